@@ -1,0 +1,33 @@
+package io.kairan.model;
+
+/** Kafka topic names; the design's table of keys and retention lives in DESIGN.md. */
+public final class Topics {
+  public static final String NOTICES = "notices.v1";
+  public static final String PROFILES = "profiles.v1";
+  public static final String DEVICES = "devices.v1";
+  public static final String RULES = "rules.v1";
+  public static final String FEEDBACK = "feedback.v1";
+  public static final String DELIVERIES = "deliveries.v1";
+  public static final String PUSH_RESULTS = "push-results.v1";
+
+  /** Compacted topics keep the latest record per key; the others are logs. */
+  public static final java.util.Set<String> COMPACTED = java.util.Set.of(PROFILES, DEVICES, RULES);
+
+  private Topics() {}
+
+  /** The dead-letter topic beside a source topic: the raw record and why it was rejected. */
+  public static String deadLetter(String topic) {
+    return topic.replaceFirst("\\.v\\d+$", "") + ".dlq";
+  }
+
+  /** Every topic the stack needs, dead letters included. */
+  public static java.util.List<String> all() {
+    var topics = new java.util.ArrayList<String>();
+    for (String t :
+        java.util.List.of(NOTICES, PROFILES, DEVICES, RULES, FEEDBACK, DELIVERIES, PUSH_RESULTS)) {
+      topics.add(t);
+      topics.add(deadLetter(t));
+    }
+    return topics;
+  }
+}

@@ -1,0 +1,96 @@
+package io.kairan.model.notice;
+
+import io.kairan.model.Problems;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One version of a notice. Titles and bodies are per language (BCP 47 tag to text), so a resident
+ * reads it in easy Japanese or their own language where the publisher gave one.
+ */
+public record Notice(
+    String id,
+    int version,
+    Publisher publisher,
+    String municipalityCode,
+    Category category,
+    Map<String, String> title,
+    Map<String, String> body,
+    String url,
+    GeoPoint location,
+    Validity validity,
+    Severity severity,
+    NoticeStatus status,
+    Audience audience,
+    Instant publishedAt) {
+
+  public static final int MAX_TITLE = 200;
+  public static final int MAX_BODY = 10_000;
+
+  public Notice {
+    title = title == null ? Map.of() : Map.copyOf(title);
+    body = body == null ? Map.of() : Map.copyOf(body);
+  }
+
+  /** The title in the first of the languages the notice has, else any title it has. */
+  public String titleIn(List<String> languages) {
+    return LocalizedText.pick(title, languages);
+  }
+
+  public boolean isWithdrawn() {
+    return status == NoticeStatus.WITHDRAWN;
+  }
+
+  public List<String> problems() {
+    var problems =
+        new Problems()
+            .notBlank(id, "id")
+            .maxLength(id, 100, "id")
+            .require(version >= 1, "version", "must be 1 or more")
+            .notNull(publisher, "publisher")
+            .require(
+                MunicipalityCode.isValid(municipalityCode),
+                "municipalityCode",
+                "is not a JIS X 0402 code (6 digits with check digit)")
+            .notNull(category, "category")
+            .require(!title.isEmpty(), "title", "needs at least one language")
+            .notNull(validity, "validity")
+            .notNull(severity, "severity")
+            .notNull(status, "status")
+            .notNull(audience, "audience")
+            .maxLength(url, 2000, "url")
+            .require(
+                url == null || url.startsWith("https://") || url.startsWith("http://"),
+                "url",
+                "must be an http(s) URL")
+            .maxSize(title, 20, "title")
+            .maxSize(body, 20, "body");
+    title.forEach(
+        (lang, text) ->
+            problems
+                .notBlank(text, "title." + lang)
+                .maxLength(text, MAX_TITLE, "title." + lang)
+                .require(
+                    LocalizedText.isLanguageTag(lang), "title." + lang, "is not a language tag"));
+    body.forEach(
+        (lang, text) ->
+            problems
+                .maxLength(text, MAX_BODY, "body." + lang)
+                .require(
+                    LocalizedText.isLanguageTag(lang), "body." + lang, "is not a language tag"));
+    if (publisher != null) {
+      problems.addAll("publisher", publisher.problems());
+    }
+    if (location != null) {
+      problems.addAll("location", location.problems());
+    }
+    if (validity != null) {
+      problems.addAll("validity", validity.problems());
+    }
+    if (audience != null) {
+      problems.merge(audience.problems());
+    }
+    return problems.list();
+  }
+}

@@ -1,0 +1,109 @@
+package io.kairan.recommender.job;
+
+import io.kairan.model.json.Json;
+import io.kairan.model.notice.Notice;
+import io.kairan.model.resident.ResidentProfile;
+import io.kairan.recommender.match.Match;
+import io.kairan.recommender.match.Matching;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Stage 1, keyed by shard: holds the shard's profiles and the notices still live. A notice is
+ * matched against every profile of the shard; a new or changed profile against every live notice,
+ * so a new resident's feed is right at once.
+ */
+final class MatchShard
+    extends KeyedCoProcessFunction<Integer, ProfileChange, ShardedNotice, Match> {
+  private static final int PARSED_CACHE_SIZE = 256;
+
+  private final Clock clock;
+  private transient MapState<String, ResidentProfile> profiles;
+  private transient MapState<String, ShardedNotice> liveNotices;
+  // Every shard of a subtask receives the same notice JSON; parse it once per subtask.
+  private transient Map<String, Notice> parsed;
+
+  MatchShard(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    profiles =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("profiles", String.class, ResidentProfile.class));
+    liveNotices =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>("live-notices", String.class, ShardedNotice.class));
+    parsed =
+        new LinkedHashMap<>(PARSED_CACHE_SIZE, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Notice> eldest) {
+            return size() > PARSED_CACHE_SIZE;
+          }
+        };
+  }
+
+  @Override
+  public void processElement1(ProfileChange change, Context ctx, Collector<Match> out)
+      throws Exception {
+    if (change.isDeletion()) {
+      profiles.remove(change.residentId());
+      return;
+    }
+    ResidentProfile profile = change.profile();
+    profiles.put(profile.id(), profile);
+    Instant now = clock.instant();
+    for (ShardedNotice live : liveNotices.values()) {
+      Matching.match(notice(live), profile, true, now).ifPresent(out::collect);
+    }
+  }
+
+  @Override
+  public void processElement2(ShardedNotice sharded, Context ctx, Collector<Match> out)
+      throws Exception {
+    ShardedNotice known = liveNotices.get(sharded.noticeId());
+    if (known != null && known.version() >= sharded.version()) {
+      return; // a replay or an overtaken version
+    }
+    Notice notice = notice(sharded);
+    Instant now = clock.instant();
+    if (!Matching.isLive(notice, now)) {
+      liveNotices.remove(notice.id());
+      return;
+    }
+    liveNotices.put(notice.id(), sharded);
+    ctx.timerService().registerProcessingTimeTimer(notice.validity().until().toEpochMilli());
+    for (ResidentProfile profile : profiles.values()) {
+      Matching.match(notice, profile, false, now).ifPresent(out::collect);
+    }
+  }
+
+  /** Drops the notices that are over, so a new profile is not matched against old news. */
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Match> out) throws Exception {
+    Instant now = Instant.ofEpochMilli(timestamp);
+    var over = new java.util.ArrayList<String>();
+    for (ShardedNotice live : liveNotices.values()) {
+      if (!Matching.isLive(notice(live), now)) {
+        over.add(live.noticeId());
+      }
+    }
+    for (String id : over) {
+      liveNotices.remove(id);
+    }
+  }
+
+  private Notice notice(ShardedNotice sharded) {
+    return parsed.computeIfAbsent(
+        sharded.noticeId() + '@' + sharded.version(), k -> Json.read(sharded.json(), Notice.class));
+  }
+}

@@ -1,0 +1,122 @@
+package io.kairan.recommender.job;
+
+import static io.kairan.recommender.Examples.NOON_JST;
+import static io.kairan.recommender.Examples.childcareNoticeForKitaaizuParents;
+import static io.kairan.recommender.Examples.resident;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kairan.model.json.Json;
+import io.kairan.model.notice.Category;
+import io.kairan.model.notice.Notice;
+import io.kairan.model.notice.NoticeStatus;
+import io.kairan.model.resident.ResidentProfile;
+import io.kairan.recommender.match.Match;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MatchShardTest {
+  private static final int SHARD = 7;
+  private KeyedTwoInputStreamOperatorTestHarness<Integer, ProfileChange, ShardedNotice, Match>
+      harness;
+
+  @BeforeEach
+  void open() throws Exception {
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+            new MatchShard(Clock.fixed(NOON_JST, ZoneOffset.UTC)),
+            change -> SHARD,
+            ShardedNotice::shard,
+            Types.INT);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    harness.close();
+  }
+
+  private void profile(ResidentProfile p) throws Exception {
+    harness.processElement1(new ProfileChange(p.id(), p), 0);
+  }
+
+  private void notice(Notice n) throws Exception {
+    harness.processElement2(new ShardedNotice(SHARD, n.id(), n.version(), Json.write(n)), 0);
+  }
+
+  @Test
+  void aNoticeReachesOnlyTheEligibleResidentsOfTheShard() throws Exception {
+    profile(resident("parent", "北会津町", 1990, List.of(2022), Category.CHILDCARE));
+    profile(resident("elsewhere", "湊町", 1990, List.of(2022), Category.CHILDCARE));
+    profile(resident("no-children", "北会津町", 1990, List.of(), Category.CHILDCARE));
+
+    notice(childcareNoticeForKitaaizuParents());
+
+    assertThat(harness.extractOutputValues())
+        .extracting(Match::residentId)
+        .containsExactly("parent");
+    assertThat(harness.extractOutputValues().get(0).fromProfileChange()).isFalse();
+  }
+
+  @Test
+  void aNewResidentIsMatchedAgainstTheLiveNoticesAsAProfileChange() throws Exception {
+    notice(childcareNoticeForKitaaizuParents());
+
+    profile(resident("newcomer", "北会津町", 1990, List.of(2023), Category.CHILDCARE));
+
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(m -> assertThat(m.fromProfileChange()).isTrue());
+  }
+
+  @Test
+  void aWithdrawnNoticeIsNoLongerMatchedToNewResidents() throws Exception {
+    Notice n = childcareNoticeForKitaaizuParents();
+    notice(n);
+    notice(
+        new Notice(
+            n.id(),
+            2,
+            n.publisher(),
+            n.municipalityCode(),
+            n.category(),
+            n.title(),
+            n.body(),
+            n.url(),
+            n.location(),
+            n.validity(),
+            n.severity(),
+            NoticeStatus.WITHDRAWN,
+            n.audience(),
+            n.publishedAt()));
+
+    profile(resident("newcomer", "北会津町", 1990, List.of(2023), Category.CHILDCARE));
+
+    assertThat(harness.extractOutputValues()).isEmpty();
+  }
+
+  @Test
+  void anExpiredNoticeLeavesStateWhenItsTimerFires() throws Exception {
+    Notice n = childcareNoticeForKitaaizuParents();
+    notice(n);
+
+    harness.setProcessingTime(n.validity().until().toEpochMilli());
+
+    assertThat(harness.numKeyedStateEntries()).isZero();
+  }
+
+  @Test
+  void aDeletedResidentIsForgotten() throws Exception {
+    profile(resident("gone", "北会津町", 1990, List.of(2022), Category.CHILDCARE));
+    harness.processElement1(new ProfileChange("gone", null), 0);
+
+    notice(childcareNoticeForKitaaizuParents());
+
+    assertThat(harness.extractOutputValues()).isEmpty();
+  }
+}
