@@ -1,0 +1,2 @@
+/** A resident registers the devices that receive their pushes. */
+package io.kairan.api.device;

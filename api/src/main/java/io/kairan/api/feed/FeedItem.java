@@ -1,0 +1,27 @@
+package io.kairan.api.feed;
+
+import io.kairan.model.delivery.Channel;
+import io.kairan.model.notice.Category;
+import io.kairan.model.notice.GeoPoint;
+import io.kairan.model.notice.Severity;
+import io.kairan.model.notice.Validity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One notice in a resident's feed, in its current version, with why the resident got it. */
+public record FeedItem(
+    String noticeId,
+    int version,
+    Category category,
+    Severity severity,
+    String publisher,
+    Map<String, String> title,
+    Map<String, String> body,
+    String url,
+    GeoPoint location,
+    Validity validity,
+    List<String> reasons,
+    Channel channel,
+    double score,
+    Instant deliveredAt) {}

@@ -1,0 +1,2 @@
+/** A resident's own feed: their deliveries joined with the notices' current versions. */
+package io.kairan.api.feed;

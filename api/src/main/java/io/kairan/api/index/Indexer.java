@@ -1,0 +1,150 @@
+package io.kairan.api.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.kairan.model.InvalidRecordException;
+import io.kairan.model.Topics;
+import io.kairan.model.delivery.Delivery;
+import io.kairan.model.json.Json;
+import io.kairan.model.notice.Notice;
+import java.io.IOException;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps Elasticsearch in step with Kafka. Writes are idempotent: notices carry their version as an
+ * external version (an older or repeated version is a no-op), deliveries their derived id.
+ */
+@Component
+class Indexer {
+  private static final Logger log = LoggerFactory.getLogger(Indexer.class);
+  private static final int DELETE_PAGE = 1000;
+  private final ElasticsearchClient client;
+  private final ElasticsearchSettings settings;
+
+  Indexer(ElasticsearchClient client, ElasticsearchSettings settings) {
+    this.client = client;
+    this.settings = settings;
+  }
+
+  @KafkaListener(id = "notice-indexer", topics = Topics.NOTICES, batch = "true")
+  void notices(List<ConsumerRecord<String, String>> records) throws IOException {
+    var bulk = new BulkRequest.Builder();
+    int operations = 0;
+    for (var record : records) {
+      Notice notice = parse(record, Notice.class);
+      if (notice == null) {
+        continue;
+      }
+      bulk.operations(
+          op ->
+              op.index(
+                  i ->
+                      i.index(settings.notices())
+                          .id(notice.id())
+                          .version((long) notice.version())
+                          .versionType(VersionType.External)
+                          .document(notice)));
+      operations++;
+    }
+    execute(bulk, operations);
+  }
+
+  @KafkaListener(id = "delivery-indexer", topics = Topics.DELIVERIES, batch = "true")
+  void deliveries(List<ConsumerRecord<String, String>> records) throws IOException {
+    var bulk = new BulkRequest.Builder();
+    int operations = 0;
+    for (var record : records) {
+      Delivery delivery = parse(record, Delivery.class);
+      if (delivery == null) {
+        continue;
+      }
+      bulk.operations(
+          op ->
+              op.index(
+                  i ->
+                      i.index(settings.deliveries())
+                          .id(delivery.id())
+                          .routing(delivery.residentId())
+                          .document(delivery)));
+      operations++;
+    }
+    execute(bulk, operations);
+  }
+
+  /** A profile tombstone removes the resident's deliveries from the read model. */
+  @KafkaListener(id = "resident-eraser", topics = Topics.PROFILES)
+  void profiles(ConsumerRecord<String, String> record) throws IOException {
+    if (record.value() != null || record.key() == null) {
+      return;
+    }
+    String residentId = record.key();
+    while (true) {
+      List<Hit<Delivery>> hits =
+          client
+              .search(
+                  s ->
+                      s.index(settings.deliveries())
+                          .routing(residentId)
+                          .query(q -> q.term(t -> t.field("residentId").value(residentId)))
+                          .size(DELETE_PAGE)
+                          .source(src -> src.fetch(false)),
+                  Delivery.class)
+              .hits()
+              .hits();
+      if (hits.isEmpty()) {
+        return;
+      }
+      var bulk =
+          new BulkRequest.Builder().refresh(co.elastic.clients.elasticsearch._types.Refresh.True);
+      hits.forEach(
+          hit ->
+              bulk.operations(
+                  op ->
+                      op.delete(
+                          d -> d.index(settings.deliveries()).id(hit.id()).routing(residentId))));
+      execute(bulk, hits.size());
+    }
+  }
+
+  private <T> T parse(ConsumerRecord<String, String> record, Class<T> type) {
+    try {
+      return Json.read(record.value(), type);
+    } catch (InvalidRecordException e) {
+      // The recommender dead-letters what it cannot read; the read model just leaves it out.
+      log.warn(
+          "skipping unreadable {} at {}-{}@{}: {}",
+          type.getSimpleName(),
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e.getMessage());
+      return null;
+    }
+  }
+
+  private void execute(BulkRequest.Builder bulk, int operations) throws IOException {
+    if (operations == 0) {
+      return;
+    }
+    BulkResponse response = client.bulk(bulk.build());
+    if (!response.errors()) {
+      return;
+    }
+    for (BulkResponseItem item : response.items()) {
+      // A version conflict means a newer (or the same) version is already there: done.
+      if (item.error() != null
+          && !"version_conflict_engine_exception".equals(item.error().type())) {
+        throw new IOException("indexing " + item.id() + " failed: " + item.error().reason());
+      }
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.kairan.api.notice;
+
+import io.kairan.api.index.NoticeStore;
+import io.kairan.api.kafka.RecordPublisher;
+import io.kairan.api.problem.NotFoundException;
+import io.kairan.api.problem.NotYoursException;
+import io.kairan.model.Problems;
+import io.kairan.model.Topics;
+import io.kairan.model.notice.Notice;
+import io.kairan.model.notice.NoticeStatus;
+import io.kairan.model.notice.Publisher;
+import io.kairan.model.notice.PublisherKind;
+import io.kairan.model.notice.Severity;
+import java.net.URI;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** POST /api/v1/notices, PUT /api/v1/notices/{id}, POST /api/v1/notices/{id}/withdraw. */
+@RestController
+class NoticeController {
+  private final RecordPublisher kafka;
+  private final NoticeStore store;
+  private final Clock clock;
+
+  NoticeController(RecordPublisher kafka, NoticeStore store, Clock clock) {
+    this.kafka = kafka;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  @PostMapping("/api/v1/notices")
+  ResponseEntity<Notice> publish(
+      @AuthenticationPrincipal Jwt caller, @RequestBody NoticeDraft draft) {
+    Notice notice =
+        draft.toNotice(
+            UUID.randomUUID().toString(),
+            1,
+            publisher(caller),
+            NoticeStatus.PUBLISHED,
+            clock.instant());
+    accept(notice);
+    return ResponseEntity.created(URI.create("/api/v1/notices/" + notice.id())).body(notice);
+  }
+
+  @PutMapping("/api/v1/notices/{id}")
+  Notice update(
+      @AuthenticationPrincipal Jwt caller,
+      @PathVariable String id,
+      @RequestBody NoticeDraft draft) {
+    Notice current = ownedBy(caller, id);
+    Notice next =
+        draft.toNotice(
+            id, current.version() + 1, current.publisher(), NoticeStatus.UPDATED, clock.instant());
+    accept(next);
+    return next;
+  }
+
+  @PostMapping("/api/v1/notices/{id}/withdraw")
+  Notice withdraw(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+    Notice c = ownedBy(caller, id);
+    Notice withdrawn =
+        new Notice(
+            c.id(),
+            c.version() + 1,
+            c.publisher(),
+            c.municipalityCode(),
+            c.category(),
+            c.title(),
+            c.body(),
+            c.url(),
+            c.location(),
+            c.validity(),
+            c.severity(),
+            NoticeStatus.WITHDRAWN,
+            c.audience(),
+            clock.instant());
+    kafka.publish(Topics.NOTICES, id, withdrawn);
+    return withdrawn;
+  }
+
+  private void accept(Notice notice) {
+    var problems = new Problems().merge(notice.problems());
+    // Firms post offers and events; only the city may interrupt residents with an emergency.
+    problems.require(
+        notice.publisher().kind() != PublisherKind.FIRM || notice.severity() != Severity.EMERGENCY,
+        "severity",
+        "a firm cannot publish an emergency");
+    problems.throwIfAny();
+    kafka.publish(Topics.NOTICES, notice.id(), notice);
+  }
+
+  private Notice ownedBy(Jwt caller, String id) {
+    Notice current = store.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
+    if (!current.publisher().id().equals(caller.getSubject())) {
+      throw new NotYoursException("notice " + id + " belongs to another publisher");
+    }
+    return current;
+  }
+
+  /** The publisher is who the token says; a caller cannot post as someone else or as a feed. */
+  private static Publisher publisher(Jwt caller) {
+    String kind = caller.getClaimAsString("publisher_kind");
+    PublisherKind publisherKind =
+        "FIRM".equalsIgnoreCase(kind) ? PublisherKind.FIRM : PublisherKind.DEPARTMENT;
+    String name = caller.getClaimAsString("name");
+    return new Publisher(
+        caller.getSubject(), name == null ? caller.getSubject() : name, publisherKind);
+  }
+}

@@ -1,0 +1,75 @@
+package io.kairan.api.security;
+
+import io.kairan.api.problem.ProblemResponses;
+import java.nio.charset.StandardCharsets;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Stateless bearer-token security; every error is a problem document. */
+@Configuration
+class SecurityConfig {
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies to forge
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/actuator/health/**", "/actuator/health", "/error")
+                    .permitAll()
+                    .requestMatchers("/api/v1/me/**")
+                    .hasRole(Role.RESIDENT.name())
+                    .requestMatchers(HttpMethod.POST, "/api/v1/notices", "/api/v1/notices/**")
+                    .hasRole(Role.PUBLISHER.name())
+                    .anyRequest()
+                    .denyAll())
+        .oauth2ResourceServer(
+            oauth ->
+                oauth
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
+                    .authenticationEntryPoint(
+                        (request, response, e) ->
+                            ProblemResponses.write(
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "A valid bearer token is required.")))
+        .exceptionHandling(
+            ex ->
+                ex.accessDeniedHandler(
+                    (request, response, e) ->
+                        ProblemResponses.write(
+                            response, HttpStatus.FORBIDDEN, "Your role does not allow this.")));
+    return http.build();
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(SecuritySettings settings) {
+    var key =
+        new SecretKeySpec(settings.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
+    return decoder;
+  }
+
+  private static JwtAuthenticationConverter rolesFromClaim() {
+    var authorities = new JwtGrantedAuthoritiesConverter();
+    authorities.setAuthoritiesClaimName("roles");
+    authorities.setAuthorityPrefix("ROLE_");
+    var converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(authorities);
+    return converter;
+  }
+}

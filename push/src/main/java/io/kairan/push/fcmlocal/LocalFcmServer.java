@@ -1,0 +1,173 @@
+package io.kairan.push.fcmlocal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.kairan.model.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Speaks the FCM HTTP v1 send endpoint on loopback. Tokens can be told to fail with any FCM error
+ * (and a Retry-After); everything else succeeds and is recorded for tests to inspect.
+ */
+public final class LocalFcmServer implements AutoCloseable {
+  private static final Pattern SEND_PATH = Pattern.compile("/v1/projects/([^/]+)/messages:send");
+  private static final int MAX_BODY = 64 * 1024;
+
+  private final HttpServer server;
+  private final List<ReceivedMessage> received = new CopyOnWriteArrayList<>();
+  private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+
+  private record Failure(FcmError error, Integer retryAfterSeconds) {}
+
+  private LocalFcmServer(HttpServer server) {
+    this.server = server;
+  }
+
+  /** Starts on loopback; port 0 picks a free one. */
+  public static LocalFcmServer start(int port) throws IOException {
+    HttpServer http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    LocalFcmServer fcm = new LocalFcmServer(http);
+    http.createContext("/", fcm::handle);
+    http.setExecutor(Executors.newFixedThreadPool(8));
+    http.start();
+    return fcm;
+  }
+
+  public String endpoint() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public List<ReceivedMessage> received() {
+    return List.copyOf(received);
+  }
+
+  public void clear() {
+    received.clear();
+    failures.clear();
+  }
+
+  /** Every send to this token answers the error. */
+  public void failToken(String token, FcmError error) {
+    failures.put(token, new Failure(error, null));
+  }
+
+  /** Every send to this token answers the error with a Retry-After header. */
+  public void failToken(String token, FcmError error, int retryAfterSeconds) {
+    failures.put(token, new Failure(error, retryAfterSeconds));
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Matcher path = SEND_PATH.matcher(exchange.getRequestURI().getPath());
+      if (!"POST".equals(exchange.getRequestMethod()) || !path.matches()) {
+        error(exchange, FcmError.UNSPECIFIED_ERROR, 404, "NOT_FOUND", "no such endpoint", null);
+        return;
+      }
+      String auth = exchange.getRequestHeaders().getFirst("Authorization");
+      if (auth == null || !auth.startsWith("Bearer ")) {
+        error(
+            exchange,
+            FcmError.THIRD_PARTY_AUTH_ERROR,
+            401,
+            "UNAUTHENTICATED",
+            "missing bearer token",
+            null);
+        return;
+      }
+      byte[] body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = in.readNBytes(MAX_BODY + 1);
+      }
+      if (body.length > MAX_BODY) {
+        error(
+            exchange, FcmError.INVALID_ARGUMENT, 400, "INVALID_ARGUMENT", "message too big", null);
+        return;
+      }
+      JsonNode message = Json.mapper().readTree(body).path("message");
+      String token = message.path("token").asText(null);
+      if (token == null && message.path("topic").isMissingNode()) {
+        error(
+            exchange,
+            FcmError.INVALID_ARGUMENT,
+            400,
+            "INVALID_ARGUMENT",
+            "a message needs a token or a topic",
+            null);
+        return;
+      }
+      Failure failure = token == null ? null : failures.get(token);
+      if (failure != null) {
+        error(
+            exchange,
+            failure.error(),
+            failure.error().httpStatus,
+            failure.error().status,
+            "told to fail",
+            failure.retryAfterSeconds());
+        return;
+      }
+      String id = "projects/" + path.group(1) + "/messages/" + ids.incrementAndGet();
+      Map<String, String> data =
+          Json.mapper()
+              .convertValue(
+                  message.path("data"),
+                  Json.mapper()
+                      .getTypeFactory()
+                      .constructMapType(Map.class, String.class, String.class));
+      received.add(
+          new ReceivedMessage(
+              id,
+              token,
+              message.path("notification").path("title").asText(null),
+              data == null ? Map.of() : data,
+              message.toString()));
+      respond(exchange, 200, "{\"name\":\"" + id + "\"}");
+    }
+  }
+
+  private static void error(
+      HttpExchange exchange,
+      FcmError code,
+      int httpStatus,
+      String status,
+      String message,
+      Integer retryAfter)
+      throws IOException {
+    if (retryAfter != null) {
+      exchange.getResponseHeaders().add("Retry-After", retryAfter.toString());
+    }
+    String body =
+        """
+        {"error":{"code":%d,"message":"%s","status":"%s","details":[{"@type":"type.googleapis.com/google.firebase.fcm.v1.FcmError","errorCode":"%s"}]}}"""
+            .formatted(httpStatus, message, status, code.name());
+    respond(exchange, httpStatus, body);
+  }
+
+  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+  }
+}

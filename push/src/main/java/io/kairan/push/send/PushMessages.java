@@ -1,0 +1,53 @@
+package io.kairan.push.send;
+
+import com.google.firebase.messaging.AndroidConfig;
+import com.google.firebase.messaging.ApnsConfig;
+import com.google.firebase.messaging.Aps;
+import com.google.firebase.messaging.Message;
+import com.google.firebase.messaging.Notification;
+import io.kairan.model.delivery.Delivery;
+import io.kairan.model.notice.LocalizedText;
+import io.kairan.model.notice.Severity;
+import io.kairan.model.resident.Device;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The FCM message for one delivery to one device, in the device's language. */
+final class PushMessages {
+  private PushMessages() {}
+
+  static Message of(Delivery delivery, Device device) {
+    List<String> languages = new ArrayList<>();
+    if (device.locale() != null) {
+      languages.add(device.locale());
+    }
+    String title = LocalizedText.pick(delivery.title(), languages);
+    boolean urgent = delivery.severity() != Severity.INFO;
+    return Message.builder()
+        .setToken(device.token())
+        .setNotification(Notification.builder().setTitle(title).build())
+        .putData("noticeId", delivery.noticeId())
+        .putData("noticeVersion", Integer.toString(delivery.noticeVersion()))
+        .putData("deliveryId", delivery.id())
+        .setAndroidConfig(
+            AndroidConfig.builder()
+                // A newer version of the same notice replaces the older one on the device.
+                .setCollapseKey(delivery.noticeId())
+                .setPriority(urgent ? AndroidConfig.Priority.HIGH : AndroidConfig.Priority.NORMAL)
+                .build())
+        .setApnsConfig(
+            ApnsConfig.builder()
+                .putHeader("apns-collapse-id", delivery.noticeId())
+                .putHeader("apns-priority", urgent ? "10" : "5")
+                .setAps(
+                    Aps.builder()
+                        .putCustomData(
+                            "interruption-level",
+                            delivery.severity() == Severity.EMERGENCY
+                                ? "critical"
+                                : urgent ? "time-sensitive" : "active")
+                        .build())
+                .build())
+        .build();
+  }
+}
