@@ -11,26 +11,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.annotation.PartitionOffset;
-import org.springframework.kafka.annotation.TopicPartition;
+import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Every device by resident. Each push instance reads the whole compacted topic from the start (no
- * group assignment), so it knows every token however deliveries are partitioned.
+ * Every device by resident. Each push instance reads the whole compacted topic from the start in a
+ * group of its own, so it knows every token however deliveries are partitioned.
  */
 @Component
-public class DeviceRegistry {
+public class DeviceRegistry extends AbstractConsumerSeekAware {
   private static final Logger log = LoggerFactory.getLogger(DeviceRegistry.class);
   private final Map<String, Device> byId = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Device>> byResident = new ConcurrentHashMap<>();
 
   @KafkaListener(
       id = "device-registry",
-      topicPartitions =
-          @TopicPartition(
-              topic = Topics.DEVICES,
-              partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0")))
+      topics = Topics.DEVICES,
+      groupId = "kairan-push-devices-${random.uuid}")
   void onDevice(ConsumerRecord<String, String> record) {
     if (record.key() == null) {
       return;
@@ -49,6 +46,14 @@ public class DeviceRegistry {
     } catch (InvalidRecordException e) {
       log.warn("ignoring unreadable device record {}: {}", record.key(), e.getMessage());
     }
+  }
+
+  /** Every instance reads every device: its own group, always from the beginning. */
+  @Override
+  public void onPartitionsAssigned(
+      Map<org.apache.kafka.common.TopicPartition, Long> assignments,
+      ConsumerSeekCallback callback) {
+    callback.seekToBeginning(assignments.keySet());
   }
 
   public List<Device> devicesOf(String residentId) {

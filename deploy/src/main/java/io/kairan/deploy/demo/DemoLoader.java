@@ -1,0 +1,81 @@
+package io.kairan.deploy.demo;
+
+import io.kairan.api.notice.NoticeDraft;
+import io.kairan.deploy.stack.ApiClient;
+import io.kairan.deploy.stack.LocalStack;
+import io.kairan.model.Topics;
+import io.kairan.model.json.Json;
+import io.kairan.model.resident.Device;
+import io.kairan.model.resident.Platform;
+import io.kairan.model.resident.ResidentProfile;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Loads the demo city into a running stack: residents and their devices straight onto Kafka (as a
+ * bulk migration would), then notices through the API as a department posts them.
+ */
+public final class DemoLoader {
+  private DemoLoader() {}
+
+  public static List<ResidentProfile> residents(Path samples, int count, Instant now)
+      throws java.io.IOException {
+    return SyntheticResidents.generate(
+        Town.load(samples.resolve("city/aizuwakamatsu_towns.csv")), count, 72028, now);
+  }
+
+  /** The demo device of a resident: one Android phone whose token names its owner. */
+  public static Device deviceOf(ResidentProfile resident, Instant now) {
+    return new Device(
+        "device-" + resident.id(),
+        resident.id(),
+        "demo-token-" + resident.id(),
+        Platform.ANDROID,
+        resident.languages().get(0),
+        now);
+  }
+
+  public static void publishResidents(
+      String bootstrapServers, List<ResidentProfile> residents, Instant now) {
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            // A bulk load: batch generously.
+            ProducerConfig.LINGER_MS_CONFIG,
+            20);
+    try (var producer = new KafkaProducer<String, String>(config)) {
+      for (ResidentProfile resident : residents) {
+        Device device = deviceOf(resident, now);
+        producer.send(new ProducerRecord<>(Topics.DEVICES, device.id(), Json.write(device)));
+        producer.send(new ProducerRecord<>(Topics.PROFILES, resident.id(), Json.write(resident)));
+      }
+      producer.flush();
+    }
+  }
+
+  /** Posts the demo notices as the city's departments; fails on the first refusal. */
+  public static void postNotices(LocalStack stack, Instant now) throws Exception {
+    ApiClient api = new ApiClient(stack.apiUrl());
+    String department = stack.tokens().publisher("aizuwakamatsu-city", "会津若松市役所", "DEPARTMENT");
+    for (NoticeDraft draft : DemoNotices.all(now)) {
+      var response = api.post("/api/v1/notices", department, draft);
+      if (response.statusCode() != 201) {
+        throw new IllegalStateException(
+            "demo notice refused: " + response.statusCode() + " " + response.body());
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The real Elasticsearch server from its Maven Central zip, run as an unprivileged user. */
+package io.kairan.deploy.elasticsearch;

@@ -1,0 +1,103 @@
+package io.kairan.deploy.stack;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A server started as a child process, its output in a log file, stopped with its descendants. */
+public final class ChildProcess implements AutoCloseable {
+  private final String name;
+  private final Process process;
+  private final Path log;
+
+  private ChildProcess(String name, Process process, Path log) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+  }
+
+  public static ChildProcess start(
+      String name, List<String> command, Map<String, String> env, Path workDir, Path log)
+      throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    return new ChildProcess(name, builder.start(), log);
+  }
+
+  /** Runs a command to completion; fails with its output when it does not exit 0. */
+  public static void run(
+      String name, List<String> command, Map<String, String> env, Path workDir, Duration timeout)
+      throws IOException, InterruptedException {
+    Path log = Files.createTempFile(workDir, name, ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    Process p = builder.start();
+    if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
+      p.destroyForcibly();
+      throw new IOException(name + " failed: " + Files.readString(log));
+    }
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The last lines of the log, for an error message. */
+  public String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join(
+          System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  public static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  public static String classpath() throws IOException {
+    String file = System.getProperty("kairan.classpath.file");
+    if (file != null && Files.exists(Path.of(file))) {
+      return Files.readString(Path.of(file)).trim();
+    }
+    return System.getProperty("java.class.path");
+  }
+
+  @Override
+  public void close() {
+    // Stop the descendants too: a server started through runuser is a grandchild.
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static String pathSeparator() {
+    return File.pathSeparator;
+  }
+}

@@ -1,0 +1,183 @@
+package io.kairan.deploy.stack;
+
+import io.kairan.api.KairanApiApplication;
+import io.kairan.api.security.TokenIssuer;
+import io.kairan.deploy.elasticsearch.ElasticsearchServer;
+import io.kairan.deploy.kafka.KafkaBroker;
+import io.kairan.push.KairanPushApplication;
+import io.kairan.push.fcmlocal.LocalFcmServer;
+import io.kairan.recommender.job.JobSettings;
+import io.kairan.recommender.job.KairanJob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts every component of Kairan on this machine, in dependency order, and stops them in reverse:
+ * Kafka, Elasticsearch, the local FCM server, the API, push, and the Flink job on a MiniCluster.
+ */
+public final class LocalStack implements AutoCloseable {
+  public static final String ISSUER = "kairan-local";
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final Path dir;
+  private final String jwtSecret;
+  private KafkaBroker kafka;
+  private ElasticsearchServer elasticsearch;
+  private LocalFcmServer fcm;
+  private final StackOptions options;
+
+  private LocalStack(Path dir, StackOptions options) {
+    this.dir = dir;
+    this.options = options;
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    this.jwtSecret = Base64.getEncoder().encodeToString(secret);
+  }
+
+  /** Starts everything; on failure stops what had started and rethrows. */
+  public static LocalStack start(StackOptions options) throws Exception {
+    LocalStack stack = create(options);
+    try {
+      stack.startAll();
+    } catch (Exception e) {
+      stack.close();
+      throw e;
+    }
+    return stack;
+  }
+
+  /** A stack that has started nothing yet, so a shutdown hook can be in place before it starts. */
+  public static LocalStack create(StackOptions options) throws IOException {
+    Path dir = Files.createTempDirectory("kairan-stack-");
+    // Elasticsearch runs as another user and must be able to reach its directory inside this one.
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    LocalStack stack = new LocalStack(dir, options);
+    stack.started.push(stack::deleteDir);
+    return stack;
+  }
+
+  public void startAll() throws Exception {
+    long t0 = System.nanoTime();
+    kafka = KafkaBroker.start(dir.resolve("kafka"), options.kafkaPort(), Ports.free());
+    register(kafka);
+    kafka.createTopics();
+    log("Kafka", t0);
+
+    long t1 = System.nanoTime();
+    Path distribution =
+        Path.of(
+            System.getProperty("kairan.elasticsearch.home", "deploy/target/elasticsearch-8.19.21"));
+    elasticsearch =
+        ElasticsearchServer.start(
+            distribution,
+            dir.resolve("elasticsearch"),
+            options.elasticsearchPort(),
+            options.elasticsearchHeap());
+    register(elasticsearch);
+    log("Elasticsearch", t1);
+
+    fcm = LocalFcmServer.start(options.fcmPort());
+    register(fcm);
+
+    long t2 = System.nanoTime();
+    // Command-line arguments: they outrank the apps' own settings files, as in production.
+    ConfigurableApplicationContext api =
+        KairanApiApplication.builder()
+            .run(
+                "--spring.main.banner-mode=off",
+                "--server.port=" + options.apiPort(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--kairan.elasticsearch.url=" + elasticsearch.url(),
+                "--kairan.security.jwt-secret=" + jwtSecret,
+                "--kairan.security.issuer=" + ISSUER);
+    register(api);
+    ConfigurableApplicationContext push =
+        KairanPushApplication.builder()
+            .run(
+                "--spring.main.banner-mode=off",
+                "--server.port=" + options.pushPort(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--kairan.fcm.project-id=kairan-local",
+                "--kairan.fcm.local-endpoint=" + fcm.endpoint());
+    register(push);
+    log("API and push", t2);
+
+    long t3 = System.nanoTime();
+    Configuration flink = new Configuration();
+    // A failure must surface, not restart forever behind the stack's back.
+    flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, flink);
+    JobClient job =
+        KairanJob.start(
+            env,
+            new JobSettings(
+                kafka.bootstrapServers(),
+                "kairan-recommender",
+                Duration.ofMillis(options.checkpointIntervalMs())));
+    register(() -> job.cancel().get());
+    log("Flink job", t3);
+  }
+
+  private synchronized void register(AutoCloseable component) {
+    started.push(component);
+  }
+
+  private static void log(String what, long since) {
+    System.out.printf("[kairan] %s up in %.1f s%n", what, (System.nanoTime() - since) / 1e9);
+  }
+
+  public String kafkaBootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  public String elasticsearchUrl() {
+    return elasticsearch.url();
+  }
+
+  public String apiUrl() {
+    return "http://127.0.0.1:" + options.apiPort();
+  }
+
+  public LocalFcmServer fcm() {
+    return fcm;
+  }
+
+  public TokenIssuer tokens() {
+    return new TokenIssuer(jwtSecret, ISSUER);
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  @Override
+  public synchronized void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        System.err.println("[kairan] while stopping: " + e);
+      }
+    }
+  }
+
+  private void deleteDir() throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
