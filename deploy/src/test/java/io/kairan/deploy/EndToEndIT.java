@@ -1,0 +1,216 @@
+package io.kairan.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kairan.api.device.DeviceRegistration;
+import io.kairan.api.notice.NoticeDraft;
+import io.kairan.deploy.stack.ApiClient;
+import io.kairan.deploy.stack.LocalStack;
+import io.kairan.deploy.stack.StackOptions;
+import io.kairan.deploy.stack.Waits;
+import io.kairan.model.json.Json;
+import io.kairan.model.notice.Audience;
+import io.kairan.model.notice.Category;
+import io.kairan.model.notice.Severity;
+import io.kairan.model.notice.Validity;
+import io.kairan.model.resident.Consent;
+import io.kairan.model.resident.Platform;
+import io.kairan.model.resident.ResidentProfile;
+import io.kairan.push.fcmlocal.ReceivedMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One notice travels the whole path on the real components: API → Kafka → Flink → Kafka →
+ * Elasticsearch (feed) and → Firebase Admin SDK → local FCM server (push).
+ */
+class EndToEndIT {
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+  private static LocalStack stack;
+  private static ApiClient api;
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    stack =
+        LocalStack.start(
+            StackOptions.freePorts(
+                Path.of(System.getProperty("kairan.samples", "../../shared/samples")), 0));
+    api = new ApiClient(stack.apiUrl());
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  private static ResidentProfile profile(String district, List<Integer> children) {
+    Map<Category, Consent> consents = new EnumMap<>(Category.class);
+    consents.put(Category.CHILDCARE, new Consent(true, Instant.now()));
+    consents.put(Category.GARBAGE, new Consent(true, Instant.now()));
+    // No quiet hours: the push must go out whatever time the test runs.
+    return new ResidentProfile(
+        "ignored",
+        "072028",
+        district,
+        1990,
+        children,
+        List.of("ja"),
+        Set.of(),
+        consents,
+        null,
+        "Asia/Tokyo",
+        Set.of(),
+        null);
+  }
+
+  private static String optIn(String residentId, ResidentProfile profile) throws Exception {
+    String token = stack.tokens().resident(residentId);
+    assertThat(api.put("/api/v1/me/profile", token, profile).statusCode()).isEqualTo(200);
+    assertThat(
+            api.post(
+                    "/api/v1/me/devices",
+                    token,
+                    new DeviceRegistration("token-" + residentId, Platform.ANDROID, "ja"))
+                .statusCode())
+        .isEqualTo(201);
+    return token;
+  }
+
+  private static String post(String publisherToken, NoticeDraft draft) throws Exception {
+    var response = api.post("/api/v1/notices", publisherToken, draft);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return Json.mapper().readTree(response.body()).path("id").asText();
+  }
+
+  private static List<String> feedNoticeIds(String token) throws Exception {
+    var response = api.get("/api/v1/me/feed", token);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Json.mapper().readTree(response.body()).findValuesAsText("noticeId");
+  }
+
+  private static NoticeDraft draft(
+      Category category, Severity severity, Audience audience, String title) {
+    Instant now = Instant.now();
+    return new NoticeDraft(
+        "072028",
+        category,
+        Map.of("ja", title),
+        Map.of(),
+        null,
+        null,
+        new Validity(now, now.plus(Duration.ofDays(7))),
+        severity,
+        audience);
+  }
+
+  @Test
+  void aNoticeReachesExactlyItsResidentsInTheirFeedsAndAsPushes() throws Exception {
+    String parent = optIn("e2e-parent", profile("北会津町", List.of(2022)));
+    String elsewhere = optIn("e2e-elsewhere", profile("湊町", List.of(2022)));
+    String childless = optIn("e2e-childless", profile("北会津町", List.of()));
+    String city = stack.tokens().publisher("kodomo-ka", "こども家庭課", "DEPARTMENT");
+
+    // Everyone's feed gets the city-wide notice: then all three profiles are in the job's state.
+    String cityWide =
+        post(city, draft(Category.GARBAGE, Severity.INFO, new Audience.Everyone(), "ごみ収集日の変更"));
+    for (String resident : List.of(parent, elsewhere, childless)) {
+      Waits.until(
+          "the city-wide notice in every feed",
+          PATIENCE,
+          () -> feedNoticeIds(resident).contains(cityWide));
+    }
+
+    String allowance =
+        post(
+            city,
+            draft(
+                Category.CHILDCARE,
+                Severity.IMPORTANT,
+                new Audience.AllOf(
+                    List.of(
+                        new Audience.InDistrict(List.of("北会津町")),
+                        new Audience.HasChildAgedBetween(0, 6))),
+                "児童手当の申請"));
+
+    Waits.until(
+        "the allowance in the parent's feed",
+        PATIENCE,
+        () -> feedNoticeIds(parent).contains(allowance));
+    Waits.until(
+        "the allowance pushed to the parent's device",
+        PATIENCE,
+        () -> pushesOf(allowance).stream().anyMatch(m -> m.token().equals("token-e2e-parent")));
+
+    assertThat(feedNoticeIds(elsewhere)).contains(cityWide).doesNotContain(allowance);
+    assertThat(feedNoticeIds(childless)).contains(cityWide).doesNotContain(allowance);
+    assertThat(pushesOf(allowance))
+        .extracting(ReceivedMessage::token)
+        .containsExactly("token-e2e-parent");
+    assertThat(pushesOf(allowance).get(0).title()).isEqualTo("児童手当の申請");
+    assertThat(pushesOf(cityWide)).as("info notices go to the feed only").isEmpty();
+
+    var withdrawn = api.post("/api/v1/notices/" + allowance + "/withdraw", city, "");
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    Waits.until(
+        "the withdrawn notice gone from the feed",
+        PATIENCE,
+        () -> !feedNoticeIds(parent).contains(allowance));
+  }
+
+  @Test
+  void residentsAndPublishersOnlyDoWhatTheirTokensAllow() throws Exception {
+    String resident = stack.tokens().resident("e2e-curious");
+
+    assertThat(api.get("/api/v1/me/feed", null).statusCode()).isEqualTo(401);
+    assertThat(api.get("/api/v1/me/feed", "not-a-token").statusCode()).isEqualTo(401);
+    var forbidden =
+        api.post(
+            "/api/v1/notices",
+            resident,
+            draft(Category.EVENTS, Severity.INFO, new Audience.Everyone(), "x"));
+    assertThat(forbidden.statusCode()).isEqualTo(403);
+    assertThat(forbidden.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+  }
+
+  @Test
+  void invalidInputIsAProblemDocumentNamingEachField() throws Exception {
+    String city = stack.tokens().publisher("kodomo-ka", "こども家庭課", "DEPARTMENT");
+    var response =
+        api.post(
+            "/api/v1/notices",
+            city,
+            "{\"municipalityCode\":\"072029\",\"title\":{},\"audience\":{\"type\":\"age\",\"min\":70,\"max\":65}}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    var problem = Json.mapper().readTree(response.body());
+    assertThat(problem.path("title").asText()).isEqualTo("Invalid fields");
+    assertThat(problem.path("errors").toString())
+        .contains(
+            "municipalityCode",
+            "title: needs at least one language",
+            "audience.max: must not be below min",
+            "category: is required");
+
+    var garbled = api.post("/api/v1/notices", city, "{\"title\": ");
+    assertThat(garbled.statusCode()).isEqualTo(400);
+    assertThat(garbled.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+  }
+
+  private static List<ReceivedMessage> pushesOf(String noticeId) {
+    return stack.fcm().received().stream()
+        .filter(m -> noticeId.equals(m.data().get("noticeId")))
+        .toList();
+  }
+}
