@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Time is injected, so tests can fix it. */
 @Configuration
-class ClockConfig {
+public class ClockConfig {
   @Bean
   @ConditionalOnMissingBean
   Clock clock() {

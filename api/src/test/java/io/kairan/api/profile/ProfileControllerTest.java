@@ -1,0 +1,87 @@
+package io.kairan.api.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.kairan.api.kafka.RecordPublisher;
+import io.kairan.model.Topics;
+import io.kairan.model.resident.ResidentProfile;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(
+    controllers = ProfileController.class,
+    properties = "kairan.security.jwt-secret=0123456789abcdef0123456789abcdef")
+@Import(io.kairan.api.security.SecurityTestSupport.class)
+class ProfileControllerTest {
+  private static final String PROFILE =
+      """
+      {"id":"someone-else","municipalityCode":"072028","district":"湊町","birthYear":1950,
+       "consents":{"HEALTH":{"granted":true,"at":"2026-11-01T00:00:00Z"}},"quietHours":{"start":"22:00","end":"07:00"}}
+      """;
+
+  @Autowired MockMvc mvc;
+  @MockitoBean RecordPublisher kafka;
+
+  @Test
+  void aResidentCanOnlyWriteTheirOwnProfileWhateverTheBodySays() throws Exception {
+    mvc.perform(
+            put("/api/v1/me/profile")
+                .with(
+                    jwt()
+                        .jwt(j -> j.subject("r-42"))
+                        .authorities(new SimpleGrantedAuthority("ROLE_RESIDENT")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(PROFILE))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.id").value("r-42"));
+
+    ArgumentCaptor<Object> written = ArgumentCaptor.forClass(Object.class);
+    verify(kafka).publish(eq(Topics.PROFILES), eq("r-42"), written.capture());
+    assertThat(((ResidentProfile) written.getValue()).id()).isEqualTo("r-42");
+  }
+
+  @Test
+  void anInvalidProfileIsAProblemDocumentAndNothingIsPublished() throws Exception {
+    String invalid = PROFILE.replace("\"birthYear\":1950", "\"birthYear\":1700").replace("湊町", "");
+
+    mvc.perform(
+            put("/api/v1/me/profile")
+                .with(
+                    jwt()
+                        .jwt(j -> j.subject("r-42"))
+                        .authorities(new SimpleGrantedAuthority("ROLE_RESIDENT")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(invalid))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0]").value("district: must not be blank"));
+
+    verify(kafka, never()).publish(any(), any(), any());
+  }
+
+  @Test
+  void aPublisherTokenCannotWriteAResidentProfile() throws Exception {
+    mvc.perform(
+            put("/api/v1/me/profile")
+                .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_PUBLISHER")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(PROFILE))
+        .andExpect(status().isForbidden());
+  }
+}
