@@ -62,6 +62,7 @@ class EndToEndIT {
         "ignored",
         "072028",
         district,
+        null,
         1990,
         children,
         List.of("ja"),

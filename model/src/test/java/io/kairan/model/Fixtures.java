@@ -48,6 +48,7 @@ public final class Fixtures {
         "r-1",
         "072028",
         "北会津町",
+        new GeoPoint(37.4670, 139.8620),
         1990,
         List.of(2022),
         List.of("ja", "en"),

@@ -63,6 +63,7 @@ public final class Examples {
         id,
         "072028",
         district,
+        null,
         birthYear,
         children,
         List.of("ja"),

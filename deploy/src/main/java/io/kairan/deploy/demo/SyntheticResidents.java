@@ -1,6 +1,7 @@
 package io.kairan.deploy.demo;
 
 import io.kairan.model.notice.Category;
+import io.kairan.model.notice.GeoPoint;
 import io.kairan.model.resident.Consent;
 import io.kairan.model.resident.QuietHours;
 import io.kairan.model.resident.ResidentProfile;
@@ -47,6 +48,7 @@ public final class SyntheticResidents {
               String.format("r-%06d", i),
               MUNICIPALITY,
               town.district(),
+              new GeoPoint(town.lat(), town.lon()),
               year - age,
               children,
               languages(random),

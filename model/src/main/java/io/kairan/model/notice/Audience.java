@@ -20,7 +20,9 @@ import java.util.List;
   @JsonSubTypes.Type(value = Audience.AgeBetween.class, name = "age"),
   @JsonSubTypes.Type(value = Audience.HasChildAgedBetween.class, name = "childAge"),
   @JsonSubTypes.Type(value = Audience.Speaks.class, name = "language"),
-  @JsonSubTypes.Type(value = Audience.InterestedIn.class, name = "interest")
+  @JsonSubTypes.Type(value = Audience.InterestedIn.class, name = "interest"),
+  @JsonSubTypes.Type(value = Audience.WithinPolygon.class, name = "polygon"),
+  @JsonSubTypes.Type(value = Audience.WithinCircle.class, name = "circle")
 })
 public sealed interface Audience {
   int MAX_DEPTH = 8;
@@ -68,6 +70,16 @@ public sealed interface Audience {
   /** Residents who follow an interest tag (e.g. 子育て, sports). */
   record InterestedIn(String interest) implements Audience {}
 
+  /** Residents whose home point lies inside the polygon (WGS84, closed or not). */
+  record WithinPolygon(List<GeoPoint> points) implements Audience {
+    public WithinPolygon {
+      points = points == null ? List.of() : List.copyOf(points);
+    }
+  }
+
+  /** Residents whose home point lies within radiusKm of the centre. */
+  record WithinCircle(GeoPoint center, double radiusKm) implements Audience {}
+
   /** Problems with this expression, each naming its path in the tree. */
   default List<String> problems() {
     var problems = new Problems();
@@ -111,6 +123,24 @@ public sealed interface Audience {
       problems
           .notBlank(s.language(), path + ".language")
           .maxLength(s.language(), 35, path + ".language");
+    } else if (audience instanceof WithinPolygon p) {
+      problems
+          .require(p.points().size() >= 3, path + ".points", "a polygon needs at least 3 points")
+          .maxSize(p.points(), 10_000, path + ".points");
+      p.points()
+          .forEach(
+              point ->
+                  problems.merge(
+                      point == null
+                          ? List.of(path + ".points: must not contain nulls")
+                          : point.problems()));
+    } else if (audience instanceof WithinCircle c) {
+      problems
+          .notNull(c.center(), path + ".center")
+          .require(
+              c.radiusKm() > 0 && c.radiusKm() <= 1000,
+              path + ".radiusKm",
+              "must be between 0 and 1000");
     } else if (audience instanceof InterestedIn i) {
       problems
           .notBlank(i.interest(), path + ".interest")

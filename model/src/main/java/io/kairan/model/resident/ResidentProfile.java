@@ -2,6 +2,7 @@ package io.kairan.model.resident;
 
 import io.kairan.model.Problems;
 import io.kairan.model.notice.Category;
+import io.kairan.model.notice.GeoPoint;
 import io.kairan.model.notice.LocalizedText;
 import io.kairan.model.notice.MunicipalityCode;
 import java.time.DateTimeException;
@@ -14,12 +15,13 @@ import java.util.Set;
 
 /**
  * A resident's opt-in profile. Only what matching needs: birth years rather than birth dates, a
- * district rather than an address.
+ * district and a home point (the town's centre, not the house) rather than an address.
  */
 public record ResidentProfile(
     String id,
     String municipalityCode,
     String district,
+    GeoPoint home,
     int birthYear,
     List<Integer> childrenBirthYears,
     List<String> languages,
@@ -56,6 +58,7 @@ public record ResidentProfile(
         newId,
         municipalityCode,
         district,
+        home,
         birthYear,
         childrenBirthYears,
         languages,
@@ -108,6 +111,9 @@ public record ResidentProfile(
       ZoneId.of(timeZone);
     } catch (DateTimeException e) {
       problems.add("timeZone", "is not a time zone id such as Asia/Tokyo");
+    }
+    if (home != null) {
+      problems.addAll("home", home.problems());
     }
     if (quietHours != null) {
       problems

@@ -19,7 +19,19 @@ class ResidentProfileTest {
   void missingLanguagesDefaultToJapaneseAndZoneToTokyo() {
     var p =
         new ResidentProfile(
-            "r", "072028", "湊町", 1950, null, null, null, null, null, null, null, Fixtures.NOW);
+            "r",
+            "072028",
+            "湊町",
+            null,
+            1950,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Fixtures.NOW);
 
     assertThat(p.languages()).containsExactly("ja");
     assertThat(p.timeZone()).isEqualTo("Asia/Tokyo");
@@ -33,6 +45,7 @@ class ResidentProfileTest {
             "r",
             "072028",
             " ",
+            null,
             1700,
             List.of(1800),
             List.of("日本語"),

@@ -44,6 +44,10 @@ public final class AudienceMatcher {
       return speaks(p.languages(), s.language());
     } else if (audience instanceof Audience.InterestedIn i) {
       return p.interests().contains(i.interest());
+    } else if (audience instanceof Audience.WithinPolygon area) {
+      return p.home() != null && Geo.inPolygon(p.home(), area.points());
+    } else if (audience instanceof Audience.WithinCircle c) {
+      return p.home() != null && Geo.distanceKm(p.home(), c.center()) <= c.radiusKm();
     }
     throw new IllegalArgumentException("unknown audience " + audience);
   }

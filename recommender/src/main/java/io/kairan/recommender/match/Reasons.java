@@ -46,6 +46,9 @@ public final class Reasons {
       out.add("you read " + s.language());
     } else if (audience instanceof Audience.InterestedIn i) {
       out.add("you follow " + i.interest());
+    } else if (audience instanceof Audience.WithinPolygon
+        || audience instanceof Audience.WithinCircle) {
+      out.add("your home area (" + p.district() + ") is in the notice's area");
     }
     // Not: a reason never rests on what a resident is not.
   }

@@ -125,4 +125,51 @@ class MatchingTest {
     assertThat(AudienceMatcher.speaks(List.of("ja-x-easy"), "ja")).isTrue();
     assertThat(AudienceMatcher.speaks(List.of("en"), "ja")).isFalse();
   }
+
+  @Test
+  void areasMatchResidentsByTheirHomePoint() {
+    var home = new io.kairan.model.notice.GeoPoint(37.4946, 139.9297);
+    var r = resident("r", "栄町", 1980, List.of());
+    var located =
+        new io.kairan.model.resident.ResidentProfile(
+            r.id(),
+            r.municipalityCode(),
+            r.district(),
+            home,
+            r.birthYear(),
+            r.childrenBirthYears(),
+            r.languages(),
+            r.interests(),
+            r.consents(),
+            r.quietHours(),
+            r.timeZone(),
+            r.accessibility(),
+            r.updatedAt());
+    var square =
+        new Audience.WithinPolygon(
+            List.of(
+                new io.kairan.model.notice.GeoPoint(37.4, 139.8),
+                new io.kairan.model.notice.GeoPoint(37.6, 139.8),
+                new io.kairan.model.notice.GeoPoint(37.6, 140.0),
+                new io.kairan.model.notice.GeoPoint(37.4, 140.0)));
+
+    assertThat(AudienceMatcher.matches(square, located, NOON_JST)).isTrue();
+    assertThat(
+            AudienceMatcher.matches(
+                new Audience.WithinCircle(new io.kairan.model.notice.GeoPoint(37.50, 139.93), 1.0),
+                located,
+                NOON_JST))
+        .as("600 m away")
+        .isTrue();
+    assertThat(
+            AudienceMatcher.matches(
+                new Audience.WithinCircle(new io.kairan.model.notice.GeoPoint(37.60, 139.93), 5.0),
+                located,
+                NOON_JST))
+        .as("12 km away")
+        .isFalse();
+    assertThat(AudienceMatcher.matches(square, r, NOON_JST))
+        .as("no home point, no area match")
+        .isFalse();
+  }
 }
