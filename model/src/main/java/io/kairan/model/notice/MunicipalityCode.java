@@ -5,14 +5,22 @@ public final class MunicipalityCode {
   private MunicipalityCode() {}
 
   public static boolean isValid(String code) {
-    if (code == null || !code.matches("\\d{6}")) {
-      return false;
+    return code != null
+        && code.matches("\\d{6}")
+        && code.equals(withCheckDigit(code.substring(0, 5)));
+  }
+
+  /**
+   * The six-digit code for a five-digit one (feeds often drop the check digit; JMA areas add 00).
+   */
+  public static String withCheckDigit(String fiveDigits) {
+    if (fiveDigits == null || !fiveDigits.matches("\\d{5}")) {
+      throw new IllegalArgumentException("not five digits: " + fiveDigits);
     }
     int sum = 0;
     for (int i = 0; i < 5; i++) {
-      sum += (6 - i) * (code.charAt(i) - '0');
+      sum += (6 - i) * (fiveDigits.charAt(i) - '0');
     }
-    int check = (11 - sum % 11) % 10;
-    return check == code.charAt(5) - '0';
+    return fiveDigits + (11 - sum % 11) % 10;
   }
 }
