@@ -10,6 +10,15 @@ public sealed interface Item {
   /** A notice as the source has it now; its version and status are set when it is published. */
   record Publish(Notice notice, String sourceRef) implements Item {}
 
+  /**
+   * A notice that should exist: published when unknown or withdrawn, left alone otherwise (a
+   * warning that continues must not push again with every report).
+   */
+  record Ensure(Notice notice, String sourceRef) implements Item {}
+
+  /** Every live notice whose id starts with the prefix is withdrawn ("no warnings in force"). */
+  record WithdrawAll(String idPrefix, String sourceRef, String reason) implements Item {}
+
   /** The source lifted or cancelled what it said before. */
   record Withdraw(String noticeId, String sourceRef, String reason) implements Item {}
 }

@@ -1,0 +1,233 @@
+package io.kairan.ingest.alert;
+
+import io.kairan.ingest.safety.CleanText;
+import io.kairan.ingest.safety.SafeXml;
+import io.kairan.ingest.safety.UnsafeInputException;
+import io.kairan.ingest.source.Connector;
+import io.kairan.ingest.source.Item;
+import io.kairan.ingest.source.NoticeIds;
+import io.kairan.ingest.source.Parsed;
+import io.kairan.ingest.source.SourceContext;
+import io.kairan.model.notice.Audience;
+import io.kairan.model.notice.Category;
+import io.kairan.model.notice.GeoPoint;
+import io.kairan.model.notice.MunicipalityCode;
+import io.kairan.model.notice.Notice;
+import io.kairan.model.notice.NoticeStatus;
+import io.kairan.model.notice.Publisher;
+import io.kairan.model.notice.PublisherKind;
+import io.kairan.model.notice.Severity;
+import io.kairan.model.notice.Validity;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.w3c.dom.Element;
+
+/**
+ * CAP 1.2 alerts. An Alert is a new notice; an Update is a new version of the alert it references;
+ * a Cancel withdraws it. Each {@code <info>} is a language; {@code <area>} polygons, circles and
+ * JIS X 0402 geocodes become the audience.
+ */
+public final class CapConnector implements Connector {
+  static final String NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
+  private static final Set<String> DISASTER_CATEGORIES =
+      Set.of("Geo", "Met", "Safety", "Security", "Rescue", "Fire", "Env", "Infra", "CBRNE");
+
+  @Override
+  public Parsed parse(byte[] document, SourceContext context) {
+    String raw = new String(document, 0, Math.min(document.length, 10_000), StandardCharsets.UTF_8);
+    Element alert;
+    try {
+      alert = SafeXml.parse(document).getDocumentElement();
+    } catch (UnsafeInputException e) {
+      return Parsed.refused("document", raw, e.getMessage());
+    }
+    if (!"alert".equals(alert.getLocalName()) || !NAMESPACE.equals(alert.getNamespaceURI())) {
+      return Parsed.refused(
+          "document", raw, "not a CAP 1.2 alert (root must be alert in " + NAMESPACE + ")");
+    }
+    String identifier = Elements.text(alert, "identifier").orElse(null);
+    String sender = Elements.text(alert, "sender").orElse(null);
+    String status = Elements.text(alert, "status").orElse("");
+    String msgType = Elements.text(alert, "msgType").orElse("");
+    if (identifier == null || sender == null) {
+      return Parsed.refused("document", raw, "a CAP alert needs identifier and sender");
+    }
+    String ref = sender + "," + identifier;
+    if (!status.equals("Actual")) {
+      return Parsed.refused(ref, raw, "status " + status + " is not for residents (only Actual)");
+    }
+    String noticeId = noticeId(alert, sender, identifier, msgType);
+    try {
+      return switch (msgType) {
+        case "Cancel" ->
+            new Parsed(
+                1, List.of(new Item.Withdraw(noticeId, ref, "cancelled by " + ref)), List.of());
+        case "Alert", "Update" -> publish(alert, noticeId, ref, raw, context);
+        default -> Parsed.refused(ref, raw, "msgType " + msgType + " carries no notice");
+      };
+    } catch (RuntimeException e) {
+      // Malformed times, coordinates or radii: the message is refused whole, with the reason.
+      return Parsed.refused(ref, raw, "malformed CAP value: " + e.getMessage());
+    }
+  }
+
+  /** An Update or Cancel continues the alert it references first: the original of the chain. */
+  private static String noticeId(Element alert, String sender, String identifier, String msgType) {
+    String references = Elements.text(alert, "references").orElse("");
+    if (!msgType.equals("Alert") && !references.isBlank()) {
+      String[] first = references.split("\\s+")[0].split(",");
+      if (first.length >= 2) {
+        return NoticeIds.of("cap", first[0], first[1]);
+      }
+    }
+    return NoticeIds.of("cap", sender, identifier);
+  }
+
+  private Parsed publish(
+      Element alert, String noticeId, String ref, String raw, SourceContext context) {
+    List<Element> infos = Elements.children(alert, "info");
+    if (infos.isEmpty()) {
+      return Parsed.refused(ref, raw, "a CAP alert needs at least one info block");
+    }
+    Map<String, String> titles = new LinkedHashMap<>();
+    Map<String, String> bodies = new LinkedHashMap<>();
+    Severity severity = Severity.INFO;
+    List<Audience> areas = new ArrayList<>();
+    Instant sent = Elements.text(alert, "sent").map(CapConnector::time).orElse(context.now());
+    Instant from = sent;
+    Instant until = sent.plus(Duration.ofHours(24));
+    Category category = Category.DISASTER;
+    for (int i = 0; i < infos.size(); i++) {
+      Element info = infos.get(i);
+      String language = Elements.text(info, "language").orElse("en-US");
+      String title =
+          CleanText.of(
+              Elements.text(info, "headline").or(() -> Elements.text(info, "event")).orElse(""),
+              Notice.MAX_TITLE);
+      if (title != null) {
+        titles.putIfAbsent(language, title);
+      }
+      String body =
+          CleanText.of(
+              String.join(
+                  "\n\n",
+                  Elements.text(info, "description").orElse(""),
+                  Elements.text(info, "instruction").orElse("")),
+              Notice.MAX_BODY);
+      if (body != null) {
+        bodies.putIfAbsent(language, body);
+      }
+      Severity s = severity(info);
+      severity = s.compareTo(severity) > 0 ? s : severity;
+      if (i == 0) {
+        category = category(Elements.text(info, "category").orElse("Other"));
+        from =
+            Elements.text(info, "effective")
+                .or(() -> Elements.text(info, "onset"))
+                .map(CapConnector::time)
+                .orElse(sent);
+        until = Elements.text(info, "expires").map(CapConnector::time).orElse(until);
+        // Every language block describes the same areas; the first one's are the audience.
+        for (Element area : Elements.children(info, "area")) {
+          areas.addAll(areas(area));
+        }
+      }
+    }
+    if (titles.isEmpty()) {
+      return Parsed.refused(ref, raw, "no headline or event in any info block");
+    }
+    Audience audience =
+        areas.isEmpty()
+            ? new Audience.Everyone()
+            : areas.size() == 1 ? areas.get(0) : new Audience.AnyOf(areas);
+    String sender = Elements.text(alert, "sender").orElse(context.sourceName());
+    Notice notice =
+        new Notice(
+            noticeId,
+            1,
+            new Publisher(context.sourceName(), sender, PublisherKind.FEED),
+            context.municipalityCode(),
+            category,
+            titles,
+            bodies,
+            null,
+            null,
+            new Validity(from, until.isAfter(from) ? until : from.plus(Duration.ofHours(1))),
+            severity,
+            NoticeStatus.PUBLISHED,
+            audience,
+            context.now());
+    return new Parsed(1, List.of(new Item.Publish(notice, ref)), List.of());
+  }
+
+  /** Extreme, or Severe and imminent, is an emergency; an unlikely threat is information only. */
+  static Severity severity(Element info) {
+    String severity = Elements.text(info, "severity").orElse("Unknown");
+    String urgency = Elements.text(info, "urgency").orElse("Unknown");
+    String certainty = Elements.text(info, "certainty").orElse("Unknown");
+    if (certainty.equals("Unlikely") || urgency.equals("Past")) {
+      return Severity.INFO;
+    }
+    return switch (severity) {
+      case "Extreme" -> Severity.EMERGENCY;
+      case "Severe" ->
+          urgency.equals("Immediate") || urgency.equals("Expected")
+              ? Severity.EMERGENCY
+              : Severity.IMPORTANT;
+      case "Moderate" -> Severity.IMPORTANT;
+      default -> Severity.INFO;
+    };
+  }
+
+  static Category category(String capCategory) {
+    if (DISASTER_CATEGORIES.contains(capCategory)) {
+      return Category.DISASTER;
+    }
+    return switch (capCategory) {
+      case "Health" -> Category.HEALTH;
+      case "Transport" -> Category.TRANSPORT;
+      default -> Category.ADMINISTRATION;
+    };
+  }
+
+  private static List<Audience> areas(Element area) {
+    List<Audience> found = new ArrayList<>();
+    for (Element polygon : Elements.children(area, "polygon")) {
+      List<GeoPoint> points = new ArrayList<>();
+      for (String pair : polygon.getTextContent().strip().split("\\s+")) {
+        points.add(point(pair));
+      }
+      found.add(new Audience.WithinPolygon(points));
+    }
+    for (Element circle : Elements.children(area, "circle")) {
+      String[] parts = circle.getTextContent().strip().split("\\s+");
+      found.add(new Audience.WithinCircle(point(parts[0]), Double.parseDouble(parts[1])));
+    }
+    for (Element geocode : Elements.children(area, "geocode")) {
+      String name = Elements.text(geocode, "valueName").orElse("");
+      String value = Elements.text(geocode, "value").orElse("");
+      // Japanese CAP (L-Alert) names municipalities by JIS X 0402, with or without the check digit.
+      if (name.toUpperCase().startsWith("JISX0402") && value.matches("\\d{5,6}")) {
+        String code = value.length() == 5 ? MunicipalityCode.withCheckDigit(value) : value;
+        found.add(new Audience.InMunicipality(code));
+      }
+    }
+    return found;
+  }
+
+  private static GeoPoint point(String latLon) {
+    String[] ll = latLon.split(",");
+    return new GeoPoint(Double.parseDouble(ll[0]), Double.parseDouble(ll[1]));
+  }
+
+  private static Instant time(String text) {
+    return OffsetDateTime.parse(text).toInstant();
+  }
+}

@@ -1,0 +1,96 @@
+package io.kairan.ingest.feed;
+
+import static io.kairan.ingest.Samples.AIZU;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kairan.ingest.Samples;
+import io.kairan.ingest.opendata.EventListConnector;
+import io.kairan.ingest.source.Item;
+import io.kairan.ingest.source.Parsed;
+import io.kairan.model.notice.Category;
+import io.kairan.model.notice.Notice;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeedConnectorsTest {
+  private final NewsFeedConnector news =
+      new NewsFeedConnector(EventListConnector.defaultCategories());
+  private final CalendarConnector calendar =
+      new CalendarConnector(EventListConnector.defaultCategories());
+
+  private static List<Notice> notices(Parsed parsed) {
+    return parsed.items().stream().map(i -> ((Item.Publish) i).notice()).toList();
+  }
+
+  @Test
+  void theCmsRss2FeedBecomesOneNoticePerItemWithItsDate() {
+    Parsed parsed = news.parse(Samples.read("feeds/municipal_cms_sample.rss2.xml"), AIZU);
+
+    assertThat(parsed.rejected()).isEmpty();
+    assertThat(notices(parsed))
+        .hasSize(parsed.read())
+        .allSatisfy(n -> assertThat(n.problems()).isEmpty());
+    Notice first = notices(parsed).get(0);
+    assertThat(first.title()).containsEntry("ja", "記事1");
+    assertThat(first.body()).containsEntry("ja", "本文1");
+    assertThat(first.url()).isEqualTo("http://example.jp/rss/1.html");
+    assertThat(first.validity().from()).isEqualTo(Instant.parse("2015-06-12T10:00:00Z"));
+  }
+
+  @Test
+  void atomAndRss1AreReadToo() {
+    String atom =
+        """
+        <feed xmlns="http://www.w3.org/2005/Atom"><title>市からのお知らせ</title><id>urn:x</id><updated>2026-11-20T00:00:00Z</updated>
+        <entry><title>ごみ収集カレンダー</title><id>urn:a</id><updated>2026-11-20T00:00:00Z</updated><link href="https://city.example/a"/><category term="ごみ"/>
+        <summary type="html">&lt;p&gt;新しい&lt;b&gt;カレンダー&lt;/b&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;/p&gt;</summary></entry></feed>
+        """;
+    String rss1 =
+        """
+        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+        <channel rdf:about="https://city.example/"><title>t</title><link>https://city.example/</link><description>d</description></channel>
+        <item rdf:about="https://city.example/b"><title>健診のお知らせ</title><link>https://city.example/b</link><description>本文</description></item></rdf:RDF>
+        """;
+
+    Notice fromAtom = notices(news.parse(atom.getBytes(StandardCharsets.UTF_8), AIZU)).get(0);
+    Notice fromRss1 = notices(news.parse(rss1.getBytes(StandardCharsets.UTF_8), AIZU)).get(0);
+
+    assertThat(fromAtom.category()).isEqualTo(Category.GARBAGE);
+    assertThat(fromAtom.body().get("ja")).as("HTML sanitized to text").isEqualTo("新しいカレンダー");
+    assertThat(fromRss1.title()).containsEntry("ja", "健診のお知らせ");
+  }
+
+  @Test
+  void theEventCalendarsAllDayEventsAndRdateListsSpanTheirDays() {
+    Parsed parsed = calendar.parse(Samples.read("feeds/municipal_cms_events.ics"), AIZU);
+
+    assertThat(parsed.read()).isEqualTo(2);
+    assertThat(parsed.rejected()).isEmpty();
+    List<Notice> notices = notices(parsed);
+    assertThat(notices.get(0).title()).containsEntry("ja", "Python 夏休み集中キャンプ");
+    assertThat(notices.get(0).category()).isEqualTo(Category.CULTURE);
+    assertThat(notices.get(0).body().get("ja"))
+        .contains("夏休み最後の週に Python の集中キャンプを実施します。", "場所: 教育会館");
+    assertThat(notices.get(0).validity().from()).isEqualTo(Instant.parse("2018-08-26T15:00:00Z"));
+    assertThat(notices.get(0).validity().until())
+        .as("DTEND is exclusive")
+        .isEqualTo(Instant.parse("2018-08-31T15:00:00Z"));
+    assertThat(notices.get(1).validity().from()).isEqualTo(Instant.parse("2018-07-29T15:00:00Z"));
+    assertThat(notices.get(1).validity().until())
+        .as("the last RDATE's day")
+        .isEqualTo(Instant.parse("2018-09-28T15:00:00Z"));
+    assertThat(notices).allSatisfy(n -> assertThat(n.problems()).isEmpty());
+  }
+
+  @Test
+  void garbageIsRefusedWithAReason() {
+    assertThat(calendar.parse("not a calendar".getBytes(StandardCharsets.UTF_8), AIZU).rejected())
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).startsWith("not an iCalendar file"));
+    assertThat(news.parse("<html/>".getBytes(StandardCharsets.UTF_8), AIZU).rejected())
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).startsWith("not an RSS or Atom feed"));
+  }
+}
