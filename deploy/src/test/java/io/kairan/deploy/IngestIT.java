@@ -1,0 +1,208 @@
+package io.kairan.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kairan.deploy.kafka.KafkaBroker;
+import io.kairan.deploy.stack.Ports;
+import io.kairan.ingest.cli.IngestCli;
+import io.kairan.ingest.publish.KnownNotices;
+import io.kairan.model.DeadLetter;
+import io.kairan.model.Topics;
+import io.kairan.model.json.Json;
+import io.kairan.model.notice.Notice;
+import io.kairan.model.notice.NoticeStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every sample file through the ingest CLI into a real broker, and the notices read back. */
+class IngestIT {
+  private static final Path SAMPLES =
+      Path.of(System.getProperty("kairan.samples", "../../shared/samples"));
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-23T03:00:00Z"), ZoneOffset.UTC);
+  private static KafkaBroker kafka;
+
+  @BeforeAll
+  static void startKafka(@TempDir Path dir) throws Exception {
+    kafka = KafkaBroker.start(dir.resolve("kafka"), Ports.free(), Ports.free());
+    kafka.createTopics();
+  }
+
+  @AfterAll
+  static void stopKafka() {
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  private static String importFile(Path file, String format, String... extra) {
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "import",
+                file.toString(),
+                "--format",
+                format,
+                "--municipality",
+                "072028",
+                "--bootstrap-servers",
+                kafka.bootstrapServers()));
+    args.addAll(List.of(extra));
+    int code =
+        IngestCli.run(
+            args.toArray(String[]::new),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            CLOCK);
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    String output = out.toString(StandardCharsets.UTF_8);
+    return output.lines().filter(l -> l.startsWith("read ")).findFirst().orElse(output);
+  }
+
+  private static Map<String, Notice> notices(String prefix) {
+    return KnownNotices.read(kafka.bootstrapServers(), id -> id.startsWith(prefix));
+  }
+
+  @Test
+  void theOpenDataEventListsArriveAndReReadingChangesNothing() {
+    assertThat(
+            importFile(
+                SAMPLES.resolve("opendata-events/zama_142166_events.csv"), "opendata-events"))
+        .isEqualTo("read 16, published 8, updated 0, withdrawn 0, unchanged 0, rejected 0");
+    assertThat(
+            importFile(
+                SAMPLES.resolve("opendata-events/okazaki_232025_events_excerpt.csv"),
+                "opendata-events"))
+        .isEqualTo("read 12, published 12, updated 0, withdrawn 0, unchanged 0, rejected 0");
+
+    assertThat(
+            importFile(
+                SAMPLES.resolve("opendata-events/zama_142166_events.csv"), "opendata-events"))
+        .isEqualTo("read 16, published 0, updated 0, withdrawn 0, unchanged 8, rejected 0");
+    assertThat(notices("od-"))
+        .hasSize(20)
+        .allSatisfy((id, n) -> assertThat(n.version()).isEqualTo(1));
+  }
+
+  @Test
+  void aChangedRowBecomesANewVersionAndAHostileRowADeadLetter(@TempDir Path dir) throws Exception {
+    String header = "NO,都道府県コード又は市区町村コード,名称,開始日,終了日,開始時刻,対象者,イベント種類\n";
+    Path csv = dir.resolve("aizu.csv");
+    Files.writeString(csv, header + "1,072028,鶴ヶ城さくら祭り,2027-04-01,2027-04-30,,どなたでも,観光\n");
+    importFile(csv, "opendata-events");
+
+    Files.writeString(
+        csv,
+        header
+            + "1,072028,鶴ヶ城さくら祭り（夜間ライトアップあり）,2027-04-01,2027-04-30,,どなたでも,観光\n2,072028,=cmd|'/c calc'!A1,2027-05-01,,,,\n");
+    assertThat(importFile(csv, "opendata-events"))
+        .startsWith("read 2, published 0, updated 1, withdrawn 0, unchanged 0, rejected 1");
+
+    Notice festival =
+        notices("od-").values().stream()
+            .filter(n -> n.municipalityCode().equals("072028"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(festival.version()).isEqualTo(2);
+    assertThat(festival.status()).isEqualTo(NoticeStatus.UPDATED);
+    assertThat(deadLetters())
+        .anySatisfy(
+            l -> {
+              assertThat(l.reason()).contains("spreadsheet formula");
+              assertThat(l.value()).contains("cmd|");
+            });
+  }
+
+  @Test
+  void feedsCalendarsAndAlertsArriveWithTheirCounts() {
+    assertThat(importFile(SAMPLES.resolve("feeds/municipal_cms_sample.rss2.xml"), "rss"))
+        .startsWith("read ")
+        .contains("rejected 0")
+        .doesNotContain("published 0,");
+    assertThat(importFile(SAMPLES.resolve("feeds/municipal_cms_events.ics"), "ical"))
+        .isEqualTo("read 2, published 2, updated 0, withdrawn 0, unchanged 0, rejected 0");
+    assertThat(importFile(SAMPLES.resolve("cap/us_nws_thunderstorm_oasis-example.cap.xml"), "cap"))
+        .isEqualTo("read 1, published 1, updated 0, withdrawn 0, unchanged 0, rejected 0");
+    assertThat(importFile(SAMPLES.resolve("cap/ca_envcanada_canada.cap.xml"), "cap"))
+        .isEqualTo("read 1, published 1, updated 0, withdrawn 0, unchanged 0, rejected 0");
+
+    assertThat(notices("feed-")).isNotEmpty();
+    assertThat(notices("ics-")).hasSize(2);
+    assertThat(notices("cap-")).hasSize(2);
+  }
+
+  @Test
+  void aJmaWarningIsPublishedAndLiftedByTheNextReport(@TempDir Path dir) throws Exception {
+    String report = Files.readString(SAMPLES.resolve("jma/fukushima_warning_20160310.xml"));
+    Path issued = dir.resolve("issued.xml");
+    Files.writeString(
+        issued,
+        report.replaceFirst(
+            "<Kind>\\s*<Status>発表警報・注意報はなし</Status>\\s*</Kind>(\\s*<Area>\\s*<Name>会津若松市</Name>)",
+            "<Kind><Name>大雪警報</Name><Code>05</Code><Status>発表</Status></Kind>$1"));
+
+    assertThat(importFile(issued, "jma"))
+        .isEqualTo("read 1, published 1, updated 0, withdrawn 0, unchanged 0, rejected 0");
+    assertThat(importFile(SAMPLES.resolve("jma/fukushima_warning_20160310.xml"), "jma"))
+        .isEqualTo("read 1, published 0, updated 0, withdrawn 1, unchanged 0, rejected 0");
+
+    assertThat(notices("jma-0720200-05").get("jma-0720200-05").status())
+        .isEqualTo(NoticeStatus.WITHDRAWN);
+  }
+
+  @Test
+  void anXxeDocumentIsADeadLetterAndNothingElse(@TempDir Path dir) throws Exception {
+    Path xxe = dir.resolve("xxe.cap.xml");
+    Files.writeString(
+        xxe,
+        "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>&x;</identifier></alert>");
+
+    assertThat(importFile(xxe, "cap"))
+        .startsWith("read 1, published 0, updated 0, withdrawn 0, unchanged 0, rejected 1");
+    assertThat(deadLetters()).anySatisfy(l -> assertThat(l.reason()).contains("DOCTYPE"));
+  }
+
+  private static List<DeadLetter> deadLetters() {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    List<DeadLetter> letters = new ArrayList<>();
+    try (var consumer = new KafkaConsumer<String, String>(config)) {
+      var partitions =
+          consumer.partitionsFor(Topics.deadLetter(Topics.NOTICES)).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      var end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer
+            .poll(Duration.ofMillis(500))
+            .forEach(r -> letters.add(Json.read(r.value(), DeadLetter.class)));
+      }
+    }
+    return letters;
+  }
+}
