@@ -99,9 +99,9 @@ class IngestIT {
             importFile(
                 SAMPLES.resolve("opendata-events/zama_142166_events.csv"), "opendata-events"))
         .isEqualTo("read 16, published 0, updated 0, withdrawn 0, unchanged 8, rejected 0");
-    assertThat(notices("od-"))
+    assertThat(notices("od-").values().stream().filter(n -> !n.municipalityCode().equals("072028")))
         .hasSize(20)
-        .allSatisfy((id, n) -> assertThat(n.version()).isEqualTo(1));
+        .allSatisfy(n -> assertThat(n.version()).isEqualTo(1));
   }
 
   @Test
