@@ -6,13 +6,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Where pushes go. With {@code localEndpoint} set (the local stack, tests) the SDK talks to that
  * server with a stub token; otherwise to FCM with Google application-default credentials
  * (GOOGLE_APPLICATION_CREDENTIALS), which stay in the environment, never in a file of this repo.
+ * {@code messagesPerMinute} is the client-side rate limit (default 600,000).
  */
 @ConfigurationProperties("kairan.fcm")
-public record FcmSettings(String projectId, String localEndpoint) {
+public record FcmSettings(String projectId, String localEndpoint, long messagesPerMinute) {
+  /** Under FCM's default project quota of 600,000 messages a minute. */
+  public static final long DEFAULT_PER_MINUTE = 600_000;
+
   public FcmSettings {
     if (projectId == null || projectId.isBlank()) {
       throw new IllegalStateException("kairan.fcm.project-id must be set");
     }
+    messagesPerMinute = messagesPerMinute <= 0 ? DEFAULT_PER_MINUTE : messagesPerMinute;
   }
 
   public boolean isLocal() {

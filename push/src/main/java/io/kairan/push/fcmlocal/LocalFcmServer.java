@@ -30,8 +30,12 @@ public final class LocalFcmServer implements AutoCloseable {
   private final List<ReceivedMessage> received = new CopyOnWriteArrayList<>();
   private final Map<String, Failure> failures = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private volatile java.time.Duration delay = java.time.Duration.ZERO;
 
-  private record Failure(FcmError error, Integer retryAfterSeconds) {}
+  /**
+   * @param times how many more sends fail; negative for always
+   */
+  private record Failure(FcmError error, Integer retryAfterSeconds, int times) {}
 
   private LocalFcmServer(HttpServer server) {
     this.server = server;
@@ -63,12 +67,22 @@ public final class LocalFcmServer implements AutoCloseable {
 
   /** Every send to this token answers the error. */
   public void failToken(String token, FcmError error) {
-    failures.put(token, new Failure(error, null));
+    failures.put(token, new Failure(error, null, -1));
   }
 
   /** Every send to this token answers the error with a Retry-After header. */
   public void failToken(String token, FcmError error, int retryAfterSeconds) {
-    failures.put(token, new Failure(error, retryAfterSeconds));
+    failures.put(token, new Failure(error, retryAfterSeconds, -1));
+  }
+
+  /** The next {@code times} sends to this token answer the error (with Retry-After if not null). */
+  public void failTokenTimes(String token, FcmError error, Integer retryAfterSeconds, int times) {
+    failures.put(token, new Failure(error, retryAfterSeconds, times));
+  }
+
+  /** Every request waits this long first, as a loaded FCM would. */
+  public void delayEachRequest(java.time.Duration delay) {
+    this.delay = delay;
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -110,7 +124,21 @@ public final class LocalFcmServer implements AutoCloseable {
             null);
         return;
       }
-      Failure failure = token == null ? null : failures.get(token);
+      Failure failure =
+          token == null
+              ? null
+              : failures.computeIfPresent(token, (t, f) -> f.times() == 0 ? null : f);
+      if (failure != null && failure.times() > 0) {
+        failures.put(
+            token, new Failure(failure.error(), failure.retryAfterSeconds(), failure.times() - 1));
+      }
+      if (!delay.isZero()) {
+        try {
+          Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (failure != null) {
         error(
             exchange,

@@ -1,6 +1,7 @@
 package io.kairan.push.send;
 
 import com.google.firebase.messaging.AndroidConfig;
+import com.google.firebase.messaging.AndroidNotification;
 import com.google.firebase.messaging.ApnsConfig;
 import com.google.firebase.messaging.Aps;
 import com.google.firebase.messaging.Message;
@@ -12,9 +13,22 @@ import io.kairan.model.resident.Device;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The FCM message for one delivery to one device, in the device's language. */
+/**
+ * The FCM message for one delivery to one device, in the device's language. It carries the title
+ * (at most 200 characters, so at most 600 bytes) and ids, never the body: the payload stays far
+ * under FCM's 4 KB, and the app opens the notice from the feed.
+ */
 final class PushMessages {
   private PushMessages() {}
+
+  /** Android notification channels, so residents can tune each level in the system settings. */
+  static String channel(Severity severity) {
+    return switch (severity) {
+      case EMERGENCY -> "kairan-emergency";
+      case IMPORTANT -> "kairan-important";
+      case INFO -> "kairan-info";
+    };
+  }
 
   static Message of(Delivery delivery, Device device) {
     List<String> languages = new ArrayList<>();
@@ -33,6 +47,10 @@ final class PushMessages {
             AndroidConfig.builder()
                 // A newer version of the same notice replaces the older one on the device.
                 .setCollapseKey(delivery.noticeId())
+                .setNotification(
+                    AndroidNotification.builder()
+                        .setChannelId(channel(delivery.severity()))
+                        .build())
                 .setPriority(urgent ? AndroidConfig.Priority.HIGH : AndroidConfig.Priority.NORMAL)
                 .build())
         .setApnsConfig(

@@ -1,0 +1,74 @@
+package io.kairan.push.state;
+
+import io.kairan.model.InvalidRecordException;
+import io.kairan.model.Topics;
+import io.kairan.model.delivery.PushOutcome;
+import io.kairan.model.delivery.PushResult;
+import io.kairan.model.json.Json;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every (delivery, device) whose push has a final outcome, from push-results.v1: read whole before
+ * the sender starts, then followed live (another instance's results count too). A push found here
+ * is never sent again, whatever restarts or rebalances replay.
+ */
+@Component
+public class SentLedger extends AbstractConsumerSeekAware implements InitializingBean {
+  private static final Set<PushOutcome> FINAL =
+      Set.of(PushOutcome.SENT, PushOutcome.INVALID_TOKEN, PushOutcome.REJECTED);
+  private final Set<String> done = ConcurrentHashMap.newKeySet();
+  private final ConsumerFactory<String, String> consumers;
+  private Map<TopicPartition, Long> snapshotEnd = Map.of();
+
+  SentLedger(ConsumerFactory<String, String> consumers) {
+    this.consumers = consumers;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    snapshotEnd = TopicSnapshot.read(consumers, Topics.PUSH_RESULTS, this::apply);
+  }
+
+  @KafkaListener(
+      id = "sent-ledger",
+      topics = Topics.PUSH_RESULTS,
+      groupId = "kairan-push-ledger-${random.uuid}")
+  void apply(ConsumerRecord<String, String> record) {
+    try {
+      record(Json.read(record.value(), PushResult.class));
+    } catch (InvalidRecordException e) {
+      // not a result this ledger can use
+    }
+  }
+
+  @Override
+  public void onPartitionsAssigned(
+      Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+    assignments
+        .keySet()
+        .forEach(p -> callback.seek(p.topic(), p.partition(), snapshotEnd.getOrDefault(p, 0L)));
+  }
+
+  public void record(PushResult result) {
+    if (FINAL.contains(result.outcome())) {
+      done.add(key(result.deliveryId(), result.deviceId()));
+    }
+  }
+
+  public boolean isDone(String deliveryId, String deviceId) {
+    return done.contains(key(deliveryId, deviceId));
+  }
+
+  private static String key(String deliveryId, String deviceId) {
+    return deliveryId + '/' + deviceId;
+  }
+}
