@@ -40,7 +40,11 @@ import org.springframework.stereotype.Component;
  * skipped, and each chunk's results are acknowledged by Kafka before the next chunk is sent.
  */
 @Component
-class PushSender implements InitializingBean, DisposableBean {
+class PushSender
+    implements InitializingBean,
+        DisposableBean,
+        org.springframework.context.ApplicationListener<
+            org.springframework.context.event.ContextClosedEvent> {
   /**
    * PUSH_AT deliveries are at most a night away; on start, this much of deliveries.v1 is re-read.
    */
@@ -57,6 +61,7 @@ class PushSender implements InitializingBean, DisposableBean {
   private final ScheduledExecutorService due =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "push-at"));
   private final Map<String, Boolean> scheduled = new ConcurrentHashMap<>();
+  private volatile boolean stopping;
 
   PushSender(
       FcmSender fcm,
@@ -108,6 +113,12 @@ class PushSender implements InitializingBean, DisposableBean {
       }
     }
     for (int from = 0; from < todo.size(); from += FcmSender.MAX_BATCH) {
+      if (stopping) {
+        // Leave the rest of the poll uncommitted: the next owner replays it, and the ledger
+        // skips what this instance already sent.
+        throw new IllegalStateException(
+            "stopping: " + (todo.size() - from) + " pushes left for the next start");
+      }
       List<Addressed> chunk = todo.subList(from, Math.min(todo.size(), from + FcmSender.MAX_BATCH));
       List<FcmSender.Outcome> outcomes = fcm.send(chunk.stream().map(Addressed::message).toList());
       for (int i = 0; i < chunk.size(); i++) {
@@ -201,6 +212,12 @@ class PushSender implements InitializingBean, DisposableBean {
         }
       }
     }
+  }
+
+  /** Shutting down (deploy, rebalance, Ctrl-C): finish the chunk in flight, send no more. */
+  @Override
+  public void onApplicationEvent(org.springframework.context.event.ContextClosedEvent event) {
+    stopping = true;
   }
 
   @Override

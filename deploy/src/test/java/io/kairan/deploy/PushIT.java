@@ -1,0 +1,204 @@
+package io.kairan.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kairan.deploy.kafka.KafkaBroker;
+import io.kairan.deploy.stack.Ports;
+import io.kairan.deploy.stack.Waits;
+import io.kairan.model.Topics;
+import io.kairan.model.delivery.Channel;
+import io.kairan.model.delivery.Delivery;
+import io.kairan.model.delivery.DeliveryId;
+import io.kairan.model.json.Json;
+import io.kairan.model.notice.Audience;
+import io.kairan.model.notice.Category;
+import io.kairan.model.notice.Notice;
+import io.kairan.model.notice.NoticeStatus;
+import io.kairan.model.notice.Publisher;
+import io.kairan.model.notice.PublisherKind;
+import io.kairan.model.notice.Severity;
+import io.kairan.model.notice.Validity;
+import io.kairan.model.resident.Device;
+import io.kairan.model.resident.Platform;
+import io.kairan.push.KairanPushApplication;
+import io.kairan.push.fcmlocal.LocalFcmServer;
+import io.kairan.push.fcmlocal.ReceivedMessage;
+import io.kairan.push.token.DeviceRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The push service on a real broker and the real Admin SDK against the local FCM server. */
+class PushIT {
+  private static final int RESIDENTS = 2000;
+  private static KafkaBroker kafka;
+  private static LocalFcmServer fcm;
+
+  @BeforeAll
+  static void start(@TempDir Path dir) throws Exception {
+    kafka = KafkaBroker.start(dir.resolve("kafka"), Ports.free(), Ports.free());
+    kafka.createTopics();
+    fcm = LocalFcmServer.start(0);
+    try (var producer = producer()) {
+      for (int i = 0; i < RESIDENTS; i++) {
+        var device =
+            new Device("dev-" + i, "r-" + i, "tok-" + i, Platform.ANDROID, "ja", Instant.now());
+        producer.send(new ProducerRecord<>(Topics.DEVICES, device.id(), Json.write(device)));
+      }
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    fcm.close();
+    kafka.close();
+  }
+
+  private static KafkaProducer<String, String> producer() {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+  }
+
+  private static ConfigurableApplicationContext pushService(String group)
+      throws InterruptedException {
+    var context =
+        KairanPushApplication.builder()
+            .run(
+                "--spring.main.banner-mode=off",
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.kafka.consumer.group-id=" + group,
+                // One poll holds every delivery: a stop falls in the middle of a batch.
+                "--spring.kafka.consumer.max-poll-records=" + RESIDENTS,
+                "--kairan.fcm.project-id=kairan-it",
+                "--kairan.fcm.local-endpoint=" + fcm.endpoint());
+    DeviceRegistry devices = context.getBean(DeviceRegistry.class);
+    Waits.until(
+        "every device known",
+        Duration.ofSeconds(60),
+        () -> !devices.devicesOf("r-" + (RESIDENTS - 1)).isEmpty());
+    return context;
+  }
+
+  private static Delivery delivery(String noticeId, int resident, Channel channel, Instant pushAt) {
+    return new Delivery(
+        DeliveryId.of(noticeId, 1, "r-" + resident),
+        "r-" + resident,
+        noticeId,
+        1,
+        Category.DISASTER,
+        Severity.EMERGENCY,
+        Map.of("ja", "避難指示 " + noticeId),
+        1.0,
+        List.of("you live in 湊町"),
+        "builtin-1",
+        channel,
+        pushAt,
+        Instant.now());
+  }
+
+  private static void send(List<Delivery> deliveries) {
+    try (var producer = producer()) {
+      deliveries.forEach(
+          d ->
+              producer.send(
+                  new ProducerRecord<>(Topics.DELIVERIES, d.residentId(), Json.write(d))));
+    }
+  }
+
+  private static List<ReceivedMessage> received(String noticeId) {
+    return fcm.received().stream().filter(m -> noticeId.equals(m.data().get("noticeId"))).toList();
+  }
+
+  @Test
+  void aRestartInTheMiddleOfABatchNeitherLosesNorRepeatsAPush() throws Exception {
+    fcm.delayEachRequest(Duration.ofMillis(15));
+    var first = pushService("push-restart");
+    send(
+        java.util.stream.IntStream.range(0, RESIDENTS)
+            .mapToObj(i -> delivery("n-flood", i, Channel.PUSH_NOW, Instant.now()))
+            .toList());
+
+    Waits.until(
+        "the first chunk sent", Duration.ofSeconds(60), () -> received("n-flood").size() >= 600);
+    first.close();
+    int beforeRestart = received("n-flood").size();
+    fcm.delayEachRequest(Duration.ZERO);
+    var second = pushService("push-restart");
+    try {
+      Waits.until(
+          "every device reached",
+          Duration.ofSeconds(90),
+          () -> received("n-flood").size() >= RESIDENTS);
+      Waits.until("the replay settled", Duration.ofSeconds(5), () -> second.isRunning());
+
+      Map<String, Long> perToken =
+          received("n-flood").stream()
+              .collect(Collectors.groupingBy(ReceivedMessage::token, Collectors.counting()));
+      assertThat(beforeRestart).as("stopped mid-batch").isLessThan(RESIDENTS);
+      assertThat(perToken).as("no device missed").hasSize(RESIDENTS);
+      assertThat(perToken.values()).as("no device pushed twice").containsOnly(1L);
+    } finally {
+      second.close();
+    }
+  }
+
+  @Test
+  void aWithdrawnNoticeIsNotPushedAndAQuietHoursPushGoesOutWhenDue() throws Exception {
+    var service = pushService("push-policy");
+    try (var producer = producer()) {
+      Instant now = Instant.now();
+      Notice gone =
+          new Notice(
+              "n-gone",
+              2,
+              new Publisher("p", "p", PublisherKind.DEPARTMENT),
+              "072028",
+              Category.DISASTER,
+              Map.of("ja", "t"),
+              Map.of(),
+              null,
+              null,
+              new Validity(now, now.plusSeconds(3600)),
+              Severity.EMERGENCY,
+              NoticeStatus.WITHDRAWN,
+              new Audience.Everyone(),
+              now);
+      producer.send(new ProducerRecord<>(Topics.NOTICES, gone.id(), Json.write(gone))).get();
+    }
+    var book = service.getBean(io.kairan.push.state.NoticeBook.class);
+    Waits.until("the withdrawal known", Duration.ofSeconds(30), () -> book.isWithdrawn("n-gone"));
+    try {
+      Instant due = Instant.now().plusSeconds(3);
+      send(
+          List.of(
+              delivery("n-gone", 1, Channel.PUSH_NOW, Instant.now()),
+              delivery("n-morning", 2, Channel.PUSH_AT, due),
+              delivery("n-now", 3, Channel.PUSH_NOW, Instant.now())));
+
+      Waits.until("the immediate push", Duration.ofSeconds(30), () -> !received("n-now").isEmpty());
+      assertThat(received("n-morning")).as("not before it is due").isEmpty();
+      Waits.until(
+          "the scheduled push", Duration.ofSeconds(30), () -> !received("n-morning").isEmpty());
+      assertThat(Instant.now()).isAfterOrEqualTo(due);
+      assertThat(received("n-gone")).isEmpty();
+    } finally {
+      service.close();
+    }
+  }
+}
