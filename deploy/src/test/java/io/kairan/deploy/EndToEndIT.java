@@ -160,6 +160,16 @@ class EndToEndIT {
     assertThat(pushesOf(allowance).get(0).title()).isEqualTo("児童手当の申請");
     assertThat(pushesOf(cityWide)).as("info notices go to the feed only").isEmpty();
 
+    var figures =
+        Json.mapper().readTree(api.get("/api/v1/notices/" + allowance + "/figures", city).body());
+    assertThat(figures.path("minimumGroup").asInt()).isEqualTo(10);
+    assertThat(figures.path("residents").isNull())
+        .as("one resident is below the minimum group")
+        .isTrue();
+    String otherDepartment = stack.tokens().publisher("kankyo-ka", "環境課", "DEPARTMENT");
+    assertThat(api.get("/api/v1/notices/" + allowance + "/figures", otherDepartment).statusCode())
+        .isEqualTo(403);
+
     var withdrawn = api.post("/api/v1/notices/" + allowance + "/withdraw", city, "");
     assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
     Waits.until(

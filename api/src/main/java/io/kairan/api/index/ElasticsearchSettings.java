@@ -17,4 +17,8 @@ public record ElasticsearchSettings(String url, String indexPrefix) {
   public String deliveries() {
     return indexPrefix + "deliveries";
   }
+
+  public String pushResults() {
+    return indexPrefix + "push-results";
+  }
 }

@@ -24,6 +24,7 @@ class IndexSetup implements InitializingBean {
   public void afterPropertiesSet() throws IOException {
     create(settings.notices(), "/elasticsearch/notices.json");
     create(settings.deliveries(), "/elasticsearch/deliveries.json");
+    create(settings.pushResults(), "/elasticsearch/push-results.json");
   }
 
   private void create(String index, String mapping) throws IOException {

@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.kairan.model.InvalidRecordException;
 import io.kairan.model.Topics;
 import io.kairan.model.delivery.Delivery;
+import io.kairan.model.delivery.PushResult;
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Notice;
 import java.io.IOException;
@@ -75,6 +76,36 @@ class Indexer {
                           .id(delivery.id())
                           .routing(delivery.residentId())
                           .document(delivery)));
+      operations++;
+    }
+    execute(bulk, operations);
+  }
+
+  /** Push outcomes, for the notices' figures; one document per (delivery, device), no resident. */
+  @KafkaListener(id = "push-result-indexer", topics = Topics.PUSH_RESULTS, batch = "true")
+  void pushResults(List<ConsumerRecord<String, String>> records) throws IOException {
+    var bulk = new BulkRequest.Builder();
+    int operations = 0;
+    for (var record : records) {
+      PushResult result = parse(record, PushResult.class);
+      if (result == null) {
+        continue;
+      }
+      var doc =
+          java.util.Map.of(
+              "noticeId",
+              result.noticeId(),
+              "outcome",
+              result.outcome().name(),
+              "at",
+              result.at().toString());
+      bulk.operations(
+          op ->
+              op.index(
+                  i ->
+                      i.index(settings.pushResults())
+                          .id(result.deliveryId() + "/" + result.deviceId())
+                          .document(doc)));
       operations++;
     }
     execute(bulk, operations);

@@ -29,11 +29,21 @@ class NoticeController {
   private final RecordPublisher kafka;
   private final NoticeStore store;
   private final Clock clock;
+  private final FiguresReader figures;
 
-  NoticeController(RecordPublisher kafka, NoticeStore store, Clock clock) {
+  NoticeController(RecordPublisher kafka, NoticeStore store, Clock clock, FiguresReader figures) {
     this.kafka = kafka;
     this.store = store;
     this.clock = clock;
+    this.figures = figures;
+  }
+
+  /** Reach and push outcomes of one's own notice; groups under 10 are withheld. */
+  @org.springframework.web.bind.annotation.GetMapping("/api/v1/notices/{id}/figures")
+  NoticeFigures figures(@AuthenticationPrincipal Jwt caller, @PathVariable String id)
+      throws java.io.IOException {
+    ownedBy(caller, id);
+    return figures.figures(id);
   }
 
   @PostMapping("/api/v1/notices")

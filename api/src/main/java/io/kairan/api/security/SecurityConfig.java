@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -31,7 +30,7 @@ class SecurityConfig {
                     .permitAll()
                     .requestMatchers("/api/v1/me/**")
                     .hasRole(Role.RESIDENT.name())
-                    .requestMatchers(HttpMethod.POST, "/api/v1/notices", "/api/v1/notices/**")
+                    .requestMatchers("/api/v1/notices", "/api/v1/notices/**")
                     .hasRole(Role.PUBLISHER.name())
                     .anyRequest()
                     .denyAll())
