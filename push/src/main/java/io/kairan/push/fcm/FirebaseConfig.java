@@ -19,11 +19,14 @@ import org.springframework.context.annotation.Configuration;
 
 /** Builds the FirebaseMessaging that business code gets injected; no static singletons. */
 @Configuration
-class FirebaseConfig {
+public class FirebaseConfig {
   static final String FCM_ORIGIN = "https://fcm.googleapis.com";
 
+  /** Topic subscriptions go to the Instance ID service. */
+  static final String IID_ORIGIN = "https://iid.googleapis.com";
+
   @Bean(destroyMethod = "delete")
-  FirebaseApp firebaseApp(FcmSettings settings) throws IOException {
+  public FirebaseApp firebaseApp(FcmSettings settings) throws IOException {
     FirebaseOptions.Builder options = FirebaseOptions.builder().setProjectId(settings.projectId());
     if (settings.isLocal()) {
       // The FCM URL is fixed inside the SDK: the transport sends its requests to the local server.

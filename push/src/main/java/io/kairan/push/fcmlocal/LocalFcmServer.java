@@ -24,12 +24,20 @@ import java.util.regex.Pattern;
  */
 public final class LocalFcmServer implements AutoCloseable {
   private static final Pattern SEND_PATH = Pattern.compile("/v1/projects/([^/]+)/messages:send");
+  private static final Pattern IID_PATH = Pattern.compile("/iid/v1:(batchAdd|batchRemove)");
   private static final int MAX_BODY = 64 * 1024;
 
   private final HttpServer server;
   private final List<ReceivedMessage> received = new CopyOnWriteArrayList<>();
   private final Map<String, Failure> failures = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private final Map<String, java.util.Set<String>> topics = new ConcurrentHashMap<>();
+  private final List<TopicMessage> topicMessages = new CopyOnWriteArrayList<>();
+
+  /** A message sent to a topic, and how many subscribed devices FCM would fan it out to. */
+  public record TopicMessage(
+      String messageId, String topic, String title, Map<String, String> data, int subscribers) {}
+
   private volatile java.time.Duration delay = java.time.Duration.ZERO;
 
   /**
@@ -60,8 +68,17 @@ public final class LocalFcmServer implements AutoCloseable {
     return List.copyOf(received);
   }
 
+  public List<TopicMessage> topicMessages() {
+    return List.copyOf(topicMessages);
+  }
+
+  public java.util.Set<String> subscribers(String topic) {
+    return java.util.Set.copyOf(topics.getOrDefault(topic, java.util.Set.of()));
+  }
+
   public void clear() {
     received.clear();
+    topicMessages.clear();
     failures.clear();
   }
 
@@ -87,6 +104,11 @@ public final class LocalFcmServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      Matcher iid = IID_PATH.matcher(exchange.getRequestURI().getPath());
+      if ("POST".equals(exchange.getRequestMethod()) && iid.matches()) {
+        subscriptions(exchange, iid.group(1).equals("batchAdd"));
+        return;
+      }
       Matcher path = SEND_PATH.matcher(exchange.getRequestURI().getPath());
       if (!"POST".equals(exchange.getRequestMethod()) || !path.matches()) {
         error(exchange, FcmError.UNSPECIFIED_ERROR, 404, "NOT_FOUND", "no such endpoint", null);
@@ -150,6 +172,25 @@ public final class LocalFcmServer implements AutoCloseable {
         return;
       }
       String id = "projects/" + path.group(1) + "/messages/" + ids.incrementAndGet();
+      if (token == null) {
+        String topic = message.path("topic").asText();
+        Map<String, String> topicData =
+            Json.mapper()
+                .convertValue(
+                    message.path("data"),
+                    Json.mapper()
+                        .getTypeFactory()
+                        .constructMapType(Map.class, String.class, String.class));
+        topicMessages.add(
+            new TopicMessage(
+                id,
+                topic,
+                message.path("notification").path("title").asText(null),
+                topicData == null ? Map.of() : topicData,
+                subscribers(topic).size()));
+        respond(exchange, 200, "{\"name\":\"" + id + "\"}");
+        return;
+      }
       Map<String, String> data =
           Json.mapper()
               .convertValue(
@@ -166,6 +207,31 @@ public final class LocalFcmServer implements AutoCloseable {
               message.toString()));
       respond(exchange, 200, "{\"name\":\"" + id + "\"}");
     }
+  }
+
+  /**
+   * The Instance ID API's batchAdd / batchRemove: {"to": "/topics/x", "registration_tokens":
+   * [...]}.
+   */
+  private void subscriptions(HttpExchange exchange, boolean add) throws IOException {
+    JsonNode body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = Json.mapper().readTree(in.readNBytes(MAX_BODY * 16));
+    }
+    String topic = body.path("to").asText().replaceFirst("^/topics/", "");
+    JsonNode tokens = body.path("registration_tokens");
+    java.util.Set<String> subscribed =
+        topics.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet());
+    StringBuilder results = new StringBuilder("{\"results\":[");
+    for (int i = 0; i < tokens.size(); i++) {
+      if (add) {
+        subscribed.add(tokens.get(i).asText());
+      } else {
+        subscribed.remove(tokens.get(i).asText());
+      }
+      results.append(i == 0 ? "{}" : ",{}");
+    }
+    respond(exchange, 200, results.append("]}").toString());
   }
 
   private static void error(

@@ -30,6 +30,34 @@ final class PushMessages {
     };
   }
 
+  /** One message for a whole district topic; in Japanese, the language every resident can read. */
+  static Message toTopic(Delivery delivery, String topic) {
+    return Message.builder()
+        .setTopic(topic)
+        .setNotification(
+            Notification.builder()
+                .setTitle(LocalizedText.pick(delivery.title(), List.of("ja")))
+                .build())
+        .putData("noticeId", delivery.noticeId())
+        .putData("noticeVersion", Integer.toString(delivery.noticeVersion()))
+        .setAndroidConfig(
+            AndroidConfig.builder()
+                .setCollapseKey(delivery.noticeId())
+                .setPriority(AndroidConfig.Priority.HIGH)
+                .setNotification(
+                    AndroidNotification.builder()
+                        .setChannelId(channel(delivery.severity()))
+                        .build())
+                .build())
+        .setApnsConfig(
+            ApnsConfig.builder()
+                .putHeader("apns-collapse-id", delivery.noticeId())
+                .putHeader("apns-priority", "10")
+                .setAps(Aps.builder().putCustomData("interruption-level", "critical").build())
+                .build())
+        .build();
+  }
+
   static Message of(Delivery delivery, Device device) {
     List<String> languages = new ArrayList<>();
     if (device.locale() != null) {

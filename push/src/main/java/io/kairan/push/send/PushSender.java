@@ -13,6 +13,7 @@ import io.kairan.model.resident.Device;
 import io.kairan.push.state.NoticeBook;
 import io.kairan.push.state.SentLedger;
 import io.kairan.push.token.DeviceRegistry;
+import io.kairan.push.topic.SubscriptionKeeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +59,8 @@ class PushSender
   private final KafkaTemplate<String, String> kafka;
   private final ConsumerFactory<String, String> consumers;
   private final Clock clock;
+  private final SubscriptionKeeper subscriptions;
+  private final boolean emergencyTopics;
   private final ScheduledExecutorService due =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "push-at"));
   private final Map<String, Boolean> scheduled = new ConcurrentHashMap<>();
@@ -70,7 +73,10 @@ class PushSender
       NoticeBook notices,
       KafkaTemplate<String, String> kafka,
       ConsumerFactory<String, String> consumers,
-      Clock clock) {
+      Clock clock,
+      SubscriptionKeeper subscriptions,
+      @org.springframework.beans.factory.annotation.Value("${kairan.push.emergency-topics:false}")
+          boolean emergencyTopics) {
     this.fcm = fcm;
     this.devices = devices;
     this.ledger = ledger;
@@ -78,6 +84,8 @@ class PushSender
     this.kafka = kafka;
     this.consumers = consumers;
     this.clock = clock;
+    this.subscriptions = subscriptions;
+    this.emergencyTopics = emergencyTopics;
   }
 
   private record Addressed(Delivery delivery, Device device, Message message) {}
@@ -106,8 +114,29 @@ class PushSender
       if (notices.isWithdrawn(delivery.noticeId())) {
         continue; // withdrawn before it went out
       }
+      List<String> topics =
+          emergencyTopics
+              ? notices
+                  .find(delivery.noticeId())
+                  .map(n -> Broadcasts.topicsFor(delivery, n))
+                  .orElse(List.of())
+              : List.of();
+      Map<String, String> sentTopics = topics.isEmpty() ? Map.of() : broadcast(delivery, topics);
       for (Device device : devices.devicesOf(delivery.residentId())) {
-        if (!ledger.isDone(delivery.id(), device.id())) {
+        if (ledger.isDone(delivery.id(), device.id())) {
+          continue;
+        }
+        String coveredBy =
+            sentTopics.keySet().stream()
+                .filter(t -> subscriptions.isSubscribed(device.token(), t))
+                .findFirst()
+                .orElse(null);
+        if (coveredBy != null) {
+          // The district's topic message reached this device; record it as this push.
+          report(
+              new Addressed(delivery, device, null),
+              new FcmSender.Outcome(PushOutcome.SENT, sentTopics.get(coveredBy), null, 1));
+        } else {
           todo.add(new Addressed(delivery, device, PushMessages.of(delivery, device)));
         }
       }
@@ -127,6 +156,38 @@ class PushSender
       // The results are the memory of what was sent: durable before anything else goes out.
       kafka.flush();
     }
+  }
+
+  /**
+   * Sends the notice version to each district topic once (the ledger remembers), and returns the
+   * topics that were sent with their message ids.
+   */
+  private Map<String, String> broadcast(Delivery delivery, List<String> topics)
+      throws InterruptedException {
+    String id = Broadcasts.broadcastId(delivery);
+    List<String> missing = topics.stream().filter(t -> !ledger.isDone(id, t)).toList();
+    if (!missing.isEmpty()) {
+      List<FcmSender.Outcome> outcomes =
+          fcm.send(missing.stream().map(t -> PushMessages.toTopic(delivery, t)).toList());
+      for (int i = 0; i < missing.size(); i++) {
+        var result =
+            new PushResult(
+                id,
+                missing.get(i),
+                null,
+                delivery.noticeId(),
+                outcomes.get(i).outcome(),
+                outcomes.get(i).messageId(),
+                outcomes.get(i).error(),
+                clock.instant());
+        kafka.send(Topics.PUSH_RESULTS, id, Json.write(result));
+        ledger.record(result);
+      }
+      kafka.flush();
+    }
+    Map<String, String> sent = new java.util.HashMap<>();
+    topics.forEach(t -> ledger.messageIdOf(id, t).ifPresent(m -> sent.put(t, m)));
+    return sent;
   }
 
   private void report(Addressed sent, FcmSender.Outcome outcome) {

@@ -51,6 +51,11 @@ public class NoticeBook extends AbstractConsumerSeekAware implements Initializin
         .forEach(p -> callback.seek(p.topic(), p.partition(), snapshotEnd.getOrDefault(p, 0L)));
   }
 
+  /** The latest version known of a notice. */
+  public java.util.Optional<Notice> find(String noticeId) {
+    return java.util.Optional.ofNullable(latest.get(noticeId));
+  }
+
   public boolean isWithdrawn(String noticeId) {
     Notice notice = latest.get(noticeId);
     return notice != null && notice.isWithdrawn();

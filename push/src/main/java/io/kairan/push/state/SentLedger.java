@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class SentLedger extends AbstractConsumerSeekAware implements InitializingBean {
   private static final Set<PushOutcome> FINAL =
       Set.of(PushOutcome.SENT, PushOutcome.INVALID_TOKEN, PushOutcome.REJECTED);
-  private final Set<String> done = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> done = new ConcurrentHashMap<>(); // key -> FCM message id or ""
   private final ConsumerFactory<String, String> consumers;
   private Map<TopicPartition, Long> snapshotEnd = Map.of();
 
@@ -60,12 +60,20 @@ public class SentLedger extends AbstractConsumerSeekAware implements Initializin
 
   public void record(PushResult result) {
     if (FINAL.contains(result.outcome())) {
-      done.add(key(result.deliveryId(), result.deviceId()));
+      done.put(
+          key(result.deliveryId(), result.deviceId()),
+          result.fcmMessageId() == null ? "" : result.fcmMessageId());
     }
   }
 
   public boolean isDone(String deliveryId, String deviceId) {
-    return done.contains(key(deliveryId, deviceId));
+    return done.containsKey(key(deliveryId, deviceId));
+  }
+
+  /** The FCM message id of a sent push, if it was sent. */
+  public java.util.Optional<String> messageIdOf(String deliveryId, String deviceId) {
+    return java.util.Optional.ofNullable(done.get(key(deliveryId, deviceId)))
+        .filter(id -> !id.isEmpty());
   }
 
   private static String key(String deliveryId, String deviceId) {
