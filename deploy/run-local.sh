@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B install -DskipTests
-exec ./mvnw -q -B -pl deploy exec:exec -Dkairan.demo.residents="${RESIDENTS:-3000}"
+exec ./mvnw -q -B -pl deploy exec:exec@run-local -Dkairan.demo.residents="${RESIDENTS:-3000}"

@@ -74,11 +74,11 @@ class PushIT {
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
   }
 
-  private static ConfigurableApplicationContext pushService(String group)
+  private static ConfigurableApplicationContext pushService(String group, String... extra)
       throws InterruptedException {
-    var context =
-        KairanPushApplication.builder()
-            .run(
+    var args =
+        new java.util.ArrayList<>(
+            List.of(
                 "--spring.main.banner-mode=off",
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
@@ -86,7 +86,9 @@ class PushIT {
                 // One poll holds every delivery: a stop falls in the middle of a batch.
                 "--spring.kafka.consumer.max-poll-records=" + RESIDENTS,
                 "--kairan.fcm.project-id=kairan-it",
-                "--kairan.fcm.local-endpoint=" + fcm.endpoint());
+                "--kairan.fcm.local-endpoint=" + fcm.endpoint()));
+    args.addAll(List.of(extra));
+    var context = KairanPushApplication.builder().run(args.toArray(String[]::new));
     DeviceRegistry devices = context.getBean(DeviceRegistry.class);
     Waits.until(
         "every device known",
@@ -197,6 +199,89 @@ class PushIT {
           "the scheduled push", Duration.ofSeconds(30), () -> !received("n-morning").isEmpty());
       assertThat(Instant.now()).isAfterOrEqualTo(due);
       assertThat(received("n-gone")).isEmpty();
+    } finally {
+      service.close();
+    }
+  }
+
+  @Test
+  void anEmergencyForWholeDistrictsGoesOutAsOneTopicMessagePerDistrict() throws Exception {
+    Instant now = Instant.now();
+    try (var producer = producer()) {
+      // Residents r-1500 to r-1509 live in 湊町; they opted in with a profile.
+      for (int i = 1500; i < 1510; i++) {
+        var profile =
+            new io.kairan.model.resident.ResidentProfile(
+                "r-" + i,
+                "072028",
+                "湊町",
+                null,
+                1950,
+                List.of(),
+                List.of("ja"),
+                java.util.Set.of(),
+                Map.of(),
+                null,
+                "Asia/Tokyo",
+                java.util.Set.of(),
+                now);
+        producer.send(new ProducerRecord<>(Topics.PROFILES, profile.id(), Json.write(profile)));
+      }
+      Notice quake =
+          new Notice(
+              "n-quake",
+              1,
+              new Publisher("bousai", "危機管理課", PublisherKind.DEPARTMENT),
+              "072028",
+              Category.DISASTER,
+              Map.of("ja", "湊町に避難指示"),
+              Map.of(),
+              null,
+              null,
+              new Validity(now, now.plusSeconds(3600)),
+              Severity.EMERGENCY,
+              NoticeStatus.PUBLISHED,
+              new Audience.InDistrict(List.of("湊町")),
+              now);
+      producer.send(new ProducerRecord<>(Topics.NOTICES, quake.id(), Json.write(quake))).get();
+    }
+    var service = pushService("push-topics", "--kairan.push.emergency-topics=true");
+    try {
+      var keeper = service.getBean(io.kairan.push.topic.SubscriptionKeeper.class);
+      String minato = io.kairan.push.topic.DistrictTopics.of("072028", "湊町");
+      Waits.until(
+          "湊町's devices subscribed",
+          Duration.ofSeconds(30),
+          () ->
+              java.util.stream.IntStream.range(1500, 1510)
+                  .allMatch(i -> keeper.isSubscribed("tok-" + i, minato)));
+      var book = service.getBean(io.kairan.push.state.NoticeBook.class);
+      Waits.until(
+          "the notice known", Duration.ofSeconds(30), () -> book.find("n-quake").isPresent());
+
+      send(
+          java.util.stream.IntStream.range(1500, 1510)
+              .mapToObj(i -> delivery("n-quake", i, Channel.PUSH_NOW, now))
+              .toList());
+
+      Waits.until(
+          "the topic message",
+          Duration.ofSeconds(30),
+          () ->
+              fcm.topicMessages().stream()
+                  .anyMatch(m -> "n-quake".equals(m.data().get("noticeId"))));
+      var sent =
+          fcm.topicMessages().stream()
+              .filter(m -> "n-quake".equals(m.data().get("noticeId")))
+              .toList();
+      assertThat(sent)
+          .singleElement()
+          .satisfies(
+              m -> {
+                assertThat(m.topic()).isEqualTo(minato);
+                assertThat(m.subscribers()).isEqualTo(10);
+              });
+      assertThat(received("n-quake")).as("no per-device copies").isEmpty();
     } finally {
       service.close();
     }

@@ -19,12 +19,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Speaks the FCM HTTP v1 send endpoint on loopback. Tokens can be told to fail with any FCM error
- * (and a Retry-After); everything else succeeds and is recorded for tests to inspect.
+ * Speaks the FCM HTTP v1 send endpoint and the topic subscription APIs on loopback. Tokens can be
+ * told to fail with any FCM error (and a Retry-After); everything else succeeds and is recorded for
+ * tests to inspect.
  */
 public final class LocalFcmServer implements AutoCloseable {
   private static final Pattern SEND_PATH = Pattern.compile("/v1/projects/([^/]+)/messages:send");
   private static final Pattern IID_PATH = Pattern.compile("/iid/v1:(batchAdd|batchRemove)");
+
+  /** The topic subscription API the Admin SDK 9.x uses, one token per request. */
+  private static final Pattern SUBSCRIPTION_PATH =
+      Pattern.compile("/v1/projects/[^/]+/registrations/([^/]+)/topicSubscriptions(?:/([^/?]+))?");
+
   private static final int MAX_BODY = 64 * 1024;
 
   private final HttpServer server;
@@ -107,6 +113,23 @@ public final class LocalFcmServer implements AutoCloseable {
       Matcher iid = IID_PATH.matcher(exchange.getRequestURI().getPath());
       if ("POST".equals(exchange.getRequestMethod()) && iid.matches()) {
         subscriptions(exchange, iid.group(1).equals("batchAdd"));
+        return;
+      }
+      Matcher subscription = SUBSCRIPTION_PATH.matcher(exchange.getRequestURI().getPath());
+      if (subscription.matches()) {
+        String query =
+            exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
+        String topic =
+            subscription.group(2) != null
+                ? subscription.group(2)
+                : query.replaceFirst(".*topic_name=([^&]+).*", "$1");
+        String token = subscription.group(1);
+        if ("DELETE".equals(exchange.getRequestMethod())) {
+          topics.getOrDefault(topic, java.util.Set.of()).remove(token);
+        } else {
+          topics.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(token);
+        }
+        respond(exchange, 200, "{}");
         return;
       }
       Matcher path = SEND_PATH.matcher(exchange.getRequestURI().getPath());

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps every device subscribed to its resident's district topic, from devices.v1 and profiles.v1.
- * Changes are batched (at most 1,000 tokens a call, as the Instance ID API takes) and flushed every
- * second. Only a confirmed subscription counts: until then the device is pushed one by one.
+ * Changes are batched by topic (at most 1,000 tokens a call, as the Admin SDK takes) and flushed
+ * every second. Only a confirmed subscription counts: until then the device is pushed one by one.
  */
 @Component
 public class SubscriptionKeeper extends AbstractConsumerSeekAware implements DisposableBean {

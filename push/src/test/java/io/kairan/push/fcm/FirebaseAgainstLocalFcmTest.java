@@ -88,4 +88,19 @@ class FirebaseAgainstLocalFcmTest {
     assertThat(response.getResponses().get(0).getException().getMessagingErrorCode())
         .isEqualTo(MessagingErrorCode.valueOf(error.name()));
   }
+
+  @Test
+  void topicSubscriptionsAndTopicMessagesReachTheLocalServer() throws Exception {
+    var response = fcm.subscribeToTopic(List.of("a", "b", "c"), "district-072028-x");
+
+    assertThat(response.getErrors())
+        .as(response.getErrors().stream().map(e -> e.getReason()).toList().toString())
+        .isEmpty();
+    assertThat(response.getSuccessCount()).isEqualTo(3);
+    assertThat(server.subscribers("district-072028-x")).containsExactlyInAnyOrder("a", "b", "c");
+    fcm.send(Message.builder().setTopic("district-072028-x").putData("noticeId", "n").build());
+    assertThat(server.topicMessages())
+        .singleElement()
+        .satisfies(m -> assertThat(m.subscribers()).isEqualTo(3));
+  }
 }
