@@ -286,4 +286,68 @@ class PushIT {
       service.close();
     }
   }
+
+  @Test
+  void anUnregisteredTokenIsRemovedAndARefusedMessageIsDeadLettered() throws Exception {
+    fcm.failToken("tok-40", io.kairan.push.fcmlocal.FcmError.UNREGISTERED);
+    fcm.failToken("tok-41", io.kairan.push.fcmlocal.FcmError.INVALID_ARGUMENT);
+    var service = pushService("push-errors");
+    try {
+      send(
+          List.of(
+              delivery("n-errors", 40, Channel.PUSH_NOW, Instant.now()),
+              delivery("n-errors", 41, Channel.PUSH_NOW, Instant.now())));
+
+      DeviceRegistry devices = service.getBean(DeviceRegistry.class);
+      Waits.until(
+          "the unregistered device forgotten",
+          Duration.ofSeconds(30),
+          () -> devices.devicesOf("r-40").isEmpty());
+      Waits.until(
+          "the tombstone on devices.v1",
+          Duration.ofSeconds(30),
+          () ->
+              records(Topics.DEVICES).stream()
+                  .anyMatch(r -> r.key().equals("dev-40") && r.value() == null));
+      Waits.until(
+          "the refusal dead-lettered",
+          Duration.ofSeconds(30),
+          () ->
+              records(Topics.deadLetter(Topics.DELIVERIES)).stream()
+                  .anyMatch(r -> r.value().contains("INVALID_ARGUMENT")));
+      assertThat(devices.devicesOf("r-41"))
+          .as("a refused message is no reason to drop the token")
+          .isNotEmpty();
+    } finally {
+      service.close();
+    }
+  }
+
+  private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records(
+      String topic) {
+    Map<String, Object> config =
+        Map.of(
+            org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+            org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringDeserializer.class,
+            org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringDeserializer.class);
+    var all =
+        new java.util.ArrayList<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>>();
+    try (var consumer =
+        new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(config)) {
+      var partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      var end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+      }
+    }
+    return all;
+  }
 }

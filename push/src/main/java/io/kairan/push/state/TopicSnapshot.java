@@ -9,15 +9,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.core.ConsumerFactory;
 
-/** Reads a topic from the beginning to its current end, and says where the end was. */
-final class TopicSnapshot {
+/**
+ * Reads a topic from the beginning to its current end, and says where the end was, so that a
+ * component knows the whole topic before the sender starts and then follows it from there.
+ */
+public final class TopicSnapshot {
   private TopicSnapshot() {}
 
-  static Map<TopicPartition, Long> read(
+  public static Map<TopicPartition, Long> read(
       ConsumerFactory<String, String> factory,
       String topic,
       Consumer<ConsumerRecord<String, String>> handler) {
-    try (var consumer = factory.createConsumer("kairan-push-snapshot", "snapshot")) {
+    java.util.Properties readOnly = new java.util.Properties();
+    // A snapshot is read from the start each time: nothing to commit.
+    readOnly.put(
+        org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    try (var consumer =
+        factory.createConsumer("kairan-push-snapshot", "snapshot", null, readOnly)) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
               .map(p -> new TopicPartition(topic, p.partition()))

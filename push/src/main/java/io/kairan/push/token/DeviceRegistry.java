@@ -19,10 +19,26 @@ import org.springframework.stereotype.Component;
  * group of its own, so it knows every token however deliveries are partitioned.
  */
 @Component
-public class DeviceRegistry extends AbstractConsumerSeekAware {
+public class DeviceRegistry extends AbstractConsumerSeekAware
+    implements org.springframework.beans.factory.InitializingBean {
   private static final Logger log = LoggerFactory.getLogger(DeviceRegistry.class);
   private final Map<String, Device> byId = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Device>> byResident = new ConcurrentHashMap<>();
+  private final org.springframework.kafka.core.ConsumerFactory<String, String> consumers;
+  private Map<org.apache.kafka.common.TopicPartition, Long> snapshotEnd = Map.of();
+
+  DeviceRegistry(org.springframework.kafka.core.ConsumerFactory<String, String> consumers) {
+    this.consumers = consumers;
+  }
+
+  /**
+   * Every device is known before the sender starts: a push must never find "no devices" by haste.
+   */
+  @Override
+  public void afterPropertiesSet() {
+    snapshotEnd =
+        io.kairan.push.state.TopicSnapshot.read(consumers, Topics.DEVICES, this::onDevice);
+  }
 
   @KafkaListener(
       id = "device-registry",
@@ -53,7 +69,10 @@ public class DeviceRegistry extends AbstractConsumerSeekAware {
   public void onPartitionsAssigned(
       Map<org.apache.kafka.common.TopicPartition, Long> assignments,
       ConsumerSeekCallback callback) {
-    callback.seekToBeginning(assignments.keySet());
+    // Follow from where the snapshot ended: everything before it is already known.
+    assignments
+        .keySet()
+        .forEach(p -> callback.seek(p.topic(), p.partition(), snapshotEnd.getOrDefault(p, 0L)));
   }
 
   public List<Device> devicesOf(String residentId) {
