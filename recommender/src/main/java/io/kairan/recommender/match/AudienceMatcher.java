@@ -58,6 +58,7 @@ public final class AudienceMatcher {
 
   /** "ja" is read by a resident who reads ja-x-easy and the other way round: same base language. */
   static boolean speaks(List<String> languages, String language) {
+    // Equivalent to comparing base languages; ProfileIndex indexes by base for the same answer.
     String wanted = language.split("-")[0];
     return languages.stream()
         .anyMatch(l -> l.equalsIgnoreCase(language) || l.split("-")[0].equalsIgnoreCase(wanted));
