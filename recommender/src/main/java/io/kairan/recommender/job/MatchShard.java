@@ -5,6 +5,7 @@ import io.kairan.model.notice.Notice;
 import io.kairan.model.resident.ResidentProfile;
 import io.kairan.recommender.match.Match;
 import io.kairan.recommender.match.Matching;
+import io.kairan.recommender.match.ProfileIndex;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -29,6 +30,9 @@ final class MatchShard
   private transient MapState<String, ShardedNotice> liveNotices;
   // Every shard of a subtask receives the same notice JSON; parse it once per subtask.
   private transient Map<String, Notice> parsed;
+  // The bitmap index of each shard this subtask owns, built from the profiles state on first use
+  // (after a start or a restore) and kept in step with it.
+  private transient Map<Integer, ProfileIndex> indexes;
 
   MatchShard(Clock clock) {
     this.clock = clock;
@@ -43,6 +47,7 @@ final class MatchShard
         getRuntimeContext()
             .getMapState(
                 new MapStateDescriptor<>("live-notices", String.class, ShardedNotice.class));
+    indexes = new java.util.HashMap<>();
     parsed =
         new LinkedHashMap<>(PARSED_CACHE_SIZE, 0.75f, true) {
           @Override
@@ -55,12 +60,15 @@ final class MatchShard
   @Override
   public void processElement1(ProfileChange change, Context ctx, Collector<Match> out)
       throws Exception {
+    ProfileIndex index = index(ctx.getCurrentKey());
     if (change.isDeletion()) {
       profiles.remove(change.residentId());
+      index.remove(change.residentId());
       return;
     }
     ResidentProfile profile = change.profile();
     profiles.put(profile.id(), profile);
+    index.put(profile);
     Instant now = clock.instant();
     for (ShardedNotice live : liveNotices.values()) {
       Matching.match(notice(live), profile, true, now).ifPresent(out::collect);
@@ -82,7 +90,8 @@ final class MatchShard
     }
     liveNotices.put(notice.id(), sharded);
     ctx.timerService().registerProcessingTimeTimer(notice.validity().until().toEpochMilli());
-    for (ResidentProfile profile : profiles.values()) {
+    // Only the residents the index finds eligible are looked at; Matching checks them again.
+    for (ResidentProfile profile : index(ctx.getCurrentKey()).eligible(notice, now)) {
       Matching.match(notice, profile, false, now).ifPresent(out::collect);
     }
   }
@@ -100,6 +109,18 @@ final class MatchShard
     for (String id : over) {
       liveNotices.remove(id);
     }
+  }
+
+  private ProfileIndex index(int shard) throws Exception {
+    ProfileIndex index = indexes.get(shard);
+    if (index == null) {
+      index = new ProfileIndex();
+      for (ResidentProfile profile : profiles.values()) {
+        index.put(profile);
+      }
+      indexes.put(shard, index);
+    }
+    return index;
   }
 
   private Notice notice(ShardedNotice sharded) {
