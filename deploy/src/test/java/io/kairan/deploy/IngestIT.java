@@ -17,16 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -183,26 +178,8 @@ class IngestIT {
   }
 
   private static List<DeadLetter> deadLetters() {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    List<DeadLetter> letters = new ArrayList<>();
-    try (var consumer = new KafkaConsumer<String, String>(config)) {
-      var partitions =
-          consumer.partitionsFor(Topics.deadLetter(Topics.NOTICES)).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      var end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer
-            .poll(Duration.ofMillis(500))
-            .forEach(r -> letters.add(Json.read(r.value(), DeadLetter.class)));
-      }
-    }
-    return letters;
+    return TopicRecords.all(kafka.bootstrapServers(), Topics.deadLetter(Topics.NOTICES)).stream()
+        .map(r -> Json.read(r.value(), DeadLetter.class))
+        .toList();
   }
 }

@@ -325,29 +325,6 @@ class PushIT {
 
   private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records(
       String topic) {
-    Map<String, Object> config =
-        Map.of(
-            org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-            org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringDeserializer.class,
-            org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringDeserializer.class);
-    var all =
-        new java.util.ArrayList<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>>();
-    try (var consumer =
-        new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(config)) {
-      var partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      var end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(all::add);
-      }
-    }
-    return all;
+    return TopicRecords.all(kafka.bootstrapServers(), topic);
   }
 }

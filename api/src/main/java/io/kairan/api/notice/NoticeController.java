@@ -76,22 +76,7 @@ class NoticeController {
   @PostMapping("/api/v1/notices/{id}/withdraw")
   Notice withdraw(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
     Notice c = ownedBy(caller, id);
-    Notice withdrawn =
-        new Notice(
-            c.id(),
-            c.version() + 1,
-            c.publisher(),
-            c.municipalityCode(),
-            c.category(),
-            c.title(),
-            c.body(),
-            c.url(),
-            c.location(),
-            c.validity(),
-            c.severity(),
-            NoticeStatus.WITHDRAWN,
-            c.audience(),
-            clock.instant());
+    Notice withdrawn = c.withVersion(c.version() + 1, NoticeStatus.WITHDRAWN, clock.instant());
     kafka.publish(Topics.NOTICES, id, withdrawn);
     return withdrawn;
   }

@@ -32,12 +32,9 @@ public final class PushBenchmark {
   private PushBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
-    int devices = Integer.parseInt(options.getOrDefault("devices", "100000"));
-    int districts = Integer.parseInt(options.getOrDefault("districts", "30"));
+    BenchOptions options = BenchOptions.parse(args);
+    int devices = options.integer("devices", 100000);
+    int districts = options.integer("districts", 30);
     long quota = FcmSettings.DEFAULT_PER_MINUTE;
     try (LocalFcmServer server = LocalFcmServer.start(0)) {
       FirebaseApp app =
@@ -149,7 +146,7 @@ public final class PushBenchmark {
         System.out.printf(
             "  topics reach the first request %.0fx sooner than per-device sends%n",
             perDeviceSeconds / topicSeconds);
-        String json = options.get("json");
+        String json = options.get("json", null);
         if (json != null) {
           Files.writeString(
               Path.of(json),

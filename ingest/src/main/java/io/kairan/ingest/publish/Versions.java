@@ -54,14 +54,14 @@ public final class Versions {
   private Change publish(Notice candidate, Instant now) {
     Notice current = known.get(candidate.id());
     if (current == null) {
-      Notice first = with(candidate, 1, NoticeStatus.PUBLISHED, now);
+      Notice first = candidate.withVersion(1, NoticeStatus.PUBLISHED, now);
       known.put(first.id(), first);
       return new Change.Published(first);
     }
     if (!current.isWithdrawn() && sameContent(current, candidate)) {
       return new Change.Unchanged(current.id());
     }
-    Notice next = with(candidate, current.version() + 1, NoticeStatus.UPDATED, now);
+    Notice next = candidate.withVersion(current.version() + 1, NoticeStatus.UPDATED, now);
     known.put(next.id(), next);
     return new Change.Updated(next);
   }
@@ -71,32 +71,14 @@ public final class Versions {
     if (current == null || current.isWithdrawn()) {
       return new Change.Unchanged(id);
     }
-    Notice withdrawn = with(current, current.version() + 1, NoticeStatus.WITHDRAWN, now);
+    Notice withdrawn = current.withVersion(current.version() + 1, NoticeStatus.WITHDRAWN, now);
     known.put(id, withdrawn);
     return new Change.Withdrawn(withdrawn);
   }
 
   static boolean sameContent(Notice a, Notice b) {
     Instant epoch = Instant.EPOCH;
-    return with(a, 1, NoticeStatus.PUBLISHED, epoch)
-        .equals(with(b, 1, NoticeStatus.PUBLISHED, epoch));
-  }
-
-  private static Notice with(Notice n, int version, NoticeStatus status, Instant at) {
-    return new Notice(
-        n.id(),
-        version,
-        n.publisher(),
-        n.municipalityCode(),
-        n.category(),
-        n.title(),
-        n.body(),
-        n.url(),
-        n.location(),
-        n.validity(),
-        n.severity(),
-        status,
-        n.audience(),
-        at);
+    return a.withVersion(1, NoticeStatus.PUBLISHED, epoch)
+        .equals(b.withVersion(1, NoticeStatus.PUBLISHED, epoch));
   }
 }

@@ -38,6 +38,25 @@ public record Notice(
     return LocalizedText.pick(title, languages);
   }
 
+  /** The same content as another version: updates and withdrawals are made this way. */
+  public Notice withVersion(int newVersion, NoticeStatus newStatus, Instant at) {
+    return new Notice(
+        id,
+        newVersion,
+        publisher,
+        municipalityCode,
+        category,
+        title,
+        body,
+        url,
+        location,
+        validity,
+        severity,
+        newStatus,
+        audience,
+        at);
+  }
+
   public boolean isWithdrawn() {
     return status == NoticeStatus.WITHDRAWN;
   }

@@ -7,48 +7,31 @@ import io.kairan.model.notice.Notice;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /** The latest version of every notice, so that a push for a withdrawn notice is never sent. */
 @Component
-public class NoticeBook extends AbstractConsumerSeekAware implements InitializingBean {
+public class NoticeBook extends FollowedTopic {
   private final Map<String, Notice> latest = new ConcurrentHashMap<>();
-  private final ConsumerFactory<String, String> consumers;
-  private Map<TopicPartition, Long> snapshotEnd = Map.of();
 
   NoticeBook(ConsumerFactory<String, String> consumers) {
-    this.consumers = consumers;
-  }
-
-  @Override
-  public void afterPropertiesSet() {
-    snapshotEnd = TopicSnapshot.read(consumers, Topics.NOTICES, this::apply);
+    super(consumers, Topics.NOTICES);
   }
 
   @KafkaListener(
       id = "notice-book",
       topics = Topics.NOTICES,
       groupId = "kairan-push-notices-${random.uuid}")
-  void apply(ConsumerRecord<String, String> record) {
+  @Override
+  protected void apply(ConsumerRecord<String, String> record) {
     try {
       Notice notice = Json.read(record.value(), Notice.class);
       latest.merge(notice.id(), notice, (a, b) -> b.version() > a.version() ? b : a);
     } catch (InvalidRecordException e) {
       // the recommender dead-letters unreadable notices
     }
-  }
-
-  @Override
-  public void onPartitionsAssigned(
-      Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-    assignments
-        .keySet()
-        .forEach(p -> callback.seek(p.topic(), p.partition(), snapshotEnd.getOrDefault(p, 0L)));
   }
 
   /** The latest version known of a notice. */

@@ -9,11 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,40 +19,26 @@ import org.springframework.stereotype.Component;
  * is never sent again, whatever restarts or rebalances replay.
  */
 @Component
-public class SentLedger extends AbstractConsumerSeekAware implements InitializingBean {
+public class SentLedger extends FollowedTopic {
   private static final Set<PushOutcome> FINAL =
       Set.of(PushOutcome.SENT, PushOutcome.INVALID_TOKEN, PushOutcome.REJECTED);
   private final Map<String, String> done = new ConcurrentHashMap<>(); // key -> FCM message id or ""
-  private final ConsumerFactory<String, String> consumers;
-  private Map<TopicPartition, Long> snapshotEnd = Map.of();
 
   SentLedger(ConsumerFactory<String, String> consumers) {
-    this.consumers = consumers;
-  }
-
-  @Override
-  public void afterPropertiesSet() {
-    snapshotEnd = TopicSnapshot.read(consumers, Topics.PUSH_RESULTS, this::apply);
+    super(consumers, Topics.PUSH_RESULTS);
   }
 
   @KafkaListener(
       id = "sent-ledger",
       topics = Topics.PUSH_RESULTS,
       groupId = "kairan-push-ledger-${random.uuid}")
-  void apply(ConsumerRecord<String, String> record) {
+  @Override
+  protected void apply(ConsumerRecord<String, String> record) {
     try {
       record(Json.read(record.value(), PushResult.class));
     } catch (InvalidRecordException e) {
       // not a result this ledger can use
     }
-  }
-
-  @Override
-  public void onPartitionsAssigned(
-      Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-    assignments
-        .keySet()
-        .forEach(p -> callback.seek(p.topic(), p.partition(), snapshotEnd.getOrDefault(p, 0L)));
   }
 
   public void record(PushResult result) {

@@ -13,10 +13,10 @@ import org.springframework.kafka.core.ConsumerFactory;
  * Reads a topic from the beginning to its current end, and says where the end was, so that a
  * component knows the whole topic before the sender starts and then follows it from there.
  */
-public final class TopicSnapshot {
+final class TopicSnapshot {
   private TopicSnapshot() {}
 
-  public static Map<TopicPartition, Long> read(
+  static Map<TopicPartition, Long> read(
       ConsumerFactory<String, String> factory,
       String topic,
       Consumer<ConsumerRecord<String, String>> handler) {

@@ -4,6 +4,7 @@ import io.kairan.model.InvalidRecordException;
 import io.kairan.model.Topics;
 import io.kairan.model.json.Json;
 import io.kairan.model.resident.Device;
+import io.kairan.push.state.FollowedTopic;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,32 +20,21 @@ import org.springframework.stereotype.Component;
  * group of its own, so it knows every token however deliveries are partitioned.
  */
 @Component
-public class DeviceRegistry extends AbstractConsumerSeekAware
-    implements org.springframework.beans.factory.InitializingBean {
+public class DeviceRegistry extends FollowedTopic {
   private static final Logger log = LoggerFactory.getLogger(DeviceRegistry.class);
   private final Map<String, Device> byId = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Device>> byResident = new ConcurrentHashMap<>();
-  private final org.springframework.kafka.core.ConsumerFactory<String, String> consumers;
-  private Map<org.apache.kafka.common.TopicPartition, Long> snapshotEnd = Map.of();
 
-  DeviceRegistry(org.springframework.kafka.core.ConsumerFactory<String, String> consumers) {
-    this.consumers = consumers;
-  }
-
-  /**
-   * Every device is known before the sender starts: a push must never find "no devices" by haste.
-   */
-  @Override
-  public void afterPropertiesSet() {
-    snapshotEnd =
-        io.kairan.push.state.TopicSnapshot.read(consumers, Topics.DEVICES, this::onDevice);
+  DeviceRegistry(ConsumerFactory<String, String> consumers) {
+    super(consumers, Topics.DEVICES);
   }
 
   @KafkaListener(
       id = "device-registry",
       topics = Topics.DEVICES,
       groupId = "kairan-push-devices-${random.uuid}")
-  void onDevice(ConsumerRecord<String, String> record) {
+  @Override
+  protected void apply(ConsumerRecord<String, String> record) {
     if (record.key() == null) {
       return;
     }
@@ -62,17 +52,6 @@ public class DeviceRegistry extends AbstractConsumerSeekAware
     } catch (InvalidRecordException e) {
       log.warn("ignoring unreadable device record {}: {}", record.key(), e.getMessage());
     }
-  }
-
-  /** Every instance reads every device: its own group, always from the beginning. */
-  @Override
-  public void onPartitionsAssigned(
-      Map<org.apache.kafka.common.TopicPartition, Long> assignments,
-      ConsumerSeekCallback callback) {
-    // Follow from where the snapshot ended: everything before it is already known.
-    assignments
-        .keySet()
-        .forEach(p -> callback.seek(p.topic(), p.partition(), snapshotEnd.getOrDefault(p, 0L)));
   }
 
   public List<Device> devicesOf(String residentId) {

@@ -78,22 +78,7 @@ class MatchShardTest {
   void aWithdrawnNoticeIsNoLongerMatchedToNewResidents() throws Exception {
     Notice n = childcareNoticeForKitaaizuParents();
     notice(n);
-    notice(
-        new Notice(
-            n.id(),
-            2,
-            n.publisher(),
-            n.municipalityCode(),
-            n.category(),
-            n.title(),
-            n.body(),
-            n.url(),
-            n.location(),
-            n.validity(),
-            n.severity(),
-            NoticeStatus.WITHDRAWN,
-            n.audience(),
-            n.publishedAt()));
+    notice(n.withVersion(2, NoticeStatus.WITHDRAWN, n.publishedAt()));
 
     profile(resident("newcomer", "北会津町", 1990, List.of(2023), Category.CHILDCARE));
 

@@ -79,22 +79,7 @@ class MatchingTest {
   @Test
   void aWithdrawnOrExpiredNoticeMatchesNobody() {
     var n = childcareNoticeForKitaaizuParents();
-    var withdrawn =
-        new io.kairan.model.notice.Notice(
-            n.id(),
-            2,
-            n.publisher(),
-            n.municipalityCode(),
-            n.category(),
-            n.title(),
-            n.body(),
-            n.url(),
-            n.location(),
-            n.validity(),
-            n.severity(),
-            NoticeStatus.WITHDRAWN,
-            n.audience(),
-            n.publishedAt());
+    var withdrawn = n.withVersion(2, NoticeStatus.WITHDRAWN, n.publishedAt());
     var parent = resident("r", "北会津町", 1990, List.of(2022), Category.CHILDCARE);
 
     assertThat(Matching.match(withdrawn, parent, false, NOON_JST)).isEmpty();
