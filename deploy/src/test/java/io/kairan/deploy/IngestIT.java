@@ -177,6 +177,58 @@ class IngestIT {
     assertThat(deadLetters()).anySatisfy(l -> assertThat(l.reason()).contains("DOCTYPE"));
   }
 
+  @Test
+  void anAtomFeedArrives(@TempDir Path dir) throws Exception {
+    Path atom = dir.resolve("news.atom");
+    Files.writeString(
+        atom,
+        """
+        <feed xmlns="http://www.w3.org/2005/Atom"><title>会津若松市 新着情報</title><id>urn:aizu</id><updated>2026-11-20T00:00:00Z</updated>
+        <entry><title>インフルエンザ予防接種の助成</title><id>urn:aizu:1</id><updated>2026-11-20T00:00:00Z</updated><link href="https://www.city.aizuwakamatsu.fukushima.jp/a"/><category term="健康"/></entry>
+        <entry><title>除雪計画のお知らせ</title><id>urn:aizu:2</id><updated>2026-11-21T00:00:00Z</updated><link href="https://www.city.aizuwakamatsu.fukushima.jp/b"/></entry>
+        </feed>
+        """);
+
+    assertThat(importFile(atom, "atom"))
+        .isEqualTo("read 2, published 2, updated 0, withdrawn 0, unchanged 0, rejected 0");
+  }
+
+  @Test
+  void theJmaFeedIsFollowedToEachWarningThroughTheSafeFetcher(@TempDir Path dir) throws Exception {
+    byte[] report = Files.readAllBytes(SAMPLES.resolve("jma/fukushima_warning_20160310.xml"));
+    var server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/data/",
+        exchange -> {
+          exchange.sendResponseHeaders(200, report.length);
+          exchange.getResponseBody().write(report);
+          exchange.close();
+        });
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      String feed =
+          Files.readString(SAMPLES.resolve("jma/extra_feed_sample.atom.xml"))
+              .replace("http://xml.kishou.go.jp/data/", base + "/data/");
+      Path feedFile = dir.resolve("extra.xml");
+      Files.writeString(feedFile, feed);
+
+      // The test server is on loopback, which the importer refuses unless told it is a private
+      // source.
+      assertThat(importFile(feedFile, "jma-feed", "--allow-host", "127.0.0.1"))
+          .startsWith("read 0, published 0")
+          .contains("rejected 2");
+      assertThat(
+              importFile(
+                  feedFile, "jma-feed", "--allow-host", "127.0.0.1", "--allow-private-networks"))
+          .isEqualTo("read 2, published 0, updated 0, withdrawn 0, unchanged 0, rejected 0");
+    } finally {
+      server.stop(0);
+    }
+  }
+
   private static List<DeadLetter> deadLetters() {
     return TopicRecords.all(kafka.bootstrapServers(), Topics.deadLetter(Topics.NOTICES)).stream()
         .map(r -> Json.read(r.value(), DeadLetter.class))

@@ -155,6 +155,28 @@ public final class KafkaBroker implements AutoCloseable {
         }
       }
       admin.createTopics(missing).all().get();
+      // A producer that writes before the broker has opened the partition's log gets
+      // NOT_LEADER_OR_FOLLOWER, and an idempotent one can then stick on sequence errors: wait
+      // until the broker holds a log for every partition.
+      Set<String> wanted = new java.util.HashSet<>(Topics.all());
+      Waits.until(
+          "every partition ready",
+          Duration.ofSeconds(60),
+          () -> {
+            var dirs = admin.describeLogDirs(List.of(1)).allDescriptions().get().get(1);
+            Set<String> ready = new java.util.HashSet<>();
+            dirs.values()
+                .forEach(
+                    d ->
+                        d.replicaInfos()
+                            .keySet()
+                            .forEach(tp -> ready.add(tp.topic() + "-" + tp.partition())));
+            return wanted.stream()
+                .allMatch(
+                    t ->
+                        java.util.stream.IntStream.range(0, PARTITIONS)
+                            .allMatch(p -> ready.contains(t + "-" + p)));
+          });
     }
   }
 
