@@ -323,6 +323,28 @@ class PushIT {
     }
   }
 
+  @Test
+  void aDeletedResidentsDevicesAreRemovedEverywhere() throws Exception {
+    var service = pushService("push-erase");
+    try (var producer = producer()) {
+      producer.send(new ProducerRecord<>(Topics.PROFILES, "r-77", null)).get();
+
+      DeviceRegistry devices = service.getBean(DeviceRegistry.class);
+      Waits.until(
+          "the device forgotten",
+          Duration.ofSeconds(30),
+          () -> devices.devicesOf("r-77").isEmpty());
+      Waits.until(
+          "the device tombstone",
+          Duration.ofSeconds(30),
+          () ->
+              records(Topics.DEVICES).stream()
+                  .anyMatch(r -> r.key().equals("dev-77") && r.value() == null));
+    } finally {
+      service.close();
+    }
+  }
+
   private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records(
       String topic) {
     return TopicRecords.all(kafka.bootstrapServers(), topic);
