@@ -1,6 +1,7 @@
 package io.kairan.recommender.match;
 
 import io.kairan.model.notice.Category;
+import io.kairan.model.notice.PublisherKind;
 import io.kairan.model.notice.Severity;
 import io.kairan.model.resident.QuietHours;
 import java.time.Instant;
@@ -19,6 +20,7 @@ public record Match(
     int noticeVersion,
     Category category,
     Severity severity,
+    PublisherKind publisherKind,
     Map<String, String> title,
     List<String> reasons,
     double score,

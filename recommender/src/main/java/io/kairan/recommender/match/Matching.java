@@ -27,6 +27,7 @@ public final class Matching {
             notice.version(),
             notice.category(),
             notice.severity(),
+            notice.publisher().kind(),
             notice.title(),
             reasons,
             Scoring.score(notice, profile, reasons.size()),

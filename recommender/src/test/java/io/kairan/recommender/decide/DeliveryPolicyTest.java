@@ -23,6 +23,7 @@ class DeliveryPolicyTest {
         1,
         Category.CHILDCARE,
         severity,
+        io.kairan.model.notice.PublisherKind.DEPARTMENT,
         Map.of("ja", "t"),
         List.of(),
         0.7,

@@ -7,7 +7,9 @@ import io.kairan.model.delivery.Channel;
 import io.kairan.model.delivery.Delivery;
 import io.kairan.model.delivery.DeliveryId;
 import io.kairan.model.notice.Category;
+import io.kairan.model.notice.PublisherKind;
 import io.kairan.model.notice.Severity;
+import io.kairan.recommender.decide.DeliveryPolicy;
 import io.kairan.recommender.match.Match;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -39,12 +41,18 @@ class DecideDeliveriesTest {
   }
 
   private static Match match(String resident, int version, Severity severity) {
+    return match(resident, "n-1", version, severity, PublisherKind.DEPARTMENT);
+  }
+
+  private static Match match(
+      String resident, String notice, int version, Severity severity, PublisherKind kind) {
     return new Match(
         resident,
-        "n-1",
+        notice,
         version,
         Category.CHILDCARE,
         severity,
+        kind,
         Map.of("ja", "t"),
         List.of("you live in 湊町"),
         0.8,
@@ -88,10 +96,65 @@ class DecideDeliveriesTest {
   @Test
   void aDeletedResidentLeavesNoState() throws Exception {
     harness.processElement1(match("r-1", 1, Severity.IMPORTANT), 0);
-    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+    assertThat(harness.numKeyedStateEntries()).isPositive();
 
     harness.processElement2(new ProfileChange("r-1", null), 0);
 
     assertThat(harness.numKeyedStateEntries()).isZero();
+  }
+
+  @Test
+  void pushesBeyondTheDailyCapGoToTheFeedButEmergenciesStillPush() throws Exception {
+    for (int i = 0; i < DeliveryPolicy.DAILY_PUSH_CAP + 1; i++) {
+      harness.processElement1(
+          match("r-1", "n-" + i, 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT), 0);
+    }
+    harness.processElement1(
+        match("r-1", "n-flood", 1, Severity.EMERGENCY, PublisherKind.DEPARTMENT), 0);
+
+    assertThat(harness.extractOutputValues())
+        .extracting(Delivery::channel)
+        .containsExactly(
+            Channel.PUSH_NOW,
+            Channel.PUSH_NOW,
+            Channel.PUSH_NOW,
+            Channel.PUSH_NOW,
+            Channel.PUSH_NOW,
+            Channel.FEED_ONLY,
+            Channel.PUSH_NOW);
+  }
+
+  @Test
+  void firmsGetOnePushADayPerResident() throws Exception {
+    harness.processElement1(match("r-1", "sale-1", 1, Severity.IMPORTANT, PublisherKind.FIRM), 0);
+    harness.processElement1(match("r-1", "sale-2", 1, Severity.IMPORTANT, PublisherKind.FIRM), 0);
+    harness.processElement1(
+        match("r-1", "city-1", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT), 0);
+
+    assertThat(harness.extractOutputValues())
+        .extracting(Delivery::channel)
+        .containsExactly(Channel.PUSH_NOW, Channel.FEED_ONLY, Channel.PUSH_NOW);
+  }
+
+  @Test
+  void theCapIsPerResidentAndPerDay() throws Exception {
+    for (int i = 0; i < DeliveryPolicy.DAILY_PUSH_CAP; i++) {
+      harness.processElement1(
+          match("r-1", "n-" + i, 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT), 0);
+    }
+    harness.processElement1(
+        match("r-2", "n-0", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT), 0);
+
+    assertThat(harness.extractOutputValues().get(DeliveryPolicy.DAILY_PUSH_CAP).channel())
+        .as("another resident")
+        .isEqualTo(Channel.PUSH_NOW);
+    assertThat(
+            DeliveryPolicy.decide(
+                    match("r-1", "n-9", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT),
+                    NOON_JST,
+                    io.kairan.recommender.decide.PushDay.empty("2026-11-23"))
+                .channel())
+        .as("a new day starts from zero")
+        .isEqualTo(Channel.PUSH_NOW);
   }
 }
