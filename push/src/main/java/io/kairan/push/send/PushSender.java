@@ -156,6 +156,7 @@ class PushSender
       // The results are the memory of what was sent: durable before anything else goes out.
       kafka.flush();
     }
+    kafka.flush(); // results of topic-covered devices too, before the offsets are committed
   }
 
   /**
