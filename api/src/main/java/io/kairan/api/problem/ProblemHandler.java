@@ -22,9 +22,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidRecordException.class)
   ProblemDetail invalid(InvalidRecordException e) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        problem(HttpStatus.BAD_REQUEST, "Invalid fields", "The request has invalid fields.");
     problem.setType(URI.create("https://kairan.example/problems/invalid-fields"));
-    problem.setTitle("Invalid fields");
     problem.setProperty("errors", e.problems());
     return problem;
   }
@@ -32,34 +31,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(PublishFailedException.class)
   ProblemDetail unavailable(PublishFailedException e) {
     log.warn("publishing failed", e);
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE, "Nothing was saved; please try again shortly.");
-    problem.setTitle("Temporarily unavailable");
-    return problem;
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "Temporarily unavailable",
+        "Nothing was saved; please try again shortly.");
   }
 
   @ExceptionHandler(NotYoursException.class)
   ProblemDetail forbidden(NotYoursException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    problem.setTitle("Forbidden");
-    return problem;
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
   }
 
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setTitle("Not found");
-    return problem;
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     log.error("unexpected error", e);
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
-    problem.setTitle("Internal error");
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "Something went wrong on our side.");
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
     return problem;
   }
 }

@@ -36,16 +36,19 @@ class ProfileControllerTest {
       """;
 
   @Autowired MockMvc mvc;
+
+  private static org.springframework.test.web.servlet.request.RequestPostProcessor resident(
+      String id) {
+    return jwt().jwt(j -> j.subject(id)).authorities(new SimpleGrantedAuthority("ROLE_RESIDENT"));
+  }
+
   @MockitoBean RecordPublisher kafka;
 
   @Test
   void aResidentCanOnlyWriteTheirOwnProfileWhateverTheBodySays() throws Exception {
     mvc.perform(
             put("/api/v1/me/profile")
-                .with(
-                    jwt()
-                        .jwt(j -> j.subject("r-42"))
-                        .authorities(new SimpleGrantedAuthority("ROLE_RESIDENT")))
+                .with(resident("r-42"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(PROFILE))
         .andExpect(status().isOk())
@@ -62,10 +65,7 @@ class ProfileControllerTest {
 
     mvc.perform(
             put("/api/v1/me/profile")
-                .with(
-                    jwt()
-                        .jwt(j -> j.subject("r-42"))
-                        .authorities(new SimpleGrantedAuthority("ROLE_RESIDENT")))
+                .with(resident("r-42"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(invalid))
         .andExpect(status().isBadRequest())
