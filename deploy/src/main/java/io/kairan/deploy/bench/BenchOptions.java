@@ -17,6 +17,19 @@ record BenchOptions(Map<String, String> values) {
     return values.getOrDefault(name, fallback);
   }
 
+  /** Writes the figures as JSON to the file given with --json, if one was. */
+  void writeJson(Map<String, Object> figures) throws java.io.IOException {
+    String json = values.get("json");
+    if (json != null) {
+      java.nio.file.Files.writeString(
+          java.nio.file.Path.of(json),
+          io.kairan.model.json.Json.mapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(figures));
+      System.out.println("  figures written to " + json);
+    }
+  }
+
   int integer(String name, int fallback) {
     return Integer.parseInt(values.getOrDefault(name, Integer.toString(fallback)));
   }

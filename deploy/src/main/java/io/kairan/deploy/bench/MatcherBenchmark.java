@@ -2,7 +2,6 @@ package io.kairan.deploy.bench;
 
 import io.kairan.deploy.demo.SyntheticResidents;
 import io.kairan.deploy.demo.Town;
-import io.kairan.model.json.Json;
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
 import io.kairan.model.notice.Notice;
@@ -14,7 +13,6 @@ import io.kairan.model.notice.Validity;
 import io.kairan.model.resident.ResidentProfile;
 import io.kairan.recommender.match.Eligibility;
 import io.kairan.recommender.match.ProfileIndex;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,13 +97,7 @@ public final class MatcherBenchmark {
     figures.put("speedupP50", scanP50 / indexP50);
     figures.put("speedupP99", scanP99 / indexP99);
     figures.put("bitmapBytesPerResident", bytesPerResident);
-    String json = options.get("json", null);
-    if (json != null) {
-      Files.writeString(
-          Path.of(json),
-          Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
-      System.out.println("  figures written to " + json);
-    }
+    options.writeJson(figures);
   }
 
   /** The shapes of notices a city sends: city-wide, one district, parents, elders, combinations. */

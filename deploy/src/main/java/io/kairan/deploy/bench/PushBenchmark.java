@@ -4,7 +4,6 @@ import com.google.firebase.FirebaseApp;
 import com.google.firebase.messaging.FirebaseMessaging;
 import com.google.firebase.messaging.Message;
 import com.google.firebase.messaging.Notification;
-import io.kairan.model.json.Json;
 import io.kairan.push.fcm.FcmSettings;
 import io.kairan.push.fcm.FirebaseConfig;
 import io.kairan.push.fcmlocal.LocalFcmServer;
@@ -15,8 +14,6 @@ import io.kairan.push.send.RetryPolicy;
 import io.kairan.push.send.Sleeper;
 import io.kairan.push.topic.DistrictTopics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,13 +143,7 @@ public final class PushBenchmark {
         System.out.printf(
             "  topics reach the first request %.0fx sooner than per-device sends%n",
             perDeviceSeconds / topicSeconds);
-        String json = options.get("json", null);
-        if (json != null) {
-          Files.writeString(
-              Path.of(json),
-              Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
-          System.out.println("  figures written to " + json);
-        }
+        options.writeJson(figures);
       } finally {
         app.delete();
       }

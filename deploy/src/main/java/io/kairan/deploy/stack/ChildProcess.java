@@ -24,13 +24,7 @@ public final class ChildProcess implements AutoCloseable {
   public static ChildProcess start(
       String name, List<String> command, Map<String, String> env, Path workDir, Path log)
       throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(workDir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().putAll(env);
-    return new ChildProcess(name, builder.start(), log);
+    return new ChildProcess(name, launch(command, env, workDir, log), log);
   }
 
   /** Runs a command to completion; fails with its output when it does not exit 0. */
@@ -38,17 +32,23 @@ public final class ChildProcess implements AutoCloseable {
       String name, List<String> command, Map<String, String> env, Path workDir, Duration timeout)
       throws IOException, InterruptedException {
     Path log = Files.createTempFile(workDir, name, ".log");
+    Process p = launch(command, env, workDir, log);
+    if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
+      p.destroyForcibly();
+      throw new IOException(name + " failed: " + Files.readString(log));
+    }
+  }
+
+  /** Output and errors of the child go to its log file, never to the parent's console. */
+  private static Process launch(
+      List<String> command, Map<String, String> env, Path workDir, Path log) throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().putAll(env);
-    Process p = builder.start();
-    if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
-      p.destroyForcibly();
-      throw new IOException(name + " failed: " + Files.readString(log));
-    }
+    return builder.start();
   }
 
   public boolean isAlive() {

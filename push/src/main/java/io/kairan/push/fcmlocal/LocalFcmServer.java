@@ -197,39 +197,39 @@ public final class LocalFcmServer implements AutoCloseable {
       String id = "projects/" + path.group(1) + "/messages/" + ids.incrementAndGet();
       if (token == null) {
         String topic = message.path("topic").asText();
-        Map<String, String> topicData =
-            Json.mapper()
-                .convertValue(
-                    message.path("data"),
-                    Json.mapper()
-                        .getTypeFactory()
-                        .constructMapType(Map.class, String.class, String.class));
+        Map<String, String> topicData = data(message);
         topicMessages.add(
             new TopicMessage(
                 id,
                 topic,
                 message.path("notification").path("title").asText(null),
-                topicData == null ? Map.of() : topicData,
+                topicData,
                 subscribers(topic).size()));
         respond(exchange, 200, "{\"name\":\"" + id + "\"}");
         return;
       }
-      Map<String, String> data =
-          Json.mapper()
-              .convertValue(
-                  message.path("data"),
-                  Json.mapper()
-                      .getTypeFactory()
-                      .constructMapType(Map.class, String.class, String.class));
+      Map<String, String> data = data(message);
       received.add(
           new ReceivedMessage(
               id,
               token,
               message.path("notification").path("title").asText(null),
-              data == null ? Map.of() : data,
+              data,
               message.toString()));
       respond(exchange, 200, "{\"name\":\"" + id + "\"}");
     }
+  }
+
+  /** A message's data map; absent data is an empty map. */
+  private static Map<String, String> data(JsonNode message) {
+    Map<String, String> data =
+        Json.mapper()
+            .convertValue(
+                message.path("data"),
+                Json.mapper()
+                    .getTypeFactory()
+                    .constructMapType(Map.class, String.class, String.class));
+    return data == null ? Map.of() : data;
   }
 
   /**
