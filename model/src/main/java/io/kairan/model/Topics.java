@@ -8,6 +8,10 @@ public final class Topics {
   public static final String RULES = "rules.v1";
   public static final String FEEDBACK = "feedback.v1";
   public static final String DELIVERIES = "deliveries.v1";
+
+  /** What a shadow rule set would have delivered: for analysts' comparison, never pushed. */
+  public static final String SHADOW_DELIVERIES = "deliveries.shadow.v1";
+
   public static final String PUSH_RESULTS = "push-results.v1";
 
   /** Compacted topics keep the latest record per key; the others are logs. */
@@ -28,6 +32,7 @@ public final class Topics {
       topics.add(t);
       topics.add(deadLetter(t));
     }
+    topics.add(SHADOW_DELIVERIES);
     return topics;
   }
 }

@@ -32,6 +32,8 @@ class SecurityConfig {
                     .hasRole(Role.RESIDENT.name())
                     .requestMatchers("/api/v1/notices", "/api/v1/notices/**")
                     .hasRole(Role.PUBLISHER.name())
+                    .requestMatchers("/api/v1/rules/**")
+                    .hasRole(Role.ANALYST.name())
                     .anyRequest()
                     .denyAll())
         .oauth2ResourceServer(

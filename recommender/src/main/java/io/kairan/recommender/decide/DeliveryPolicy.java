@@ -1,79 +1,88 @@
 package io.kairan.recommender.decide;
 
 import io.kairan.model.delivery.Channel;
+import io.kairan.model.notice.PublisherKind;
 import io.kairan.model.notice.Severity;
 import io.kairan.model.resident.QuietHours;
+import io.kairan.model.rules.RuleSet;
 import io.kairan.recommender.match.Match;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * Chooses the channel. Pushes are for important and emergency notices; everything else goes to the
- * feed. A resident's own profile change never pushes old news, and an updated notice pushes again
- * only when it is important. Quiet hours delay pushes, and daily caps (all pushes, and firms'
- * pushes separately, per local day) turn further pushes into feed entries; emergencies bypass both.
+ * Chooses the channel under a rule set. Pushes are for important and emergency notices; info goes
+ * to the feed. A resident's own profile change never pushes old news. An important notice of a
+ * digest category, or scoring below the push threshold, waits for the daily digest. Quiet hours
+ * (the resident's, else the rule set's default) delay pushes, and daily caps (all pushes, and
+ * firms' separately, per local day) send further pushes to the digest. Emergencies bypass all.
  */
 public final class DeliveryPolicy {
-  /** Non-emergency pushes a resident gets per local day at most. */
-  public static final int DAILY_PUSH_CAP = 5;
-
-  /** Pushes from local firms per local day at most, so offers never crowd out civic notices. */
-  public static final int FIRM_DAILY_PUSH_CAP = 1;
-
   private DeliveryPolicy() {}
 
   /**
-   * The decision under the daily caps, given the pushes already counted for the push's local day.
-   * The caller counts a push decision into that day ({@link #count}).
+   * The decision under the daily caps, given the pushes already counted for the push's local day
+   * ({@link #dayOf} of the {@link #plan}). The caller counts a push decision into that day ({@link
+   * #count}).
    */
-  public static Decision decide(Match match, Instant now, PushDay sameDay) {
-    Decision decision = decide(match, now);
+  public static Decision decide(
+      Match match, double score, RuleSet rules, Instant now, PushDay sameDay) {
+    Decision decision = plan(match, score, rules, now);
     if (!decision.channel().pushes() || match.severity() == Severity.EMERGENCY) {
       return decision;
     }
     boolean firmOverCap =
-        match.publisherKind() == io.kairan.model.notice.PublisherKind.FIRM
-            && sameDay.firmPushes() >= FIRM_DAILY_PUSH_CAP;
-    if (sameDay.pushes() >= DAILY_PUSH_CAP || firmOverCap) {
-      return new Decision(Channel.FEED_ONLY, now);
+        match.publisherKind() == PublisherKind.FIRM
+            && sameDay.firmPushes() >= rules.firmDailyPushCap();
+    if (sameDay.pushes() >= rules.dailyPushCap() || firmOverCap) {
+      return digest(match, rules, decision.pushAt());
     }
     return decision;
   }
 
-  /** The local day (in the resident's zone) a push decision falls on. */
-  public static String dayOf(Decision decision, Match match) {
-    return decision.pushAt().atZone(ZoneId.of(match.timeZone())).toLocalDate().toString();
-  }
-
-  /** The day's count after this decision: emergencies and feed entries do not count. */
-  public static PushDay count(PushDay day, Decision decision, Match match) {
-    return decision.channel().pushes() && match.severity() != Severity.EMERGENCY
-        ? day.plus(match.publisherKind())
-        : day;
-  }
-
-  public static Decision decide(Match match, Instant now) {
+  /** The decision before caps. */
+  public static Decision plan(Match match, double score, RuleSet rules, Instant now) {
     if (match.severity() == Severity.EMERGENCY) {
       return new Decision(Channel.PUSH_NOW, now);
     }
     if (match.fromProfileChange() || match.severity() == Severity.INFO) {
       return new Decision(Channel.FEED_ONLY, now);
     }
-    // IMPORTANT: a first delivery or an important update; both deserve a push.
-    QuietHours quiet = match.quietHours();
-    if (quiet == null) {
-      return new Decision(Channel.PUSH_NOW, now);
+    // IMPORTANT: a first delivery or an important update.
+    if (rules.digestCategories().contains(match.category()) || score < rules.pushThreshold()) {
+      return digest(match, rules, now);
     }
+    QuietHours quiet = match.quietHours() != null ? match.quietHours() : rules.defaultQuietHours();
     ZonedDateTime local = now.atZone(ZoneId.of(match.timeZone()));
-    if (!quiet.contains(local.toLocalTime())) {
+    if (quiet == null || !quiet.contains(local.toLocalTime())) {
       return new Decision(Channel.PUSH_NOW, now);
     }
-    return new Decision(Channel.PUSH_AT, endOfQuietHours(quiet, local).toInstant());
+    return new Decision(Channel.PUSH_AT, next(quiet.endTime(), local).toInstant());
   }
 
-  static ZonedDateTime endOfQuietHours(QuietHours quiet, ZonedDateTime local) {
-    ZonedDateTime end = local.with(quiet.endTime());
-    return end.isAfter(local) ? end : end.plusDays(1);
+  /** The local day (in the resident's zone) a decision falls on. */
+  public static String dayOf(Decision decision, Match match) {
+    return decision.pushAt().atZone(ZoneId.of(match.timeZone())).toLocalDate().toString();
+  }
+
+  /** The day's count after this decision: only non-emergency pushes count. */
+  public static PushDay count(PushDay day, Decision decision, Match match) {
+    return decision.channel().pushes() && match.severity() != Severity.EMERGENCY
+        ? day.plus(match.publisherKind())
+        : day;
+  }
+
+  /** The first digest at or after {@code after}, in the resident's zone. */
+  private static Decision digest(Match match, RuleSet rules, Instant after) {
+    ZonedDateTime local = after.atZone(ZoneId.of(match.timeZone()));
+    return new Decision(
+        Channel.DIGEST, next(LocalTime.parse(rules.digestTime()), local).toInstant());
+  }
+
+  /** The next time the clock shows {@code time}, strictly after {@code local}. */
+  static ZonedDateTime next(LocalTime time, ZonedDateTime local) {
+    ZonedDateTime at = local.with(time);
+    return at.isAfter(local) ? at : at.plusDays(1);
   }
 }

@@ -11,4 +11,12 @@ public record PushDay(String date, int pushes, int firmPushes) {
   PushDay plus(PublisherKind kind) {
     return new PushDay(date, pushes + 1, firmPushes + (kind == PublisherKind.FIRM ? 1 : 0));
   }
+
+  /** A counted push that will not go out after all (its notice was withdrawn). */
+  public PushDay minus(PublisherKind kind) {
+    return new PushDay(
+        date,
+        Math.max(0, pushes - 1),
+        Math.max(0, firmPushes - (kind == PublisherKind.FIRM ? 1 : 0)));
+  }
 }

@@ -1,30 +1,55 @@
 package io.kairan.recommender.job;
 
+import io.kairan.model.delivery.Channel;
 import io.kairan.model.delivery.Delivery;
 import io.kairan.model.delivery.DeliveryId;
+import io.kairan.model.json.Json;
+import io.kairan.model.resident.Feedback;
+import io.kairan.model.rules.RuleSet;
+import io.kairan.model.rules.RuleSlot;
+import io.kairan.recommender.decide.Affinity;
 import io.kairan.recommender.decide.Decision;
 import io.kairan.recommender.decide.DeliveryPolicy;
 import io.kairan.recommender.decide.PushDay;
+import io.kairan.recommender.decide.Relevance;
 import io.kairan.recommender.match.Match;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
- * Stage 2, keyed by resident: de-duplicates notice versions and applies the resident's policy. A
- * deleted resident's state is cleared.
+ * Stage 2, keyed by resident: de-duplicates notice versions, scores and applies the policy of the
+ * active rule set, and learns the resident's affinities from feedback. A shadow rule set, when one
+ * is published, decides the same matches on its own caps and writes to {@link #SHADOW}. Rule sets
+ * and withdrawals arrive on the broadcast side; a deleted resident's state is cleared.
  */
 final class DecideDeliveries
-    extends KeyedCoProcessFunction<String, Match, ProfileChange, Delivery> {
+    extends KeyedBroadcastProcessFunction<String, ResidentEvent, Control, Delivery> {
+  /** Rule set JSON per slot key; broadcast state, so checkpointed and restored with the job. */
+  static final MapStateDescriptor<String, String> RULE_SETS =
+      new MapStateDescriptor<>("rule-sets", String.class, String.class);
+
+  static final OutputTag<Delivery> SHADOW = new OutputTag<>("shadow-deliveries") {};
+
+  private static final MapStateDescriptor<String, Delivered> DELIVERED =
+      new MapStateDescriptor<>("delivered", String.class, Delivered.class);
+
   private final Clock clock;
-  private transient MapState<String, Integer> deliveredVersions;
+  private transient MapState<String, Delivered> delivered;
   private transient ValueState<PushDay> pushDay;
+  private transient ValueState<PushDay> shadowPushDay;
+  private transient MapState<String, Double> affinity;
+  private transient Map<String, RuleSet> parsedRules;
 
   DecideDeliveries(Clock clock) {
     this.clock = clock;
@@ -32,50 +57,140 @@ final class DecideDeliveries
 
   @Override
   public void open(OpenContext openContext) {
-    deliveredVersions =
-        getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>("delivered-versions", String.class, Integer.class));
+    delivered = getRuntimeContext().getMapState(DELIVERED);
     pushDay = getRuntimeContext().getState(new ValueStateDescriptor<>("push-day", PushDay.class));
+    shadowPushDay =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("shadow-push-day", PushDay.class));
+    affinity =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("affinity", String.class, Double.class));
+    parsedRules = new HashMap<>();
   }
 
   @Override
-  public void processElement1(Match match, Context ctx, Collector<Delivery> out) throws Exception {
-    Integer delivered = deliveredVersions.get(match.noticeId());
-    if (delivered != null && delivered >= match.noticeVersion()) {
+  public void processElement(ResidentEvent event, ReadOnlyContext ctx, Collector<Delivery> out)
+      throws Exception {
+    if (event.match() != null) {
+      decide(event.match(), ctx, out);
+    } else if (event.feedback() != null) {
+      learn(event.feedback());
+    } else if (event.change().isDeletion()) {
+      delivered.clear();
+      pushDay.clear();
+      shadowPushDay.clear();
+      affinity.clear();
+    }
+  }
+
+  private void decide(Match match, ReadOnlyContext ctx, Collector<Delivery> out) throws Exception {
+    Delivered known = delivered.get(match.noticeId());
+    if (known != null && known.version() >= match.noticeVersion()) {
       return; // this version (or a newer one) is already in the resident's feed
     }
     Instant now = clock.instant();
-    Decision planned = DeliveryPolicy.decide(match, now);
-    String day = DeliveryPolicy.dayOf(planned, match);
-    PushDay counted = pushDay.value();
-    PushDay sameDay = counted != null && counted.date().equals(day) ? counted : PushDay.empty(day);
-    Decision decision = DeliveryPolicy.decide(match, now, sameDay);
-    // Only today's (or the next morning's) count is kept: state stays one small record.
-    pushDay.update(DeliveryPolicy.count(sameDay, decision, match));
-    deliveredVersions.put(match.noticeId(), match.noticeVersion());
-    out.collect(
-        new Delivery(
-            DeliveryId.of(match.noticeId(), match.noticeVersion(), match.residentId()),
-            match.residentId(),
-            match.noticeId(),
+    double liking = affinityFor(match);
+    RuleSet active = rules(ctx.getBroadcastState(RULE_SETS), RuleSlot.ACTIVE);
+    Delivery delivery = decide(match, active, liking, now, pushDay);
+    Decision decision = new Decision(delivery.channel(), delivery.pushAt());
+    boolean pending = delivery.channel() == Channel.PUSH_AT;
+    delivered.put(
+        match.noticeId(),
+        new Delivered(
             match.noticeVersion(),
             match.category(),
-            match.severity(),
-            match.title(),
-            match.score(),
-            match.reasons(),
-            match.ruleVersion(),
-            decision.channel(),
-            decision.pushAt(),
-            now));
+            match.publisherKind(),
+            pending ? delivery.pushAt().toEpochMilli() : 0,
+            DeliveryPolicy.dayOf(decision, match)));
+    out.collect(delivery);
+
+    RuleSet shadow = rules(ctx.getBroadcastState(RULE_SETS), RuleSlot.SHADOW);
+    if (shadow != null) {
+      ctx.output(SHADOW, decide(match, shadow, liking, now, shadowPushDay));
+    }
+  }
+
+  /** Scores and decides under one rule set, counting a push into that rule set's day. */
+  private static Delivery decide(
+      Match match, RuleSet rules, double liking, Instant now, ValueState<PushDay> days)
+      throws Exception {
+    double score = Relevance.score(match, rules, liking, now);
+    String day = DeliveryPolicy.dayOf(DeliveryPolicy.plan(match, score, rules, now), match);
+    PushDay counted = days.value();
+    PushDay sameDay = counted != null && counted.date().equals(day) ? counted : PushDay.empty(day);
+    Decision decision = DeliveryPolicy.decide(match, score, rules, now, sameDay);
+    // Only the one day's count is kept: state stays one small record.
+    days.update(DeliveryPolicy.count(sameDay, decision, match));
+    return new Delivery(
+        DeliveryId.of(match.noticeId(), match.noticeVersion(), match.residentId()),
+        match.residentId(),
+        match.noticeId(),
+        match.noticeVersion(),
+        match.category(),
+        match.severity(),
+        match.title(),
+        score,
+        match.reasons(),
+        rules.label(),
+        decision.channel(),
+        decision.pushAt(),
+        now);
+  }
+
+  private double affinityFor(Match match) throws Exception {
+    Double value = affinity.get(match.category().name());
+    return value == null ? Affinity.NEUTRAL : value;
+  }
+
+  private void learn(Feedback feedback) throws Exception {
+    Delivered known = delivered.get(feedback.noticeId());
+    if (known == null) {
+      return; // feedback on a notice this resident was never given teaches nothing
+    }
+    String category = known.category().name();
+    Double current = affinity.get(category);
+    affinity.put(
+        category, Affinity.after(current == null ? Affinity.NEUTRAL : current, feedback.kind()));
   }
 
   @Override
-  public void processElement2(ProfileChange change, Context ctx, Collector<Delivery> out) {
-    if (change.isDeletion()) {
-      deliveredVersions.clear();
-      pushDay.clear();
+  public void processBroadcastElement(Control control, Context ctx, Collector<Delivery> out)
+      throws Exception {
+    if (control.isWithdrawal()) {
+      long now = clock.millis();
+      // Every resident given the notice: a push still pending gives its slot of the day back.
+      ctx.applyToKeyedState(
+          DELIVERED,
+          (resident, notices) -> {
+            Delivered given = notices.get(control.withdrawnNoticeId());
+            if (given == null || given.pendingPushAt() <= now) {
+              return;
+            }
+            PushDay day = pushDay.value();
+            if (day != null && day.date().equals(given.pushDate())) {
+              pushDay.update(day.minus(given.publisherKind()));
+            }
+            notices.put(
+                control.withdrawnNoticeId(),
+                new Delivered(
+                    given.version(), given.category(), given.publisherKind(), 0, given.pushDate()));
+          });
+    } else if (control.ruleSetJson() == null) {
+      ctx.getBroadcastState(RULE_SETS).remove(control.ruleSlot());
+    } else {
+      ctx.getBroadcastState(RULE_SETS).put(control.ruleSlot(), control.ruleSetJson());
     }
+  }
+
+  /** The rule set in a slot: the built-in one when none was published as active. */
+  private RuleSet rules(ReadOnlyBroadcastState<String, String> sets, RuleSlot slot)
+      throws Exception {
+    String json = sets.get(slot.key());
+    if (json == null) {
+      return slot == RuleSlot.ACTIVE ? RuleSet.BUILTIN : null;
+    }
+    if (parsedRules.size() > 16) {
+      parsedRules.clear(); // only the sets in use are worth keeping
+    }
+    return parsedRules.computeIfAbsent(json, j -> Json.read(j, RuleSet.class));
   }
 }

@@ -40,7 +40,7 @@ final class KafkaConnectors {
    * At-least-once: a transactional sink would hold every delivery until the next checkpoint, and an
    * urgent notice must not wait for one. Consumers are idempotent by delivery id instead.
    */
-  static KafkaSink<Delivery> deliveries(JobSettings settings) {
+  static KafkaSink<Delivery> deliveries(JobSettings settings, String topic) {
     return KafkaSink.<Delivery>builder()
         .setBootstrapServers(settings.bootstrapServers())
         .setKafkaProducerConfig(producerConfig())
@@ -49,7 +49,7 @@ final class KafkaConnectors {
             (KafkaRecordSerializationSchema<Delivery>)
                 (delivery, context, timestamp) ->
                     new ProducerRecord<>(
-                        Topics.DELIVERIES, bytes(delivery.residentId()), Json.writeBytes(delivery)))
+                        topic, bytes(delivery.residentId()), Json.writeBytes(delivery)))
         .build();
   }
 

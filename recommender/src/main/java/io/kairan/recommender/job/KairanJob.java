@@ -3,16 +3,18 @@ package io.kairan.recommender.job;
 import io.kairan.model.DeadLetter;
 import io.kairan.model.Topics;
 import io.kairan.model.delivery.Delivery;
+import io.kairan.model.resident.Feedback;
 import java.time.Clock;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The recommender job: notices and profiles in, deliveries out. {@link #main} wires real Kafka;
- * {@link #defineWorkflow} is the graph itself, which tests run on bounded inputs.
+ * The recommender job: notices, profiles, rule sets and feedback in; deliveries out. {@link #main}
+ * wires real Kafka; {@link #defineWorkflow} is the graph itself, which tests run on bounded inputs.
  */
 public final class KairanJob {
   public static final String NAME = "kairan-recommender";
@@ -34,24 +36,23 @@ public final class KairanJob {
 
   static void build(StreamExecutionEnvironment env, JobSettings settings) {
     env.enableCheckpointing(settings.checkpointInterval().toMillis());
-    DataStream<RawRecord> notices =
-        env.fromSource(
-                KafkaConnectors.source(settings, Topics.NOTICES),
-                WatermarkStrategy.noWatermarks(),
-                "notices")
-            .uid("notices-source");
-    DataStream<RawRecord> profiles =
-        env.fromSource(
-                KafkaConnectors.source(settings, Topics.PROFILES),
-                WatermarkStrategy.noWatermarks(),
-                "profiles")
-            .uid("profiles-source");
-    Outputs outputs = defineWorkflow(notices, profiles, Clock.systemUTC());
+    Outputs outputs =
+        defineWorkflow(
+            read(env, settings, Topics.NOTICES),
+            read(env, settings, Topics.PROFILES),
+            read(env, settings, Topics.RULES),
+            read(env, settings, Topics.FEEDBACK),
+            Clock.systemUTC());
     outputs
         .deliveries()
-        .sinkTo(KafkaConnectors.deliveries(settings))
+        .sinkTo(KafkaConnectors.deliveries(settings, Topics.DELIVERIES))
         .name("deliveries")
         .uid("deliveries-sink");
+    outputs
+        .shadowDeliveries()
+        .sinkTo(KafkaConnectors.deliveries(settings, Topics.SHADOW_DELIVERIES))
+        .name("shadow-deliveries")
+        .uid("shadow-deliveries-sink");
     outputs
         .deadLetters()
         .sinkTo(KafkaConnectors.deadLetters(settings))
@@ -59,26 +60,61 @@ public final class KairanJob {
         .uid("dead-letters-sink");
   }
 
-  /** The job's two outputs. */
-  public record Outputs(DataStream<Delivery> deliveries, DataStream<DeadLetter> deadLetters) {}
+  private static DataStream<RawRecord> read(
+      StreamExecutionEnvironment env, JobSettings settings, String topic) {
+    String name = topic.replaceFirst("\\.v\\d+$", "");
+    return env.fromSource(
+            KafkaConnectors.source(settings, topic), WatermarkStrategy.noWatermarks(), name)
+        .uid(name + "-source");
+  }
 
-  /** The graph: parse, match per shard, decide per resident. */
+  /** The job's outputs: deliveries, what a shadow rule set would deliver, and dead letters. */
+  public record Outputs(
+      DataStream<Delivery> deliveries,
+      DataStream<Delivery> shadowDeliveries,
+      DataStream<DeadLetter> deadLetters) {}
+
+  /**
+   * The graph: parse; match per shard; decide per resident under the rule sets, which every decide
+   * subtask receives with the notices' withdrawals on a broadcast stream.
+   */
   public static Outputs defineWorkflow(
-      DataStream<RawRecord> notices, DataStream<RawRecord> profiles, Clock clock) {
+      DataStream<RawRecord> notices,
+      DataStream<RawRecord> profiles,
+      DataStream<RawRecord> rules,
+      DataStream<RawRecord> feedback,
+      Clock clock) {
     SingleOutputStreamOperator<ShardedNotice> parsedNotices =
         notices.process(new ParseNotices(clock)).name("parse-notices").uid("parse-notices");
     SingleOutputStreamOperator<ProfileChange> parsedProfiles =
         profiles.process(new ParseProfiles(clock)).name("parse-profiles").uid("parse-profiles");
+    SingleOutputStreamOperator<Control> parsedRules =
+        rules.process(new ParseRules(clock)).name("parse-rules").uid("parse-rules");
+    SingleOutputStreamOperator<Feedback> parsedFeedback =
+        feedback.process(new ParseFeedback(clock)).name("parse-feedback").uid("parse-feedback");
 
-    DataStream<Delivery> deliveries =
+    DataStream<ResidentEvent> matches =
         parsedProfiles
             .keyBy(change -> Shards.of(change.residentId()))
             .connect(parsedNotices.keyBy(ShardedNotice::shard))
             .process(new MatchShard(clock))
             .name("match")
             .uid("match")
-            .keyBy(match -> match.residentId())
-            .connect(parsedProfiles.keyBy(ProfileChange::residentId))
+            .map(ResidentEvent::of)
+            .name("matches");
+    DataStream<ResidentEvent> residentEvents =
+        matches.union(
+            parsedProfiles.map(ResidentEvent::of).name("profile-changes"),
+            parsedFeedback.map(ResidentEvent::of).name("feedback"));
+    BroadcastStream<Control> controls =
+        parsedRules
+            .union(parsedNotices.getSideOutput(ParseNotices.WITHDRAWALS))
+            .broadcast(DecideDeliveries.RULE_SETS);
+
+    SingleOutputStreamOperator<Delivery> deliveries =
+        residentEvents
+            .keyBy(ResidentEvent::residentId)
+            .connect(controls)
             .process(new DecideDeliveries(clock))
             .name("decide")
             .uid("decide");
@@ -86,7 +122,10 @@ public final class KairanJob {
     DataStream<DeadLetter> deadLetters =
         parsedNotices
             .getSideOutput(DeadLetters.TAG)
-            .union(parsedProfiles.getSideOutput(DeadLetters.TAG));
-    return new Outputs(deliveries, deadLetters);
+            .union(
+                parsedProfiles.getSideOutput(DeadLetters.TAG),
+                parsedRules.getSideOutput(DeadLetters.TAG),
+                parsedFeedback.getSideOutput(DeadLetters.TAG));
+    return new Outputs(deliveries, deliveries.getSideOutput(DecideDeliveries.SHADOW), deadLetters);
   }
 }

@@ -9,6 +9,10 @@ import org.apache.flink.util.Collector;
 
 /** notices.v1 records to one copy per shard; a bad record becomes a dead letter instead. */
 final class ParseNotices extends ProcessFunction<RawRecord, ShardedNotice> {
+  /** Withdrawals, for the decide stage: it gives back the push slots they no longer need. */
+  static final org.apache.flink.util.OutputTag<Control> WITHDRAWALS =
+      new org.apache.flink.util.OutputTag<>("withdrawals") {};
+
   private final Clock clock;
 
   ParseNotices(Clock clock) {
@@ -25,6 +29,9 @@ final class ParseNotices extends ProcessFunction<RawRecord, ShardedNotice> {
       }
       // Re-encode: a canonical form, without whatever unknown fields the producer added.
       String json = Json.write(notice);
+      if (notice.isWithdrawn()) {
+        ctx.output(WITHDRAWALS, Control.withdrawal(notice.id()));
+      }
       for (int shard = 0; shard < Shards.COUNT; shard++) {
         out.collect(new ShardedNotice(shard, notice.id(), notice.version(), json));
       }

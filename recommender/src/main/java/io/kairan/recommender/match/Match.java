@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A resident found eligible for a notice version, with what the policy stage needs to decide the
- * channel without looking the profile up again.
+ * A resident found eligible for a notice version, with the facts the decide stage scores and
+ * decides on under the active rule set, so it never looks the profile up again.
  *
+ * @param interestHits how many of the audience's interests the resident follows
+ * @param distanceKm from the resident's home to the notice's location; null when either is unknown
  * @param fromProfileChange the match came from a new or changed profile, not from new news
  */
 public record Match(
@@ -23,9 +25,10 @@ public record Match(
     PublisherKind publisherKind,
     Map<String, String> title,
     List<String> reasons,
-    double score,
+    int interestHits,
+    Double distanceKm,
+    Instant publishedAt,
     boolean fromProfileChange,
     QuietHours quietHours,
     String timeZone,
-    String ruleVersion,
     Instant matchedAt) {}

@@ -1,5 +1,6 @@
 package io.kairan.recommender.match;
 
+import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.resident.ResidentProfile;
 import java.time.Instant;
@@ -8,9 +9,6 @@ import java.util.Optional;
 
 /** Turns an eligible (notice, profile) pair into a Match: the one place a match is built. */
 public final class Matching {
-  /** The backbone's fixed rules; versioned rule sets replace this name. */
-  public static final String RULE_VERSION = "builtin-1";
-
   private Matching() {}
 
   /** A match when the profile is eligible for the live notice at {@code at}; empty otherwise. */
@@ -19,7 +17,6 @@ public final class Matching {
     if (!isLive(notice, at) || !Eligibility.isEligible(notice, profile, at)) {
       return Optional.empty();
     }
-    List<String> reasons = Reasons.explain(notice.audience(), profile, at);
     return Optional.of(
         new Match(
             profile.id(),
@@ -29,17 +26,32 @@ public final class Matching {
             notice.severity(),
             notice.publisher().kind(),
             notice.title(),
-            reasons,
-            Scoring.score(notice, profile, reasons.size()),
+            Reasons.explain(notice.audience(), profile, at),
+            interestHits(notice.audience(), profile),
+            notice.location() == null || profile.home() == null
+                ? null
+                : Geo.distanceKm(notice.location(), profile.home()),
+            notice.publishedAt(),
             fromProfileChange,
             profile.quietHours(),
             profile.timeZone(),
-            RULE_VERSION,
             at));
   }
 
   /** Published and not yet over; a notice scheduled to start later is already worth knowing. */
   public static boolean isLive(Notice notice, Instant at) {
     return !notice.isWithdrawn() && !notice.validity().isOver(at);
+  }
+
+  /** The audience's interests (outside any "not") that the resident follows. */
+  static int interestHits(Audience audience, ResidentProfile profile) {
+    if (audience instanceof Audience.InterestedIn i) {
+      return profile.interests().contains(i.interest()) ? 1 : 0;
+    }
+    List<Audience> parts =
+        audience instanceof Audience.AllOf all
+            ? all.all()
+            : audience instanceof Audience.AnyOf any ? any.any() : List.of();
+    return parts.stream().mapToInt(part -> interestHits(part, profile)).sum();
   }
 }

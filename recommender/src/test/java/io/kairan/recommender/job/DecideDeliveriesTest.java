@@ -6,38 +6,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kairan.model.delivery.Channel;
 import io.kairan.model.delivery.Delivery;
 import io.kairan.model.delivery.DeliveryId;
+import io.kairan.model.json.Json;
 import io.kairan.model.notice.Category;
 import io.kairan.model.notice.PublisherKind;
 import io.kairan.model.notice.Severity;
-import io.kairan.recommender.decide.DeliveryPolicy;
+import io.kairan.model.resident.Feedback;
+import io.kairan.model.resident.FeedbackKind;
+import io.kairan.model.resident.QuietHours;
+import io.kairan.model.rules.RuleSet;
+import io.kairan.model.rules.RuleSlot;
 import io.kairan.recommender.match.Match;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The decide stage, rule by rule, on Flink's operator harness with a fixed clock. */
 class DecideDeliveriesTest {
-  private KeyedTwoInputStreamOperatorTestHarness<String, Match, ProfileChange, Delivery> harness;
+  private static final Instant ELEVEN_PM_JST = Instant.parse("2026-11-23T14:00:00Z");
+  private static final Instant SIX_PM_JST = Instant.parse("2026-11-23T09:00:00Z");
+  private static final int CAP = RuleSet.BUILTIN.dailyPushCap();
 
-  @BeforeEach
-  void open() throws Exception {
+  private KeyedBroadcastOperatorTestHarness<String, ResidentEvent, Control, Delivery> harness;
+
+  private void openAt(Instant now) throws Exception {
     harness =
-        ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-            new DecideDeliveries(Clock.fixed(NOON_JST, ZoneOffset.UTC)),
-            Match::residentId,
-            ProfileChange::residentId,
-            Types.STRING);
+        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+            new DecideDeliveries(Clock.fixed(now, ZoneOffset.UTC)),
+            ResidentEvent::residentId,
+            Types.STRING,
+            DecideDeliveries.RULE_SETS);
   }
 
   @AfterEach
   void close() throws Exception {
-    harness.close();
+    if (harness != null) {
+      harness.close();
+    }
   }
 
   private static Match match(String resident, int version, Severity severity) {
@@ -55,38 +67,61 @@ class DecideDeliveriesTest {
         kind,
         Map.of("ja", "t"),
         List.of("you live in 湊町"),
-        0.8,
-        false,
+        1,
         null,
+        NOON_JST,
+        false,
+        new QuietHours("22:00", "07:00"),
         "Asia/Tokyo",
-        "builtin-1",
         NOON_JST);
   }
 
+  private static RuleSet rules(RuleSlot slot, int version, int cap, Set<Category> digest) {
+    RuleSet b = RuleSet.BUILTIN;
+    return new RuleSet(
+        "aizu", version, slot, b.weights(), Map.of(), digest, 0.0, cap, 1, null, "18:00", NOON_JST);
+  }
+
+  private void give(Match match) throws Exception {
+    harness.processElement(ResidentEvent.of(match), 0);
+  }
+
+  private void publish(RuleSet rules) throws Exception {
+    harness.processBroadcastElement(Control.ruleSet(rules.slot().key(), Json.write(rules)), 0);
+  }
+
+  private List<Channel> channels() {
+    return harness.extractOutputValues().stream().map(Delivery::channel).toList();
+  }
+
   @Test
-  void aMatchBecomesADeliveryWithADerivedIdAndItsReasons() throws Exception {
-    harness.processElement1(match("r-1", 1, Severity.IMPORTANT), 0);
+  void aMatchBecomesADeliveryWithADerivedIdItsReasonsAndTheRuleVersion() throws Exception {
+    openAt(NOON_JST);
+    give(match("r-1", 1, Severity.IMPORTANT));
 
     Delivery delivery = harness.extractOutputValues().get(0);
     assertThat(delivery.id()).isEqualTo(DeliveryId.of("n-1", 1, "r-1"));
     assertThat(delivery.channel()).isEqualTo(Channel.PUSH_NOW);
     assertThat(delivery.reasons()).containsExactly("you live in 湊町");
-    assertThat(delivery.ruleVersion()).isEqualTo("builtin-1");
+    assertThat(delivery.ruleVersion()).isEqualTo("builtin/1");
+    assertThat(delivery.score()).isBetween(0.0, 1.0);
   }
 
   @Test
   void theSameVersionIsDeliveredOnceEvenWhenMatchedAgain() throws Exception {
-    harness.processElement1(match("r-1", 1, Severity.IMPORTANT), 0);
-    harness.processElement1(match("r-1", 1, Severity.IMPORTANT), 0);
+    openAt(NOON_JST);
+    give(match("r-1", 1, Severity.IMPORTANT));
+    give(match("r-1", 1, Severity.IMPORTANT));
 
     assertThat(harness.extractOutputValues()).hasSize(1);
   }
 
   @Test
   void aNewerVersionIsDeliveredAndAnOlderOneIsNot() throws Exception {
-    harness.processElement1(match("r-1", 2, Severity.IMPORTANT), 0);
-    harness.processElement1(match("r-1", 1, Severity.IMPORTANT), 0);
-    harness.processElement1(match("r-1", 3, Severity.IMPORTANT), 0);
+    openAt(NOON_JST);
+    give(match("r-1", 2, Severity.IMPORTANT));
+    give(match("r-1", 1, Severity.IMPORTANT));
+    give(match("r-1", 3, Severity.IMPORTANT));
 
     assertThat(harness.extractOutputValues())
         .extracting(Delivery::noticeVersion)
@@ -94,67 +129,182 @@ class DecideDeliveriesTest {
   }
 
   @Test
-  void aDeletedResidentLeavesNoState() throws Exception {
-    harness.processElement1(match("r-1", 1, Severity.IMPORTANT), 0);
-    assertThat(harness.numKeyedStateEntries()).isPositive();
+  void importantNoticesInQuietHoursArePushedWhenTheyEnd() throws Exception {
+    openAt(ELEVEN_PM_JST);
+    give(match("r-1", 1, Severity.IMPORTANT));
+    give(match("r-1", "n-2", 1, Severity.EMERGENCY, PublisherKind.DEPARTMENT));
 
-    harness.processElement2(new ProfileChange("r-1", null), 0);
-
-    assertThat(harness.numKeyedStateEntries()).isZero();
+    List<Delivery> out = harness.extractOutputValues();
+    assertThat(out.get(0).channel()).isEqualTo(Channel.PUSH_AT);
+    assertThat(out.get(0).pushAt()).isEqualTo(Instant.parse("2026-11-23T22:00:00Z"));
+    assertThat(out.get(1).channel()).as("an emergency").isEqualTo(Channel.PUSH_NOW);
   }
 
   @Test
-  void pushesBeyondTheDailyCapGoToTheFeedButEmergenciesStillPush() throws Exception {
-    for (int i = 0; i < DeliveryPolicy.DAILY_PUSH_CAP + 1; i++) {
-      harness.processElement1(
-          match("r-1", "n-" + i, 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT), 0);
+  void pushesBeyondTheDailyCapGoToTheDigestButEmergenciesStillPush() throws Exception {
+    openAt(NOON_JST);
+    for (int i = 0; i < CAP + 1; i++) {
+      give(match("r-1", "n-" + i, 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
     }
-    harness.processElement1(
-        match("r-1", "n-flood", 1, Severity.EMERGENCY, PublisherKind.DEPARTMENT), 0);
+    give(match("r-1", "n-flood", 1, Severity.EMERGENCY, PublisherKind.DEPARTMENT));
 
-    assertThat(harness.extractOutputValues())
-        .extracting(Delivery::channel)
+    assertThat(channels())
         .containsExactly(
             Channel.PUSH_NOW,
             Channel.PUSH_NOW,
             Channel.PUSH_NOW,
             Channel.PUSH_NOW,
             Channel.PUSH_NOW,
-            Channel.FEED_ONLY,
+            Channel.DIGEST,
             Channel.PUSH_NOW);
+    assertThat(harness.extractOutputValues().get(CAP).pushAt()).isEqualTo(SIX_PM_JST);
   }
 
   @Test
   void firmsGetOnePushADayPerResident() throws Exception {
-    harness.processElement1(match("r-1", "sale-1", 1, Severity.IMPORTANT, PublisherKind.FIRM), 0);
-    harness.processElement1(match("r-1", "sale-2", 1, Severity.IMPORTANT, PublisherKind.FIRM), 0);
-    harness.processElement1(
-        match("r-1", "city-1", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT), 0);
+    openAt(NOON_JST);
+    give(match("r-1", "sale-1", 1, Severity.IMPORTANT, PublisherKind.FIRM));
+    give(match("r-1", "sale-2", 1, Severity.IMPORTANT, PublisherKind.FIRM));
+    give(match("r-1", "city-1", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
 
-    assertThat(harness.extractOutputValues())
-        .extracting(Delivery::channel)
-        .containsExactly(Channel.PUSH_NOW, Channel.FEED_ONLY, Channel.PUSH_NOW);
+    assertThat(channels()).containsExactly(Channel.PUSH_NOW, Channel.DIGEST, Channel.PUSH_NOW);
   }
 
   @Test
-  void theCapIsPerResidentAndPerDay() throws Exception {
-    for (int i = 0; i < DeliveryPolicy.DAILY_PUSH_CAP; i++) {
-      harness.processElement1(
-          match("r-1", "n-" + i, 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT), 0);
+  void theCapIsPerResident() throws Exception {
+    openAt(NOON_JST);
+    for (int i = 0; i < CAP; i++) {
+      give(match("r-1", "n-" + i, 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
     }
-    harness.processElement1(
-        match("r-2", "n-0", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT), 0);
+    give(match("r-2", "n-0", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
 
-    assertThat(harness.extractOutputValues().get(DeliveryPolicy.DAILY_PUSH_CAP).channel())
-        .as("another resident")
-        .isEqualTo(Channel.PUSH_NOW);
-    assertThat(
-            DeliveryPolicy.decide(
-                    match("r-1", "n-9", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT),
-                    NOON_JST,
-                    io.kairan.recommender.decide.PushDay.empty("2026-11-23"))
-                .channel())
-        .as("a new day starts from zero")
-        .isEqualTo(Channel.PUSH_NOW);
+    assertThat(channels().get(CAP)).isEqualTo(Channel.PUSH_NOW);
+  }
+
+  @Test
+  void theCapCountsTheDayAPushGoesOutOn() throws Exception {
+    openAt(ELEVEN_PM_JST); // tonight's pushes wait for tomorrow morning, and count for tomorrow
+    for (int i = 0; i < CAP + 1; i++) {
+      give(match("r-1", "n-" + i, 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
+    }
+
+    List<Delivery> out = harness.extractOutputValues();
+    assertThat(out.subList(0, CAP)).allMatch(d -> d.channel() == Channel.PUSH_AT);
+    assertThat(out.get(CAP).channel()).isEqualTo(Channel.DIGEST);
+    assertThat(out.get(CAP).pushAt())
+        .as("tomorrow's digest")
+        .isEqualTo(SIX_PM_JST.plusSeconds(86400));
+  }
+
+  @Test
+  void aWithdrawnNoticeGivesItsPendingPushSlotBack() throws Exception {
+    openAt(ELEVEN_PM_JST);
+    for (int i = 0; i < CAP; i++) {
+      give(match("r-1", "n-" + i, 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
+    }
+    harness.processBroadcastElement(Control.withdrawal("n-0"), 0);
+    give(match("r-1", "n-late", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
+
+    assertThat(channels().get(CAP)).isEqualTo(Channel.PUSH_AT);
+  }
+
+  @Test
+  void aPublishedRuleSetTakesOverWithoutARestart() throws Exception {
+    openAt(NOON_JST);
+    give(match("r-1", "n-0", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
+    publish(rules(RuleSlot.ACTIVE, 7, 1, Set.of()));
+    give(match("r-1", "n-1", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
+
+    List<Delivery> out = harness.extractOutputValues();
+    assertThat(out).extracting(Delivery::ruleVersion).containsExactly("builtin/1", "aizu/7");
+    assertThat(out.get(1).channel()).as("the new cap of 1 is reached").isEqualTo(Channel.DIGEST);
+  }
+
+  @Test
+  void aRuleSetsDigestCategoriesWaitForTheDigest() throws Exception {
+    openAt(NOON_JST);
+    publish(rules(RuleSlot.ACTIVE, 2, 5, Set.of(Category.CHILDCARE)));
+    give(match("r-1", 1, Severity.IMPORTANT));
+
+    Delivery delivery = harness.extractOutputValues().get(0);
+    assertThat(delivery.channel()).isEqualTo(Channel.DIGEST);
+    assertThat(delivery.pushAt()).isEqualTo(SIX_PM_JST);
+  }
+
+  @Test
+  void aShadowRuleSetDecidesBesideTheActiveOneWithoutTouchingIt() throws Exception {
+    openAt(NOON_JST);
+    publish(rules(RuleSlot.SHADOW, 3, 0, Set.of()));
+    give(match("r-1", 1, Severity.IMPORTANT));
+
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(d -> assertThat(d.ruleVersion()).isEqualTo("builtin/1"))
+        .satisfies(d -> assertThat(d.channel()).isEqualTo(Channel.PUSH_NOW));
+    assertThat(harness.getSideOutput(DecideDeliveries.SHADOW))
+        .singleElement()
+        .satisfies(r -> assertThat(r.getValue().ruleVersion()).isEqualTo("aizu/3"))
+        .satisfies(r -> assertThat(r.getValue().channel()).isEqualTo(Channel.DIGEST));
+
+    harness.processBroadcastElement(Control.ruleSet(RuleSlot.SHADOW.key(), null), 0);
+    give(match("r-1", "n-2", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
+    assertThat(harness.getSideOutput(DecideDeliveries.SHADOW)).as("shadow stopped").hasSize(1);
+  }
+
+  @Test
+  void notInterestedLowersTheScoreOfTheCategoryUntilItNoLongerPushes() throws Exception {
+    openAt(NOON_JST);
+    RuleSet threshold =
+        new RuleSet(
+            "aizu",
+            4,
+            RuleSlot.ACTIVE,
+            RuleSet.BUILTIN.weights(),
+            Map.of(),
+            Set.of(),
+            0.6,
+            5,
+            1,
+            null,
+            "18:00",
+            NOON_JST);
+    publish(threshold);
+    give(match("r-1", "n-0", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
+    for (int i = 0; i < 3; i++) {
+      harness.processElement(
+          ResidentEvent.of(new Feedback("r-1", "n-0", FeedbackKind.NOT_INTERESTED, NOON_JST)), 0);
+    }
+    give(match("r-1", "n-1", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
+
+    List<Delivery> out = harness.extractOutputValues();
+    assertThat(out.get(1).score()).isLessThan(out.get(0).score());
+    assertThat(channels()).containsExactly(Channel.PUSH_NOW, Channel.DIGEST);
+  }
+
+  @Test
+  void feedbackOnAnotherResidentsNoticeTeachesNothing() throws Exception {
+    openAt(NOON_JST);
+    give(match("r-1", "n-0", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
+    harness.processElement(
+        ResidentEvent.of(new Feedback("r-2", "n-0", FeedbackKind.NOT_INTERESTED, NOON_JST)), 0);
+    give(match("r-2", "n-0", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
+
+    List<Delivery> out = harness.extractOutputValues();
+    assertThat(out.get(1).score()).isEqualTo(out.get(0).score());
+  }
+
+  @Test
+  void aDeletedResidentIsForgottenWholly() throws Exception {
+    openAt(NOON_JST);
+    give(match("r-1", 1, Severity.IMPORTANT));
+    harness.processElement(
+        ResidentEvent.of(new Feedback("r-1", "n-1", FeedbackKind.NOT_INTERESTED, NOON_JST)), 0);
+
+    harness.processElement(ResidentEvent.of(new ProfileChange("r-1", null)), 0);
+    give(match("r-1", 1, Severity.IMPORTANT)); // the same resident id signs up again
+
+    List<Delivery> out = harness.extractOutputValues();
+    assertThat(out).as("no memory of the delivery").hasSize(2);
+    assertThat(out.get(1).score()).as("no memory of the feedback").isEqualTo(out.get(0).score());
   }
 }

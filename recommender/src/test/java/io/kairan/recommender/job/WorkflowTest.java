@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,11 @@ class WorkflowTest {
 
   private static RawRecord profileRecord(ResidentProfile p) {
     return new RawRecord(Topics.PROFILES, p.id(), Json.write(p), 0);
+  }
+
+  /** An empty input (Flink's collection source cannot start from an empty collection). */
+  private static DataStream<RawRecord> none(StreamExecutionEnvironment env) {
+    return env.fromData(new RawRecord("none", null, null, 0)).filter(record -> false);
   }
 
   @Test
@@ -50,7 +56,11 @@ class WorkflowTest {
 
     var outputs =
         KairanJob.defineWorkflow(
-            env.fromData(notices), env.fromData(profiles), Clock.fixed(NOON_JST, ZoneOffset.UTC));
+            env.fromData(notices),
+            env.fromData(profiles),
+            none(env),
+            none(env),
+            Clock.fixed(NOON_JST, ZoneOffset.UTC));
     List<Delivery> deliveries = new ArrayList<>();
     try (var it = outputs.deliveries().executeAndCollect()) {
       it.forEachRemaining(deliveries::add);
@@ -73,16 +83,40 @@ class WorkflowTest {
             new RawRecord(
                 Topics.PROFILES, "r-2", Json.write(resident("r-3", "湊町", 1990, List.of())), 0));
     var notices = List.of(new RawRecord(Topics.NOTICES, "n", "{\"id\":\"n\",\"version\":0}", 0));
+    var rules =
+        List.of(
+            new RawRecord(Topics.RULES, "active", null, 0),
+            new RawRecord(
+                Topics.RULES,
+                "shadow",
+                "{\"name\":\"x\",\"version\":1,\"pushThreshold\":2,\"dailyPushCap\":5,"
+                    + "\"firmDailyPushCap\":1,\"digestTime\":\"18:00\"}",
+                0));
+    var feedback = List.of(new RawRecord(Topics.FEEDBACK, "r-1", "{\"residentId\":\"r-2\"}", 0));
 
     var outputs =
         KairanJob.defineWorkflow(
-            env.fromData(notices), env.fromData(profiles), Clock.fixed(NOON_JST, ZoneOffset.UTC));
+            env.fromData(notices),
+            env.fromData(profiles),
+            env.fromData(rules),
+            env.fromData(feedback),
+            Clock.fixed(NOON_JST, ZoneOffset.UTC));
     var letters = new ArrayList<io.kairan.model.DeadLetter>();
     try (var it = outputs.deadLetters().executeAndCollect()) {
       it.forEachRemaining(letters::add);
     }
 
-    assertThat(letters).hasSize(3);
+    assertThat(letters).hasSize(6);
+    assertThat(letters)
+        .anySatisfy(l -> assertThat(l.reason()).contains("can be replaced but not removed"));
+    assertThat(letters)
+        .anySatisfy(
+            l ->
+                assertThat(l.reason())
+                    .contains("slot: is required", "weights: is required", "pushThreshold"));
+    assertThat(letters)
+        .anySatisfy(
+            l -> assertThat(l.reason()).contains("residentId: must equal the record key", "kind"));
     assertThat(letters)
         .anySatisfy(l -> assertThat(l.reason()).contains("not a valid ResidentProfile"));
     assertThat(letters)

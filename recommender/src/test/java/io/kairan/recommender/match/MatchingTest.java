@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
+import io.kairan.model.notice.GeoPoint;
+import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Severity;
+import io.kairan.model.resident.ResidentProfile;
 import io.kairan.recommender.Examples;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +29,59 @@ class MatchingTest {
 
     assertThat(match).isPresent();
     assertThat(match.get().reasons()).containsExactly("you live in 北会津町", "your child is 4");
-    assertThat(match.get().ruleVersion()).isEqualTo(Matching.RULE_VERSION);
+  }
+
+  @Test
+  void aMatchCarriesTheFactsTheScoreIsMadeOf() {
+    var notice =
+        Examples.notice(
+            "n-walk",
+            1,
+            Severity.INFO,
+            Category.EVENTS,
+            new Audience.AnyOf(
+                List.of(new Audience.InterestedIn("子育て"), new Audience.InterestedIn("歴史"))));
+    var atTsurugajo =
+        new Notice(
+            notice.id(),
+            1,
+            notice.publisher(),
+            notice.municipalityCode(),
+            notice.category(),
+            notice.title(),
+            notice.body(),
+            null,
+            new GeoPoint(37.4878, 139.9297),
+            notice.validity(),
+            notice.severity(),
+            notice.status(),
+            notice.audience(),
+            notice.publishedAt());
+    var r = resident("r", "北会津町", 1990, List.of(2022), Category.EVENTS);
+    var nearby =
+        new ResidentProfile(
+            r.id(),
+            r.municipalityCode(),
+            r.district(),
+            new GeoPoint(37.4950, 139.9297),
+            r.birthYear(),
+            r.childrenBirthYears(),
+            r.languages(),
+            r.interests(),
+            r.consents(),
+            r.quietHours(),
+            r.timeZone(),
+            r.accessibility(),
+            r.updatedAt());
+
+    Match match = Matching.match(atTsurugajo, nearby, false, NOON_JST).orElseThrow();
+
+    assertThat(match.interestHits()).as("follows 子育て, not 歴史").isEqualTo(1);
+    assertThat(match.distanceKm()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(0.05));
+    assertThat(match.publishedAt()).isEqualTo(NOON_JST);
+    assertThat(Matching.match(notice, r, false, NOON_JST).orElseThrow().distanceKm())
+        .as("no location, no distance")
+        .isNull();
   }
 
   @Test

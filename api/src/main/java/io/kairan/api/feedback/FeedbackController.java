@@ -1,0 +1,43 @@
+package io.kairan.api.feedback;
+
+import io.kairan.api.kafka.RecordPublisher;
+import io.kairan.model.Problems;
+import io.kairan.model.Topics;
+import io.kairan.model.resident.Feedback;
+import io.kairan.model.resident.FeedbackKind;
+import java.time.Clock;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * POST /api/v1/me/feedback: the caller opened a notice, found it useful, is not interested, or
+ * dismissed it. Always recorded as the caller's own.
+ */
+@RestController
+class FeedbackController {
+  private final RecordPublisher kafka;
+  private final Clock clock;
+
+  FeedbackController(RecordPublisher kafka, Clock clock) {
+    this.kafka = kafka;
+    this.clock = clock;
+  }
+
+  /** What the app sends. */
+  record Reaction(String noticeId, FeedbackKind kind) {}
+
+  @PostMapping("/api/v1/me/feedback")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Feedback react(@AuthenticationPrincipal Jwt caller, @RequestBody Reaction reaction) {
+    Feedback feedback =
+        new Feedback(caller.getSubject(), reaction.noticeId(), reaction.kind(), clock.instant());
+    new Problems().merge(feedback.problems()).throwIfAny();
+    kafka.publish(Topics.FEEDBACK, feedback.residentId(), feedback);
+    return feedback;
+  }
+}

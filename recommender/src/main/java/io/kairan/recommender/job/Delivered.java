@@ -1,0 +1,18 @@
+package io.kairan.recommender.job;
+
+import io.kairan.model.notice.Category;
+import io.kairan.model.notice.PublisherKind;
+
+/**
+ * What the decide stage remembers of a notice it delivered to a resident: the version (to
+ * de-duplicate), the category (to learn from feedback), and a push still pending on a counted day
+ * (to give the slot back if the notice is withdrawn first).
+ *
+ * @param pendingPushAt epoch millis of a counted PUSH_AT, or 0
+ */
+public record Delivered(
+    int version,
+    Category category,
+    PublisherKind publisherKind,
+    long pendingPushAt,
+    String pushDate) {}
