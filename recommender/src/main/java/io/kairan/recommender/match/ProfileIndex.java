@@ -66,14 +66,24 @@ public final class ProfileIndex {
    * The residents eligible for a notice: municipality, consent (emergencies need none), audience.
    */
   public List<ResidentProfile> eligible(Notice notice, Instant at) {
+    RoaringBitmap found = eligibleIds(notice, at);
+    List<ResidentProfile> result = new ArrayList<>(found.getCardinality());
+    found.forEach((int id) -> result.add(profiles.get(id)));
+    return result;
+  }
+
+  /** How many residents are eligible, without touching a profile: an audience's reach. */
+  public int reach(Notice notice, Instant at) {
+    return eligibleIds(notice, at).getCardinality();
+  }
+
+  private RoaringBitmap eligibleIds(Notice notice, Instant at) {
     RoaringBitmap found = evaluate(notice.audience(), AudienceMatcher.yearOf(at));
     found.and(get(municipalities, notice.municipalityCode()));
     if (notice.severity() != Severity.EMERGENCY) {
       found.and(consents.getOrDefault(notice.category(), new RoaringBitmap()));
     }
-    List<ResidentProfile> result = new ArrayList<>(found.getCardinality());
-    found.forEach((int id) -> result.add(profiles.get(id)));
-    return result;
+    return found;
   }
 
   /** The local ids of the residents in the audience, counting ages in {@code year}. */

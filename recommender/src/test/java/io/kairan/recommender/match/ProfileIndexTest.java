@@ -108,6 +108,7 @@ class ProfileIndexTest {
       assertThat(ids(index.eligible(notice, AT)))
           .as(io.kairan.model.notice.AudienceText.format(notice.audience()))
           .isEqualTo(scanned);
+      assertThat(index.reach(notice, AT)).isEqualTo(scanned.size());
     }
   }
 
