@@ -44,6 +44,10 @@ public final class RunLocal {
             .orElse(demo.get(0));
     String residentToken = stack.tokens().resident(parent.id());
     String publisherToken = stack.tokens().publisher("aizuwakamatsu-city", "会津若松市役所", "DEPARTMENT");
+    String analystToken =
+        stack
+            .tokens()
+            .token("city-analytics", io.kairan.api.security.Role.ANALYST, java.util.Map.of());
     Runtime rt = Runtime.getRuntime();
     System.out.printf(
         """
@@ -61,6 +65,8 @@ public final class RunLocal {
             curl -s -H "Authorization: Bearer $RESIDENT_TOKEN" %s/api/v1/me/feed
           The city's departments:
             export PUBLISHER_TOKEN=%s
+          The city's analysts (rule sets, see README):
+            export ANALYST_TOKEN=%s
 
           Ctrl-C stops everything.
         """,
@@ -75,7 +81,8 @@ public final class RunLocal {
         parent.id(),
         residentToken,
         stack.apiUrl(),
-        publisherToken);
+        publisherToken,
+        analystToken);
     stopped.await();
   }
 }

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kairan.api.device.DeviceRegistration;
 import io.kairan.api.notice.NoticeDraft;
+import io.kairan.api.security.Role;
 import io.kairan.deploy.stack.ApiClient;
 import io.kairan.deploy.stack.LocalStack;
 import io.kairan.deploy.stack.StackOptions;
 import io.kairan.deploy.stack.Waits;
+import io.kairan.model.Topics;
+import io.kairan.model.delivery.Channel;
+import io.kairan.model.delivery.Delivery;
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
@@ -16,6 +20,8 @@ import io.kairan.model.notice.Validity;
 import io.kairan.model.resident.Consent;
 import io.kairan.model.resident.Platform;
 import io.kairan.model.resident.ResidentProfile;
+import io.kairan.model.rules.RuleSet;
+import io.kairan.model.rules.RuleSlot;
 import io.kairan.push.fcmlocal.ReceivedMessage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -222,6 +228,93 @@ class EndToEndIT {
   private static List<ReceivedMessage> pushesOf(String noticeId) {
     return stack.fcm().received().stream()
         .filter(m -> noticeId.equals(m.data().get("noticeId")))
+        .toList();
+  }
+
+  @Test
+  void anAnalystsRuleSetsTakeOverTheRunningJobAndAShadowSetOnlyWritesItsOwnTopic()
+      throws Exception {
+    optIn("e2e-rules", profile("河東町", List.of()));
+    String city = stack.tokens().publisher("kankyo-ka", "環境課", "DEPARTMENT");
+    String analyst = stack.tokens().token("analyst", Role.ANALYST, Map.of());
+    RuleSet builtin = RuleSet.BUILTIN;
+    RuleSet garbageInTheDigest =
+        new RuleSet(
+            "e2e-winter",
+            2,
+            RuleSlot.ACTIVE,
+            builtin.weights(),
+            Map.of(),
+            Set.of(Category.GARBAGE),
+            0,
+            5,
+            1,
+            null,
+            "18:00",
+            null);
+    RuleSet candidate =
+        new RuleSet(
+            "e2e-candidate",
+            1,
+            RuleSlot.SHADOW,
+            builtin.weights(),
+            Map.of(),
+            Set.of(),
+            0,
+            0,
+            0,
+            null,
+            "18:00",
+            null);
+    assertThat(api.put("/api/v1/rules/active", analyst, garbageInTheDigest).statusCode())
+        .isEqualTo(202);
+    assertThat(api.put("/api/v1/rules/shadow", analyst, candidate).statusCode()).isEqualTo(202);
+    try {
+      // Rule sets and notices are separate streams: notices posted from now on are decided under
+      // the new set as soon as the running job has read it.
+      Delivery decided = null;
+      for (int attempt = 0; attempt < 10 && decided == null; attempt++) {
+        String notice =
+            post(
+                city,
+                draft(
+                    Category.GARBAGE,
+                    Severity.IMPORTANT,
+                    new Audience.InDistrict(List.of("河東町")),
+                    "粗大ごみ " + attempt));
+        Waits.until(
+            "the notice's delivery",
+            PATIENCE,
+            () -> !deliveries(Topics.DELIVERIES, notice).isEmpty());
+        Delivery delivery = deliveries(Topics.DELIVERIES, notice).get(0);
+        if (delivery.ruleVersion().equals("e2e-winter/2")) {
+          decided = delivery;
+        }
+      }
+
+      assertThat(decided).as("a delivery under the analyst's rule set").isNotNull();
+      assertThat(decided.channel()).as("garbage goes to the digest").isEqualTo(Channel.DIGEST);
+      String noticeId = decided.noticeId();
+      Waits.until(
+          "the shadow decision",
+          PATIENCE,
+          () -> !deliveries(Topics.SHADOW_DELIVERIES, noticeId).isEmpty());
+      Delivery shadow = deliveries(Topics.SHADOW_DELIVERIES, noticeId).get(0);
+      assertThat(shadow.ruleVersion()).isEqualTo("e2e-candidate/1");
+      assertThat(shadow.channel()).as("its cap of 0").isEqualTo(Channel.DIGEST);
+      assertThat(stack.fcm().received())
+          .as("the digest is not pushed now")
+          .noneMatch(m -> noticeId.equals(m.data().get("noticeId")));
+    } finally {
+      api.put("/api/v1/rules/active", analyst, builtin);
+      api.delete("/api/v1/rules/shadow", analyst);
+    }
+  }
+
+  private static List<Delivery> deliveries(String topic, String noticeId) {
+    return TopicRecords.all(stack.kafkaBootstrapServers(), topic).stream()
+        .map(r -> Json.read(r.value(), Delivery.class))
+        .filter(d -> d.noticeId().equals(noticeId))
         .toList();
   }
 }

@@ -122,7 +122,7 @@ class RecoveryIT {
             Duration.ofSeconds(60),
             () -> deliveries(kafka).size() > afterFirstBatch);
         job.cancel().get(); // no savepoint: what is left is the last checkpoint
-        replayed = committed(kafka, Topics.NOTICES) < 12;
+        replayed = kafka.committed(GROUP, Topics.NOTICES) < 12;
         job = start(kafka, checkpoints, latestCheckpoint(checkpoints));
       }
       waitUntilCommitted(kafka, Topics.NOTICES, 12);
@@ -163,22 +163,12 @@ class RecoveryIT {
     }
   }
 
-  /** Offsets the job commits when a checkpoint completes: what a restore starts from. */
-  private static long committed(KafkaBroker kafka, String topic) throws Exception {
-    var offsets =
-        kafka.admin().listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
-    return offsets.entrySet().stream()
-        .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-        .mapToLong(e -> e.getValue().offset())
-        .sum();
-  }
-
   private static void waitUntilCommitted(KafkaBroker kafka, String topic, long records)
       throws Exception {
     Waits.until(
         "a checkpoint covering " + records + " records of " + topic,
         Duration.ofSeconds(90),
-        () -> committed(kafka, topic) >= records);
+        () -> kafka.committed(GROUP, topic) >= records);
   }
 
   /** The deliveries once no new one has arrived for a few seconds. */

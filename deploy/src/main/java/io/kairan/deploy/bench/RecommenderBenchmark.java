@@ -2,147 +2,155 @@ package io.kairan.deploy.bench;
 
 import io.kairan.deploy.demo.SyntheticResidents;
 import io.kairan.deploy.demo.Town;
-import io.kairan.model.notice.Audience;
-import io.kairan.model.notice.Category;
+import io.kairan.deploy.stack.LocalStack;
+import io.kairan.deploy.stack.StackOptions;
 import io.kairan.model.notice.Notice;
-import io.kairan.model.notice.NoticeStatus;
-import io.kairan.model.notice.Publisher;
-import io.kairan.model.notice.PublisherKind;
-import io.kairan.model.notice.Severity;
-import io.kairan.model.notice.Validity;
 import io.kairan.model.resident.ResidentProfile;
-import io.kairan.recommender.match.Eligibility;
-import io.kairan.recommender.match.ProfileIndex;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 
 /**
- * Audience evaluation per notice on N synthetic residents of the demo city: the bitmap index
- * against the plain scan, in one run (p50/p99), and the index's bytes per resident. Usage:
- * MatcherBenchmark [--residents 1000000] [--samples ../shared/samples] [--json FILE].
+ * The recommender's figures in one run on N synthetic residents of the demo city: audience
+ * evaluation per notice (bitmap index, plain scan, Elasticsearch query), deliveries per second
+ * through the job on a MiniCluster, API-accept to Kafka latency of urgent notices on the running
+ * stack, and matcher state per resident. Usage: RecommenderBenchmark [--residents 1000000]
+ * [--rounds 50] [--urgent 30] [--json FILE] [--samples DIR].
  */
-public final class MatcherBenchmark {
-  private MatcherBenchmark() {}
+public final class RecommenderBenchmark {
+  private RecommenderBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     BenchOptions options = BenchOptions.parse(args);
-    int residents = options.integer("residents", 1000000);
+    int residents = options.integer("residents", 1_000_000);
     Path samples =
         Path.of(options.get("samples", System.getProperty("kairan.samples", "../shared/samples")));
-    Instant now = Instant.parse("2026-11-23T03:00:00Z");
-    List<ResidentProfile> profiles =
-        SyntheticResidents.generate(
-            Town.load(samples.resolve("city/aizuwakamatsu_towns.csv")), residents, 72028, now);
-    ProfileIndex index = new ProfileIndex();
-    long t0 = System.nanoTime();
-    profiles.forEach(index::put);
-    double buildSeconds = (System.nanoTime() - t0) / 1e9;
+    Instant now = Instant.now();
+    List<Town> towns = Town.load(samples.resolve("city/aizuwakamatsu_towns.csv"));
+    List<ResidentProfile> profiles = SyntheticResidents.generate(towns, residents, 72028, now);
+    List<Notice> notices = BenchNotices.all(now);
+    step("%,d residents, %d notice shapes", residents, notices.size());
 
-    List<Notice> notices = notices(now);
-    int rounds = options.integer("rounds", 20);
-    long[] indexNanos = new long[notices.size() * rounds];
-    long[] scanNanos = new long[notices.size() * Math.max(1, rounds / 4)];
-    long checksum = 0;
-    for (int warm = 0; warm < 3; warm++) {
-      for (Notice n : notices) {
-        checksum += index.eligible(n, now).size();
-      }
-    }
-    int k = 0;
-    for (int r = 0; r < rounds; r++) {
-      for (Notice n : notices) {
-        long s = System.nanoTime();
-        checksum += index.eligible(n, now).size();
-        indexNanos[k++] = System.nanoTime() - s;
-      }
-    }
-    k = 0;
-    for (int r = 0; r < Math.max(1, rounds / 4); r++) {
-      for (Notice n : notices) {
-        long s = System.nanoTime();
-        int count = 0;
-        for (ResidentProfile p : profiles) {
-          if (Eligibility.isEligible(n, p, now)) {
-            count++;
+    AudienceTimings.Result audience =
+        AudienceTimings.measure(profiles, notices, now, options.integer("rounds", 50));
+    step("index and scan timed");
+    double profileBytes = serializedBytesPerProfile(profiles);
+
+    FlinkThroughput.Result flink = FlinkThroughput.measure(profiles, notices, now, 2);
+    step("job throughput measured");
+
+    Percentiles elastic;
+    UrgentLatency.Result urgent;
+    try (LocalStack stack = LocalStack.start(StackOptions.freePorts(samples, 0))) {
+      try (var es = new ElasticsearchAudiences(stack.elasticsearchUrl())) {
+        es.load(profiles);
+        step("profiles indexed in Elasticsearch");
+        for (int i = 0; i < notices.size(); i++) {
+          int found = es.count(notices.get(i), now);
+          if (found != audience.reach()[i]) {
+            throw new IllegalStateException(
+                "Elasticsearch finds "
+                    + found
+                    + " for notice "
+                    + i
+                    + ", the index "
+                    + audience.reach()[i]);
           }
         }
-        checksum += count;
-        scanNanos[k++] = System.nanoTime() - s;
+        elastic =
+            AudienceTimings.time(
+                notices, Math.max(1, options.integer("rounds", 50) / 4), n -> es.count(n, now));
       }
+      UrgentLatency.load(stack, profiles);
+      step("profiles loaded into the running job");
+      List<String> districts = towns.stream().map(Town::district).distinct().toList();
+      urgent = UrgentLatency.measure(stack, districts, options.integer("urgent", 30));
     }
-    double indexP50 = percentile(indexNanos, 50) / 1e6;
-    double indexP99 = percentile(indexNanos, 99) / 1e6;
-    double scanP50 = percentile(scanNanos, 50) / 1e6;
-    double scanP99 = percentile(scanNanos, 99) / 1e6;
-    double bytesPerResident = (double) index.bitmapBytes() / residents;
 
+    double bitmapBytes = audience.bitmapBytesPerResident();
+    System.out.printf("%nKairan recommender on %,d residents%n", residents);
     System.out.printf(
-        "%nAudience evaluation on %,d residents (%d notice shapes, checksum %d)%n",
-        residents, notices.size(), checksum);
-    System.out.printf("  %-22s %10s %10s%n", "", "p50 ms", "p99 ms");
-    System.out.printf("  %-22s %10.3f %10.3f%n", "bitmap index", indexP50, indexP99);
-    System.out.printf("  %-22s %10.3f %10.3f%n", "plain scan (baseline)", scanP50, scanP99);
+        "  audience evaluation per notice    %10s %10s %12s%n", "p50 ms", "p99 ms", "p99 vs index");
+    row("bitmap index, reach", audience.indexReach(), audience.indexReach());
+    row("bitmap index, eligible profiles", audience.indexEligible(), audience.indexReach());
+    row("plain scan (baseline)", audience.scan(), audience.indexReach());
+    row("Elasticsearch count (baseline)", elastic, audience.indexReach());
     System.out.printf(
-        "  index is %.0fx faster at p50, %.0fx at p99; bitmaps %.1f bytes per resident; built in %.1f s%n",
-        scanP50 / indexP50, scanP99 / indexP99, bytesPerResident, buildSeconds);
+        "  job on MiniCluster: %,d deliveries in %.1f s = %,.0f deliveries/s%n",
+        flink.deliveries(), flink.seconds(), flink.perSecond());
+    System.out.printf(
+        "  urgent notice, API accept -> Kafka (%d notices, %,d deliveries): first p50 %.0f ms p99 %.0f ms;"
+            + " last p50 %.0f ms p99 %.0f ms%n",
+        urgent.notices(),
+        urgent.deliveries(),
+        urgent.first().p50Ms(),
+        urgent.first().p99Ms(),
+        urgent.all().p50Ms(),
+        urgent.all().p99Ms());
+    System.out.printf(
+        "  matcher state per resident: %.1f B bitmaps + %.1f B profile (Flink serialized) = %.1f B%n",
+        bitmapBytes, profileBytes, bitmapBytes + profileBytes);
+
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("residents", residents);
-    figures.put("index", Map.of("p50Ms", indexP50, "p99Ms", indexP99));
-    figures.put("scan", Map.of("p50Ms", scanP50, "p99Ms", scanP99));
-    figures.put("speedupP50", scanP50 / indexP50);
-    figures.put("speedupP99", scanP99 / indexP99);
-    figures.put("bitmapBytesPerResident", bytesPerResident);
+    figures.put("indexReach", audience.indexReach().json());
+    figures.put("indexEligible", audience.indexEligible().json());
+    figures.put("scan", audience.scan().json());
+    figures.put("elasticsearch", elastic.json());
+    figures.put("scanOverIndexP99", audience.scan().p99Ms() / audience.indexReach().p99Ms());
+    figures.put("elasticsearchOverIndexP99", elastic.p99Ms() / audience.indexReach().p99Ms());
+    figures.put(
+        "flink",
+        Map.of(
+            "deliveries",
+            flink.deliveries(),
+            "seconds",
+            flink.seconds(),
+            "perSecond",
+            flink.perSecond()));
+    figures.put(
+        "urgent",
+        Map.of(
+            "notices",
+            urgent.notices(),
+            "first",
+            urgent.first().json(),
+            "all",
+            urgent.all().json()));
+    figures.put(
+        "stateBytesPerResident",
+        Map.of(
+            "bitmaps", bitmapBytes, "profile", profileBytes, "total", bitmapBytes + profileBytes));
     options.writeJson(figures);
   }
 
-  /** The shapes of notices a city sends: city-wide, one district, parents, elders, combinations. */
-  private static List<Notice> notices(Instant now) {
-    List<Audience> audiences =
-        List.of(
-            new Audience.Everyone(),
-            new Audience.InDistrict(List.of("北会津町")),
-            new Audience.AllOf(
-                List.of(
-                    new Audience.InDistrict(List.of("北会津町", "河東町")),
-                    new Audience.HasChildAgedBetween(0, 6))),
-            new Audience.AgeBetween(65, 130),
-            new Audience.AnyOf(
-                List.of(new Audience.HasChildAgedBetween(6, 12), new Audience.InterestedIn("子育て"))),
-            new Audience.AllOf(
-                List.of(
-                    new Audience.AgeBetween(40, 74), new Audience.Not(new Audience.Speaks("en")))),
-            new Audience.AllOf(
-                List.of(new Audience.InDistrict(List.of("湊町")), new Audience.AgeBetween(75, 130))));
-    List<Notice> notices = new ArrayList<>();
-    for (Audience audience : audiences) {
-      notices.add(
-          new Notice(
-              "bench",
-              1,
-              new Publisher("p", "p", PublisherKind.DEPARTMENT),
-              "072028",
-              Category.HEALTH,
-              Map.of("ja", "t"),
-              Map.of(),
-              null,
-              null,
-              new Validity(now, now.plusSeconds(86400)),
-              Severity.IMPORTANT,
-              NoticeStatus.PUBLISHED,
-              audience,
-              now));
-    }
-    return notices;
+  private static void row(String name, Percentiles p, Percentiles index) {
+    System.out.printf(
+        "  %-33s %10.3f %10.3f %11.0fx%n", name, p.p50Ms(), p.p99Ms(), p.p99Ms() / index.p99Ms());
   }
 
-  private static long percentile(long[] values, int p) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  private static void step(String format, Object... args) {
+    System.out.printf("[bench] " + format + "%n", args);
+  }
+
+  /** What a profile costs in the match stage's state, as Flink serializes it (sampled). */
+  private static double serializedBytesPerProfile(List<ResidentProfile> profiles) throws Exception {
+    TypeSerializer<ResidentProfile> serializer =
+        TypeInformation.of(ResidentProfile.class).createSerializer(new SerializerConfigImpl());
+    DataOutputSerializer out = new DataOutputSerializer(1024);
+    int sample = Math.min(profiles.size(), 10_000);
+    long bytes = 0;
+    for (int i = 0; i < sample; i++) {
+      out.clear();
+      serializer.serialize(profiles.get(i), out);
+      bytes += out.length() + profiles.get(i).id().length() + 1; // plus the map key
+    }
+    return (double) bytes / sample;
   }
 }

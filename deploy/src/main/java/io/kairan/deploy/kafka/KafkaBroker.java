@@ -139,6 +139,24 @@ public final class KafkaBroker implements AutoCloseable {
             10_000));
   }
 
+  /**
+   * The offsets a consumer group has committed on a topic, summed over partitions. The Flink job
+   * commits on each completed checkpoint, so this is how far a restore would start from.
+   */
+  public long committed(String group, String topic) throws Exception {
+    try (Admin admin = admin()) {
+      return admin
+          .listConsumerGroupOffsets(group)
+          .partitionsToOffsetAndMetadata()
+          .get()
+          .entrySet()
+          .stream()
+          .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+          .mapToLong(e -> e.getValue().offset())
+          .sum();
+    }
+  }
+
   /** Creates Kairan's topics that do not exist yet: compacted where DESIGN.md says so. */
   public void createTopics() throws Exception {
     try (Admin admin = admin()) {

@@ -33,6 +33,11 @@ public final class ApiClient {
     return send(request(path, token).PUT(json(body)));
   }
 
+  public HttpResponse<String> delete(String path, String token)
+      throws IOException, InterruptedException {
+    return send(request(path, token).DELETE());
+  }
+
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(baseUrl + path))

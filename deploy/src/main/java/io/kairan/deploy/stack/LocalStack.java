@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -120,6 +121,9 @@ public final class LocalStack implements AutoCloseable {
     Configuration flink = new Configuration();
     // A failure must surface, not restart forever behind the stack's back.
     flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+    // On disk: the JobManager's memory holds at most 5 MB of state, a few ten thousand residents.
+    flink.set(
+        CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, flink);
     JobClient job =
         KairanJob.start(
@@ -138,6 +142,10 @@ public final class LocalStack implements AutoCloseable {
 
   private static void log(String what, long since) {
     System.out.printf("[kairan] %s up in %.1f s%n", what, (System.nanoTime() - since) / 1e9);
+  }
+
+  public KafkaBroker kafka() {
+    return kafka;
   }
 
   public String kafkaBootstrapServers() {

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Recommender benchmark: audience evaluation (bitmap index vs plain scan vs Elasticsearch),
+# deliveries/s through the job on a MiniCluster, urgent API -> Kafka latency on the running stack,
+# and state per resident, in one run on synthetic residents of the demo city.
+# deploy/bench-recommender.sh [--residents 1000000] [--rounds 50] [--urgent 30] [--json FILE]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B install -DskipTests
+exec java -Xmx12g \
+  -Dkairan.classpath.file=deploy/target/runtime.classpath \
+  -cp "deploy/target/classes:$(cat deploy/target/runtime.classpath)" \
+  io.kairan.deploy.bench.RecommenderBenchmark --samples "$(cd .. && pwd)/shared/samples" "$@"

@@ -1,0 +1,88 @@
+package io.kairan.deploy.bench;
+
+import io.kairan.model.Topics;
+import io.kairan.model.delivery.Delivery;
+import io.kairan.model.json.Json;
+import io.kairan.model.notice.Notice;
+import io.kairan.model.resident.ResidentProfile;
+import io.kairan.recommender.job.KairanJob;
+import io.kairan.recommender.job.RawRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/**
+ * Deliveries decided per second by the real job graph on a local MiniCluster: every profile is
+ * loaded first, then the notices arrive, and the clock runs from the first delivery to the last.
+ */
+final class FlinkThroughput {
+  // The MiniCluster runs in this JVM, so plain statics carry the counts out of the operators.
+  private static final AtomicLong PROFILES_IN = new AtomicLong();
+  private static final AtomicLong DELIVERIES = new AtomicLong();
+  private static final AtomicLong FIRST_NANOS = new AtomicLong();
+  private static final AtomicLong LAST_NANOS = new AtomicLong();
+
+  private FlinkThroughput() {}
+
+  record Result(long deliveries, double seconds, double perSecond) {}
+
+  static Result measure(
+      List<ResidentProfile> profiles, List<Notice> notices, Instant now, int parallelism)
+      throws Exception {
+    PROFILES_IN.set(0);
+    DELIVERIES.set(0);
+    FIRST_NANOS.set(0);
+    List<RawRecord> profileRecords = new ArrayList<>(profiles.size());
+    for (ResidentProfile p : profiles) {
+      profileRecords.add(new RawRecord(Topics.PROFILES, p.id(), Json.write(p), 0));
+    }
+    List<RawRecord> noticeRecords =
+        notices.stream().map(n -> new RawRecord(Topics.NOTICES, n.id(), Json.write(n), 0)).toList();
+    long total = profiles.size();
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(parallelism);
+    DataStream<RawRecord> profileStream =
+        env.fromData(profileRecords)
+            .map(
+                r -> {
+                  PROFILES_IN.incrementAndGet();
+                  return r;
+                });
+    // Notices wait until every profile has entered the graph, so all deliveries are news.
+    DataStream<RawRecord> noticeStream =
+        env.fromData(noticeRecords)
+            .map(
+                r -> {
+                  while (PROFILES_IN.get() < total) {
+                    Thread.sleep(50);
+                  }
+                  return r;
+                });
+    DataStream<RawRecord> none =
+        env.fromData(new RawRecord("none", null, null, 0)).filter(r -> false);
+    KairanJob.defineWorkflow(
+            noticeStream, profileStream, none, none, Clock.fixed(now, ZoneOffset.UTC))
+        .deliveries()
+        .map(FlinkThroughput::count)
+        .sinkTo(new DiscardingSink<>());
+    env.execute("kairan-throughput");
+    long deliveries = DELIVERIES.get();
+    double seconds = (LAST_NANOS.get() - FIRST_NANOS.get()) / 1e9;
+    return new Result(deliveries, seconds, deliveries / seconds);
+  }
+
+  private static Delivery count(Delivery delivery) {
+    long t = System.nanoTime();
+    FIRST_NANOS.compareAndSet(0, t);
+    LAST_NANOS.accumulateAndGet(t, Math::max);
+    DELIVERIES.incrementAndGet();
+    return delivery;
+  }
+}
