@@ -10,9 +10,11 @@ import io.kairan.recommender.job.RawRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -27,21 +29,21 @@ final class FlinkThroughput {
   private static final AtomicLong DELIVERIES = new AtomicLong();
   private static final AtomicLong FIRST_NANOS = new AtomicLong();
   private static final AtomicLong LAST_NANOS = new AtomicLong();
+  // Read by the profile source by index: a collection source would ship all of them in the job
+  // graph, which at a million residents exceeds what one serialized job may hold.
+  private static volatile List<ResidentProfile> profiles = List.of();
 
   private FlinkThroughput() {}
 
   record Result(long deliveries, double seconds, double perSecond) {}
 
   static Result measure(
-      List<ResidentProfile> profiles, List<Notice> notices, Instant now, int parallelism)
+      List<ResidentProfile> residents, List<Notice> notices, Instant now, int parallelism)
       throws Exception {
+    profiles = residents;
     PROFILES_IN.set(0);
     DELIVERIES.set(0);
     FIRST_NANOS.set(0);
-    List<RawRecord> profileRecords = new ArrayList<>(profiles.size());
-    for (ResidentProfile p : profiles) {
-      profileRecords.add(new RawRecord(Topics.PROFILES, p.id(), Json.write(p), 0));
-    }
     List<RawRecord> noticeRecords =
         notices.stream().map(n -> new RawRecord(Topics.NOTICES, n.id(), Json.write(n), 0)).toList();
     long total = profiles.size();
@@ -49,7 +51,11 @@ final class FlinkThroughput {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(parallelism);
     DataStream<RawRecord> profileStream =
-        env.fromData(profileRecords)
+        env.fromSource(
+                new DataGeneratorSource<>(
+                    FlinkThroughput::profileRecord, total, TypeInformation.of(RawRecord.class)),
+                WatermarkStrategy.noWatermarks(),
+                "profiles")
             .map(
                 r -> {
                   PROFILES_IN.incrementAndGet();
@@ -73,9 +79,16 @@ final class FlinkThroughput {
         .map(FlinkThroughput::count)
         .sinkTo(new DiscardingSink<>());
     env.execute("kairan-throughput");
+    profiles = List.of();
     long deliveries = DELIVERIES.get();
     double seconds = (LAST_NANOS.get() - FIRST_NANOS.get()) / 1e9;
     return new Result(deliveries, seconds, deliveries / seconds);
+  }
+
+  /** A profile as the job reads it from profiles.v1: its JSON, parsed in the graph. */
+  private static RawRecord profileRecord(long index) {
+    ResidentProfile p = profiles.get((int) index);
+    return new RawRecord(Topics.PROFILES, p.id(), Json.write(p), 0);
   }
 
   private static Delivery count(Delivery delivery) {

@@ -1,6 +1,7 @@
 package io.kairan.recommender.match;
 
 import io.kairan.model.notice.Audience;
+import io.kairan.model.notice.GeoPoint;
 import io.kairan.model.resident.ResidentProfile;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,12 +45,20 @@ public final class AudienceMatcher {
       return speaks(p.languages(), s.language());
     } else if (audience instanceof Audience.InterestedIn i) {
       return p.interests().contains(i.interest());
-    } else if (audience instanceof Audience.WithinPolygon area) {
-      return p.home() != null && Geo.inPolygon(p.home(), area.points());
-    } else if (audience instanceof Audience.WithinCircle c) {
-      return p.home() != null && Geo.distanceKm(p.home(), c.center()) <= c.radiusKm();
+    } else if (audience instanceof Audience.WithinPolygon
+        || audience instanceof Audience.WithinCircle) {
+      return p.home() != null && contains(audience, p.home());
     }
     throw new IllegalArgumentException("unknown audience " + audience);
+  }
+
+  /** Whether a geographic audience's area holds the point. */
+  static boolean contains(Audience area, GeoPoint point) {
+    if (area instanceof Audience.WithinPolygon polygon) {
+      return Geo.inPolygon(point, polygon.points());
+    }
+    Audience.WithinCircle c = (Audience.WithinCircle) area;
+    return Geo.distanceKm(point, c.center()) <= c.radiusKm();
   }
 
   static boolean within(int age, int min, int max) {

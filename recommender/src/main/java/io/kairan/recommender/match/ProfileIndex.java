@@ -2,6 +2,7 @@ package io.kairan.recommender.match;
 
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
+import io.kairan.model.notice.GeoPoint;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.Severity;
 import io.kairan.model.resident.ResidentProfile;
@@ -34,6 +35,9 @@ public final class ProfileIndex {
   private final Map<Integer, RoaringBitmap> birthYears = new HashMap<>();
   private final Map<Integer, RoaringBitmap> childBirthYears = new HashMap<>();
   private final Map<Category, RoaringBitmap> consents = new EnumMap<>(Category.class);
+  // Homes are town centres, so a city has a few hundred distinct points: an area is tested once
+  // per point, not once per resident.
+  private final Map<GeoPoint, RoaringBitmap> homes = new HashMap<>();
 
   public int size() {
     return localIds.size();
@@ -120,12 +124,11 @@ public final class ProfileIndex {
       return get(interests, i.interest()).clone();
     } else if (audience instanceof Audience.WithinPolygon
         || audience instanceof Audience.WithinCircle) {
-      // No spatial index yet: the home points of the shard are tested one by one.
       RoaringBitmap result = new RoaringBitmap();
-      all.forEach(
-          (int id) -> {
-            if (AudienceMatcher.matches(audience, profiles.get(id), year)) {
-              result.add(id);
+      homes.forEach(
+          (point, residents) -> {
+            if (AudienceMatcher.contains(audience, point)) {
+              result.or(residents);
             }
           });
       return result;
@@ -152,6 +155,9 @@ public final class ProfileIndex {
     p.childrenBirthYears().forEach(y -> mark(bitmap(childBirthYears, y), id, add));
     p.languages().forEach(l -> mark(bitmap(languages, base(l)), id, add));
     p.interests().forEach(i -> mark(bitmap(interests, i), id, add));
+    if (p.home() != null) {
+      mark(bitmap(homes, p.home()), id, add);
+    }
     p.consents()
         .forEach(
             (category, consent) -> {
@@ -194,7 +200,8 @@ public final class ProfileIndex {
             interests,
             birthYears,
             childBirthYears,
-            consents)) {
+            consents,
+            homes)) {
       for (RoaringBitmap b : map.values()) {
         bytes += b.serializedSizeInBytes();
       }
