@@ -34,4 +34,18 @@ public record StackOptions(
         "512m",
         2_000);
   }
+
+  /** The same stack with another checkpoint interval. */
+  public StackOptions checkpointingEvery(long intervalMs) {
+    return new StackOptions(
+        kafkaPort,
+        elasticsearchPort,
+        apiPort,
+        pushPort,
+        fcmPort,
+        residents,
+        samples,
+        elasticsearchHeap,
+        intervalMs);
+  }
 }
