@@ -104,7 +104,12 @@ public final class KairanJob {
             .name("matches");
     DataStream<ResidentEvent> residentEvents =
         matches.union(
-            parsedProfiles.map(ResidentEvent::of).name("profile-changes"),
+            // Only deletions matter to the decide stage: it forgets the resident.
+            parsedProfiles
+                .filter(ProfileChange::isDeletion)
+                .name("deletions")
+                .map(ResidentEvent::of)
+                .name("profile-deletions"),
             parsedFeedback.map(ResidentEvent::of).name("feedback"));
     BroadcastStream<Control> controls =
         parsedRules

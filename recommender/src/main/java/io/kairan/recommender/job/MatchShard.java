@@ -5,6 +5,7 @@ import io.kairan.model.notice.Notice;
 import io.kairan.model.resident.ResidentProfile;
 import io.kairan.recommender.match.Match;
 import io.kairan.recommender.match.Matching;
+import io.kairan.recommender.match.ProfileForMatching;
 import io.kairan.recommender.match.ProfileIndex;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,7 +67,7 @@ final class MatchShard
       index.remove(change.residentId());
       return;
     }
-    ResidentProfile profile = change.profile();
+    ResidentProfile profile = ProfileForMatching.of(change.profile());
     profiles.put(profile.id(), profile);
     index.put(profile);
     Instant now = clock.instant();

@@ -109,6 +109,12 @@ class ProfileIndexTest {
           .as(io.kairan.model.notice.AudienceText.format(notice.audience()))
           .isEqualTo(scanned);
       assertThat(index.reach(notice, AT)).isEqualTo(scanned.size());
+      assertThat(
+              profiles.stream()
+                  .filter(p -> Eligibility.isEligible(notice, ProfileForMatching.of(p), AT))
+                  .count())
+          .as("the form kept in state is eligible exactly when the full profile is")
+          .isEqualTo(scanned.size());
     }
   }
 
