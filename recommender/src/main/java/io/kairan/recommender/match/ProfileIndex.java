@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -101,19 +102,14 @@ public final class ProfileIndex {
       }
       return result;
     } else if (audience instanceof Audience.AnyOf a) {
-      RoaringBitmap result = new RoaringBitmap();
-      for (Audience part : a.any()) {
-        result.or(evaluate(part, year));
-      }
-      return result;
+      return FastAggregation.or(a.any().stream().map(part -> evaluate(part, year)).iterator());
     } else if (audience instanceof Audience.Not n) {
       return RoaringBitmap.andNot(all, evaluate(n.not(), year));
     } else if (audience instanceof Audience.InMunicipality m) {
       return get(municipalities, m.code()).clone();
     } else if (audience instanceof Audience.InDistrict d) {
-      RoaringBitmap result = new RoaringBitmap();
-      d.districts().forEach(name -> result.or(get(districts, name)));
-      return result;
+      return FastAggregation.or(
+          d.districts().stream().map(name -> get(districts, name)).iterator());
     } else if (audience instanceof Audience.AgeBetween r) {
       return years(birthYears, year - r.max(), year - r.min());
     } else if (audience instanceof Audience.HasChildAgedBetween r) {
@@ -137,14 +133,15 @@ public final class ProfileIndex {
   }
 
   private static RoaringBitmap years(Map<Integer, RoaringBitmap> byYear, int from, int to) {
-    RoaringBitmap result = new RoaringBitmap();
+    List<RoaringBitmap> found = new ArrayList<>();
     for (int y = from; y <= to; y++) {
       RoaringBitmap residents = byYear.get(y);
       if (residents != null) {
-        result.or(residents);
+        found.add(residents);
       }
     }
-    return result;
+    // One pass over all the years' containers at once, not one OR per year.
+    return FastAggregation.or(found.iterator());
   }
 
   private void update(ResidentProfile p, int id, boolean add) {
