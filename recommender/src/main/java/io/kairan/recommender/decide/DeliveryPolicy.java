@@ -28,17 +28,21 @@ public final class DeliveryPolicy {
    */
   public static Decision decide(
       Match match, double score, RuleSet rules, Instant now, PushDay sameDay) {
-    Decision decision = plan(match, score, rules, now);
-    if (!decision.channel().pushes() || match.severity() == Severity.EMERGENCY) {
-      return decision;
+    return underCaps(plan(match, score, rules, now), match, rules, sameDay);
+  }
+
+  /** A planned decision under the daily caps: over one, a push waits for the digest instead. */
+  public static Decision underCaps(Decision planned, Match match, RuleSet rules, PushDay sameDay) {
+    if (!planned.channel().pushes() || match.severity() == Severity.EMERGENCY) {
+      return planned;
     }
     boolean firmOverCap =
         match.publisherKind() == PublisherKind.FIRM
             && sameDay.firmPushes() >= rules.firmDailyPushCap();
     if (sameDay.pushes() >= rules.dailyPushCap() || firmOverCap) {
-      return digest(match, rules, decision.pushAt());
+      return digest(match, rules, planned.pushAt());
     }
-    return decision;
+    return planned;
   }
 
   /** The decision before caps. */

@@ -114,10 +114,11 @@ final class DecideDeliveries
       Match match, RuleSet rules, double liking, Instant now, ValueState<PushDay> days)
       throws Exception {
     double score = Relevance.score(match, rules, liking, now);
-    String day = DeliveryPolicy.dayOf(DeliveryPolicy.plan(match, score, rules, now), match);
+    Decision planned = DeliveryPolicy.plan(match, score, rules, now);
+    String day = DeliveryPolicy.dayOf(planned, match);
     PushDay counted = days.value();
     PushDay sameDay = counted != null && counted.date().equals(day) ? counted : PushDay.empty(day);
-    Decision decision = DeliveryPolicy.decide(match, score, rules, now, sameDay);
+    Decision decision = DeliveryPolicy.underCaps(planned, match, rules, sameDay);
     // Only the one day's count is kept: state stays one small record.
     days.update(DeliveryPolicy.count(sameDay, decision, match));
     return new Delivery(
