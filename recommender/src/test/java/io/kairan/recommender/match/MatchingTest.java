@@ -58,21 +58,7 @@ class MatchingTest {
             notice.audience(),
             notice.publishedAt());
     var r = resident("r", "北会津町", 1990, List.of(2022), Category.EVENTS);
-    var nearby =
-        new ResidentProfile(
-            r.id(),
-            r.municipalityCode(),
-            r.district(),
-            new GeoPoint(37.4950, 139.9297),
-            r.birthYear(),
-            r.childrenBirthYears(),
-            r.languages(),
-            r.interests(),
-            r.consents(),
-            r.quietHours(),
-            r.timeZone(),
-            r.accessibility(),
-            r.updatedAt());
+    var nearby = livingAt(r, new GeoPoint(37.4950, 139.9297));
 
     Match match = Matching.match(atTsurugajo, nearby, false, NOON_JST).orElseThrow();
 
@@ -170,21 +156,7 @@ class MatchingTest {
   void areasMatchResidentsByTheirHomePoint() {
     var home = new io.kairan.model.notice.GeoPoint(37.4946, 139.9297);
     var r = resident("r", "栄町", 1980, List.of());
-    var located =
-        new io.kairan.model.resident.ResidentProfile(
-            r.id(),
-            r.municipalityCode(),
-            r.district(),
-            home,
-            r.birthYear(),
-            r.childrenBirthYears(),
-            r.languages(),
-            r.interests(),
-            r.consents(),
-            r.quietHours(),
-            r.timeZone(),
-            r.accessibility(),
-            r.updatedAt());
+    var located = livingAt(r, home);
     var square =
         new Audience.WithinPolygon(
             List.of(
@@ -211,5 +183,23 @@ class MatchingTest {
     assertThat(AudienceMatcher.matches(square, r, NOON_JST))
         .as("no home point, no area match")
         .isFalse();
+  }
+
+  /** The same resident with a home point. */
+  private static ResidentProfile livingAt(ResidentProfile r, GeoPoint home) {
+    return new ResidentProfile(
+        r.id(),
+        r.municipalityCode(),
+        r.district(),
+        home,
+        r.birthYear(),
+        r.childrenBirthYears(),
+        r.languages(),
+        r.interests(),
+        r.consents(),
+        r.quietHours(),
+        r.timeZone(),
+        r.accessibility(),
+        r.updatedAt());
   }
 }
