@@ -1,5 +1,6 @@
 package io.kairan.deploy;
 
+import io.kairan.api.security.Role;
 import io.kairan.deploy.demo.DemoLoader;
 import io.kairan.deploy.stack.LocalStack;
 import io.kairan.deploy.stack.StackOptions;
@@ -7,6 +8,7 @@ import io.kairan.model.resident.ResidentProfile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -44,10 +46,7 @@ public final class RunLocal {
             .orElse(demo.get(0));
     String residentToken = stack.tokens().resident(parent.id());
     String publisherToken = stack.tokens().publisher("aizuwakamatsu-city", "会津若松市役所", "DEPARTMENT");
-    String analystToken =
-        stack
-            .tokens()
-            .token("city-analytics", io.kairan.api.security.Role.ANALYST, java.util.Map.of());
+    String analystToken = stack.tokens().token("city-analytics", Role.ANALYST, Map.of());
     Runtime rt = Runtime.getRuntime();
     System.out.printf(
         """

@@ -2,6 +2,7 @@ package io.kairan.deploy.bench;
 
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
+import io.kairan.model.notice.GeoPoint;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Publisher;
@@ -31,7 +32,7 @@ final class BenchNotices {
                   new Audience.AgeBetween(40, 74), new Audience.Not(new Audience.Speaks("en")))),
           new Audience.AllOf(
               List.of(new Audience.InDistrict(List.of("湊町")), new Audience.AgeBetween(75, 130))),
-          new Audience.WithinCircle(new io.kairan.model.notice.GeoPoint(37.4946, 139.9298), 2.0));
+          new Audience.WithinCircle(new GeoPoint(37.4946, 139.9298), 2.0));
 
   private BenchNotices() {}
 

@@ -5,6 +5,7 @@ import io.kairan.deploy.stack.ApiClient;
 import io.kairan.deploy.stack.LocalStack;
 import io.kairan.deploy.stack.Waits;
 import io.kairan.model.Topics;
+import io.kairan.model.delivery.Delivery;
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -67,7 +69,7 @@ final class UrgentLatency {
     Map<String, Long> firstAt = new ConcurrentHashMap<>();
     Map<String, Long> lastAt = new ConcurrentHashMap<>();
     Map<String, Long> perNotice = new ConcurrentHashMap<>();
-    var stop = new java.util.concurrent.atomic.AtomicBoolean();
+    var stop = new AtomicBoolean();
     Thread reader =
         new Thread(
             () -> follow(stack.kafkaBootstrapServers(), firstAt, lastAt, perNotice, stop),
@@ -129,7 +131,7 @@ final class UrgentLatency {
       Map<String, Long> firstAt,
       Map<String, Long> lastAt,
       Map<String, Long> perNotice,
-      java.util.concurrent.atomic.AtomicBoolean stop) {
+      AtomicBoolean stop) {
     Map<String, Object> config =
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -146,8 +148,7 @@ final class UrgentLatency {
       while (!stop.get()) {
         for (var record : consumer.poll(Duration.ofMillis(100))) {
           // The record's time is when the job's producer wrote it.
-          String noticeId =
-              Json.read(record.value(), io.kairan.model.delivery.Delivery.class).noticeId();
+          String noticeId = Json.read(record.value(), Delivery.class).noticeId();
           firstAt.merge(noticeId, record.timestamp(), Math::min);
           lastAt.merge(noticeId, record.timestamp(), Math::max);
           perNotice.merge(noticeId, 1L, Long::sum);

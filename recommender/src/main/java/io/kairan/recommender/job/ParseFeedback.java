@@ -5,6 +5,7 @@ import io.kairan.model.json.Json;
 import io.kairan.model.resident.Feedback;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -20,7 +21,7 @@ final class ParseFeedback extends ProcessFunction<RawRecord, Feedback> {
   public void processElement(RawRecord raw, Context ctx, Collector<Feedback> out) {
     try {
       if (raw.value() == null) {
-        throw new InvalidRecordException(java.util.List.of("value: feedback cannot be empty"));
+        throw new InvalidRecordException(List.of("value: feedback cannot be empty"));
       }
       Feedback feedback = Json.read(raw.value(), Feedback.class);
       var problems = new ArrayList<>(feedback.problems());

@@ -6,6 +6,7 @@ import io.kairan.model.rules.RuleSet;
 import io.kairan.model.rules.RuleSlot;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -25,13 +26,12 @@ final class ParseRules extends ProcessFunction<RawRecord, Control> {
     try {
       RuleSlot slot = RuleSlot.ofKey(raw.key());
       if (slot == null) {
-        throw new InvalidRecordException(
-            java.util.List.of("key: must be \"active\" or \"shadow\""));
+        throw new InvalidRecordException(List.of("key: must be \"active\" or \"shadow\""));
       }
       if (raw.value() == null) {
         if (slot == RuleSlot.ACTIVE) {
           throw new InvalidRecordException(
-              java.util.List.of("value: the active rule set can be replaced but not removed"));
+              List.of("value: the active rule set can be replaced but not removed"));
         }
         out.collect(Control.ruleSet(slot.key(), null));
         return;
