@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @WebMvcTest(
     controllers = FeedbackController.class,
@@ -32,14 +33,15 @@ class FeedbackControllerTest {
   @Autowired MockMvc mvc;
   @MockitoBean RecordPublisher kafka;
 
+  private static RequestPostProcessor resident(String id) {
+    return jwt().jwt(j -> j.subject(id)).authorities(new SimpleGrantedAuthority("ROLE_RESIDENT"));
+  }
+
   @Test
   void feedbackIsAlwaysTheCallersOwn() throws Exception {
     mvc.perform(
             post("/api/v1/me/feedback")
-                .with(
-                    jwt()
-                        .jwt(j -> j.subject("r-42"))
-                        .authorities(new SimpleGrantedAuthority("ROLE_RESIDENT")))
+                .with(resident("r-42"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(
                     "{\"noticeId\":\"n-1\",\"kind\":\"NOT_INTERESTED\",\"residentId\":\"r-1\"}"))
@@ -55,10 +57,7 @@ class FeedbackControllerTest {
   void feedbackWithoutANoticeIsAProblem() throws Exception {
     mvc.perform(
             post("/api/v1/me/feedback")
-                .with(
-                    jwt()
-                        .jwt(j -> j.subject("r-42"))
-                        .authorities(new SimpleGrantedAuthority("ROLE_RESIDENT")))
+                .with(resident("r-42"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"kind\":\"USEFUL\"}"))
         .andExpect(status().isBadRequest())

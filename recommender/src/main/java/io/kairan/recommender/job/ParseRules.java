@@ -7,47 +7,40 @@ import io.kairan.model.rules.RuleSlot;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * rules.v1 records (key: the slot, "active" or "shadow") to rule changes. A tombstone on "shadow"
  * stops the shadow run; the active set can only be replaced, never removed.
  */
-final class ParseRules extends ProcessFunction<RawRecord, Control> {
-  private final Clock clock;
+final class ParseRules extends ParseRecords<Control> {
 
   ParseRules(Clock clock) {
-    this.clock = clock;
+    super(clock);
   }
 
   @Override
-  public void processElement(RawRecord raw, Context ctx, Collector<Control> out) {
-    try {
-      RuleSlot slot = RuleSlot.ofKey(raw.key());
-      if (slot == null) {
-        throw new InvalidRecordException(List.of("key: must be \"active\" or \"shadow\""));
-      }
-      if (raw.value() == null) {
-        if (slot == RuleSlot.ACTIVE) {
-          throw new InvalidRecordException(
-              List.of("value: the active rule set can be replaced but not removed"));
-        }
-        out.collect(Control.ruleSet(slot.key(), null));
-        return;
-      }
-      RuleSet rules = Json.read(raw.value(), RuleSet.class);
-      var problems = new ArrayList<>(rules.problems());
-      if (rules.slot() != null && rules.slot() != slot) {
-        problems.add("slot: must match the record key");
-      }
-      if (!problems.isEmpty()) {
-        throw new InvalidRecordException(problems);
-      }
-      out.collect(Control.ruleSet(slot.key(), Json.write(rules)));
-    } catch (InvalidRecordException e) {
-      ctx.output(
-          DeadLetters.TAG, DeadLetters.of(raw, e.getMessage(), "recommender", clock.instant()));
+  void parse(RawRecord raw, Context ctx, Collector<Control> out) {
+    RuleSlot slot = RuleSlot.ofKey(raw.key());
+    if (slot == null) {
+      throw new InvalidRecordException(List.of("key: must be \"active\" or \"shadow\""));
     }
+    if (raw.value() == null) {
+      if (slot == RuleSlot.ACTIVE) {
+        throw new InvalidRecordException(
+            List.of("value: the active rule set can be replaced but not removed"));
+      }
+      out.collect(Control.ruleSet(slot.key(), null));
+      return;
+    }
+    RuleSet rules = Json.read(raw.value(), RuleSet.class);
+    var problems = new ArrayList<>(rules.problems());
+    if (rules.slot() != null && rules.slot() != slot) {
+      problems.add("slot: must match the record key");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRecordException(problems);
+    }
+    out.collect(Control.ruleSet(slot.key(), Json.write(rules)));
   }
 }
