@@ -1,6 +1,7 @@
 package io.kairan.model.notice;
 
 import io.kairan.model.Problems;
+import io.kairan.model.text.SafeText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,7 @@ public record Notice(
             problems
                 .notBlank(text, "title." + lang)
                 .maxLength(text, MAX_TITLE, "title." + lang)
+                .require(!SafeText.hasMarkup(text), "title." + lang, "must be plain text, no tags")
                 .require(
                     LocalizedText.isLanguageTag(lang), "title." + lang, "is not a language tag"));
     body.forEach(

@@ -1,7 +1,7 @@
 package io.kairan.model.resident;
 
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * Local times ("22:00" to "07:00") between which no push is sent except emergencies; may wrap
@@ -9,13 +9,12 @@ import java.time.format.DateTimeParseException;
  */
 public record QuietHours(String start, String end) {
 
+  // Exactly HH:mm, 00:00 to 23:59: what the job parses, and nothing else ("25:00", "7:00", "xx").
+  private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+
+  /** True for a local time written as HH:mm ("07:00", "22:30"). */
   public static boolean isTime(String text) {
-    try {
-      LocalTime.parse(text);
-      return true;
-    } catch (DateTimeParseException | NullPointerException e) {
-      return false;
-    }
+    return text != null && HH_MM.matcher(text).matches();
   }
 
   public LocalTime startTime() {

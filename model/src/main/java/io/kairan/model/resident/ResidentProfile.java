@@ -106,7 +106,17 @@ public record ResidentProfile(
                 consents.values().stream().allMatch(c -> c != null && c.at() != null),
                 "consents",
                 "each consent needs its time")
-            .maxSize(accessibility, 20, "accessibility");
+            .maxSize(accessibility, 20, "accessibility")
+            .require(
+                accessibility.stream()
+                    .allMatch(a -> a != null && !a.isBlank() && a.length() <= 100),
+                "accessibility",
+                "must be non-blank tags of at most 100 characters")
+            .require(
+                consents.keySet().stream().allMatch(c -> c != null),
+                "consents",
+                "must name known categories");
+    problems.maxLength(timeZone, 60, "timeZone");
     try {
       ZoneId.of(timeZone);
     } catch (DateTimeException e) {
@@ -117,8 +127,14 @@ public record ResidentProfile(
     }
     if (quietHours != null) {
       problems
-          .notNull(quietHours.start(), "quietHours.start")
-          .notNull(quietHours.end(), "quietHours.end");
+          .require(
+              QuietHours.isTime(quietHours.start()),
+              "quietHours.start",
+              "must be a local time HH:mm such as 22:00")
+          .require(
+              QuietHours.isTime(quietHours.end()),
+              "quietHours.end",
+              "must be a local time HH:mm such as 07:00");
     }
     return problems.list();
   }
