@@ -9,4 +9,4 @@ cd "$(dirname "$0")/.."
 exec java -Xmx14g \
   -Dkairan.classpath.file=deploy/target/runtime.classpath \
   -cp "deploy/target/classes:$(cat deploy/target/runtime.classpath)" \
-  io.kairan.deploy.bench.RecommenderBenchmark --samples "$(cd .. && pwd)/shared/samples" "$@"
+  io.kairan.deploy.bench.RecommenderBenchmark --samples "$(pwd)/samples" "$@"

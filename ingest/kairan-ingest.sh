@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The ingest CLI, e.g.:
-#   ingest/kairan-ingest.sh import ../shared/samples/opendata-events/zama_142166_events.csv \
+#   ingest/kairan-ingest.sh import samples/opendata-events/zama_142166_events.csv \
 #       --format opendata-events --municipality 072028 --bootstrap-servers 127.0.0.1:9092
 set -euo pipefail
 args=()

@@ -21,7 +21,7 @@ public final class RunLocal {
   public static void main(String[] args) throws Exception {
     long t0 = System.nanoTime();
     int residents = Integer.getInteger("kairan.demo.residents", 3000);
-    Path samples = Path.of(System.getProperty("kairan.samples", "../shared/samples"));
+    Path samples = Path.of(System.getProperty("kairan.samples", "samples"));
     LocalStack stack = LocalStack.create(StackOptions.fixedPorts(samples, residents));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -57,7 +57,7 @@ public final class RunLocal {
           Kafka          %s
           Local FCM      %s
           Demo city      会津若松市 (072028): %d synthetic residents over %s towns, 3 notices
-                         (towns: Geolonia japanese-addresses, CC BY 4.0; see shared/samples/SOURCES.md)
+                         (towns: Geolonia japanese-addresses, CC BY 4.0; see samples/README.md)
 
           A resident of 北会津町 with children (%s):
             export RESIDENT_TOKEN=%s

@@ -48,7 +48,7 @@ class EndToEndIT {
     stack =
         LocalStack.start(
             StackOptions.freePorts(
-                Path.of(System.getProperty("kairan.samples", "../../shared/samples")), 0));
+                Path.of(System.getProperty("kairan.samples", "../samples")), 0));
     api = new ApiClient(stack.apiUrl());
   }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every sample file through the ingest CLI into a real broker, and the notices read back. */
 class IngestIT {
   private static final Path SAMPLES =
-      Path.of(System.getProperty("kairan.samples", "../../shared/samples"));
+      Path.of(System.getProperty("kairan.samples", "../samples"));
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-23T03:00:00Z"), ZoneOffset.UTC);
   private static KafkaBroker kafka;

@@ -66,7 +66,7 @@ class RecoveryIT {
       throws Exception {
     List<ResidentProfile> residents =
         DemoLoader.residents(
-            Path.of(System.getProperty("kairan.samples", "../../shared/samples")), RESIDENTS, NOW);
+            Path.of(System.getProperty("kairan.samples", "../samples")), RESIDENTS, NOW);
 
     Run reference = run(residents, false);
     Run restored = run(residents, true);

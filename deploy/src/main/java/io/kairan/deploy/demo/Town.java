@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record Town(String name, String district, double lat, double lon) {
 
-  /** Reads aizuwakamatsu_towns.csv (Geolonia, CC BY 4.0; see shared/samples/SOURCES.md). */
+  /** Reads aizuwakamatsu_towns.csv (Geolonia, CC BY 4.0; see samples/README.md). */
   public static List<Town> load(Path csv) throws IOException {
     List<String> lines = Files.readAllLines(csv);
     List<Town> towns = new ArrayList<>();
