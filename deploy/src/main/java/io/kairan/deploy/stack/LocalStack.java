@@ -119,8 +119,15 @@ public final class LocalStack implements AutoCloseable {
 
     long t3 = System.nanoTime();
     Configuration flink = new Configuration();
-    // A failure must surface, not restart forever behind the stack's back.
-    flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+    // A failure restarts the job from its last checkpoint, backing off exponentially (1 s up to
+    // 1 min) so a record that keeps failing cannot spin the machine; the API's health shows it.
+    flink.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+    flink.set(
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+        Duration.ofSeconds(1));
+    flink.set(
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
+        Duration.ofMinutes(1));
     // On disk: the JobManager's memory holds at most 5 MB of state, a few ten thousand residents.
     flink.set(
         CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
