@@ -9,10 +9,14 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -21,7 +25,7 @@ import java.util.regex.Pattern;
 /**
  * Speaks the FCM HTTP v1 send endpoint and the topic subscription APIs on loopback. Tokens can be
  * told to fail with any FCM error (and a Retry-After); everything else succeeds and is recorded for
- * tests to inspect.
+ * tests to inspect. {@code GET /requests} lists the last sends and their answers for people.
  */
 public final class LocalFcmServer implements AutoCloseable {
   private static final Pattern SEND_PATH = Pattern.compile("/v1/projects/([^/]+)/messages:send");
@@ -33,33 +37,45 @@ public final class LocalFcmServer implements AutoCloseable {
 
   private static final int MAX_BODY = 64 * 1024;
 
+  /** Enough for the demo city's pushes several times over, a few MB at most. */
+  public static final int DEFAULT_LOGGED_REQUESTS = 10_000;
+
   private final HttpServer server;
   private final List<ReceivedMessage> received = new CopyOnWriteArrayList<>();
   private final Map<String, Failure> failures = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
-  private final Map<String, java.util.Set<String>> topics = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> topics = new ConcurrentHashMap<>();
   private final List<TopicMessage> topicMessages = new CopyOnWriteArrayList<>();
 
   /** A message sent to a topic, and how many subscribed devices FCM would fan it out to. */
   public record TopicMessage(
       String messageId, String topic, String title, Map<String, String> data, int subscribers) {}
 
-  private volatile java.time.Duration delay = java.time.Duration.ZERO;
+  private volatile Duration delay = Duration.ZERO;
 
   /**
    * @param times how many more sends fail; negative for always
    */
   private record Failure(FcmError error, Integer retryAfterSeconds, int times) {}
 
-  private LocalFcmServer(HttpServer server) {
+  private final RequestLog requests;
+  private final Clock clock = Clock.systemUTC();
+
+  private LocalFcmServer(HttpServer server, int loggedRequests) {
     this.server = server;
+    this.requests = new RequestLog(loggedRequests);
   }
 
   /** Starts on loopback; port 0 picks a free one. */
   public static LocalFcmServer start(int port) throws IOException {
+    return start(port, DEFAULT_LOGGED_REQUESTS);
+  }
+
+  /** Starts on loopback, listing at most the last {@code loggedRequests} sends. */
+  public static LocalFcmServer start(int port, int loggedRequests) throws IOException {
     HttpServer http =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    LocalFcmServer fcm = new LocalFcmServer(http);
+    LocalFcmServer fcm = new LocalFcmServer(http, loggedRequests);
     http.createContext("/", fcm::handle);
     http.setExecutor(Executors.newFixedThreadPool(8));
     http.start();
@@ -70,6 +86,11 @@ public final class LocalFcmServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /** Where people read what this server received: {@code GET /requests?token=&topic=&limit=}. */
+  public String requestsUrl() {
+    return endpoint() + "/requests";
+  }
+
   public List<ReceivedMessage> received() {
     return List.copyOf(received);
   }
@@ -78,13 +99,14 @@ public final class LocalFcmServer implements AutoCloseable {
     return List.copyOf(topicMessages);
   }
 
-  public java.util.Set<String> subscribers(String topic) {
-    return java.util.Set.copyOf(topics.getOrDefault(topic, java.util.Set.of()));
+  public Set<String> subscribers(String topic) {
+    return Set.copyOf(topics.getOrDefault(topic, Set.of()));
   }
 
   public void clear() {
     received.clear();
     topicMessages.clear();
+    requests.clear();
     failures.clear();
   }
 
@@ -104,48 +126,38 @@ public final class LocalFcmServer implements AutoCloseable {
   }
 
   /** Every request waits this long first, as a loaded FCM would. */
-  public void delayEachRequest(java.time.Duration delay) {
+  public void delayEachRequest(Duration delay) {
     this.delay = delay;
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      Matcher iid = IID_PATH.matcher(exchange.getRequestURI().getPath());
+      String path = exchange.getRequestURI().getPath();
+      if ("GET".equals(exchange.getRequestMethod()) && path.equals("/requests")) {
+        listRequests(exchange);
+        return;
+      }
+      Matcher iid = IID_PATH.matcher(path);
       if ("POST".equals(exchange.getRequestMethod()) && iid.matches()) {
         subscriptions(exchange, iid.group(1).equals("batchAdd"));
         return;
       }
-      Matcher subscription = SUBSCRIPTION_PATH.matcher(exchange.getRequestURI().getPath());
+      Matcher subscription = SUBSCRIPTION_PATH.matcher(path);
       if (subscription.matches()) {
-        String query =
-            exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
-        String topic =
-            subscription.group(2) != null
-                ? subscription.group(2)
-                : query.replaceFirst(".*topic_name=([^&]+).*", "$1");
-        String token = subscription.group(1);
-        if ("DELETE".equals(exchange.getRequestMethod())) {
-          topics.getOrDefault(topic, java.util.Set.of()).remove(token);
-        } else {
-          topics.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(token);
-        }
-        respond(exchange, 200, "{}");
+        subscription(exchange, subscription);
         return;
       }
-      Matcher path = SEND_PATH.matcher(exchange.getRequestURI().getPath());
-      if (!"POST".equals(exchange.getRequestMethod()) || !path.matches()) {
-        error(exchange, FcmError.UNSPECIFIED_ERROR, 404, "NOT_FOUND", "no such endpoint", null);
+      Matcher sendPath = SEND_PATH.matcher(path);
+      if (!"POST".equals(exchange.getRequestMethod()) || !sendPath.matches()) {
+        write(
+            exchange,
+            Answer.failed(FcmError.UNSPECIFIED_ERROR, 404, "NOT_FOUND", "no such endpoint"));
         return;
       }
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
       if (auth == null || !auth.startsWith("Bearer ")) {
-        error(
-            exchange,
-            FcmError.THIRD_PARTY_AUTH_ERROR,
-            401,
-            "UNAUTHENTICATED",
-            "missing bearer token",
-            null);
+        write(
+            exchange, Answer.failed(FcmError.THIRD_PARTY_AUTH_ERROR, "missing bearer token", null));
         return;
       }
       byte[] body;
@@ -153,71 +165,79 @@ public final class LocalFcmServer implements AutoCloseable {
         body = in.readNBytes(MAX_BODY + 1);
       }
       if (body.length > MAX_BODY) {
-        error(
-            exchange, FcmError.INVALID_ARGUMENT, 400, "INVALID_ARGUMENT", "message too big", null);
+        write(exchange, Answer.failed(FcmError.INVALID_ARGUMENT, "message too big", null));
         return;
       }
       JsonNode message = Json.mapper().readTree(body).path("message");
-      String token = message.path("token").asText(null);
-      if (token == null && message.path("topic").isMissingNode()) {
-        error(
-            exchange,
-            FcmError.INVALID_ARGUMENT,
-            400,
-            "INVALID_ARGUMENT",
-            "a message needs a token or a topic",
-            null);
-        return;
-      }
-      Failure failure =
-          token == null
-              ? null
-              : failures.computeIfPresent(token, (t, f) -> f.times() == 0 ? null : f);
-      if (failure != null && failure.times() > 0) {
-        failures.put(
-            token, new Failure(failure.error(), failure.retryAfterSeconds(), failure.times() - 1));
-      }
-      if (!delay.isZero()) {
-        try {
-          Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      if (failure != null) {
-        error(
-            exchange,
-            failure.error(),
-            failure.error().httpStatus,
-            failure.error().status,
-            "told to fail",
-            failure.retryAfterSeconds());
-        return;
-      }
-      String id = "projects/" + path.group(1) + "/messages/" + ids.incrementAndGet();
-      if (token == null) {
-        String topic = message.path("topic").asText();
-        Map<String, String> topicData = data(message);
-        topicMessages.add(
-            new TopicMessage(
-                id,
-                topic,
-                message.path("notification").path("title").asText(null),
-                topicData,
-                subscribers(topic).size()));
-        respond(exchange, 200, "{\"name\":\"" + id + "\"}");
-        return;
-      }
-      Map<String, String> data = data(message);
-      received.add(
-          new ReceivedMessage(
-              id,
-              token,
-              message.path("notification").path("title").asText(null),
-              data,
-              message.toString()));
-      respond(exchange, 200, "{\"name\":\"" + id + "\"}");
+      Answer answer = send(sendPath.group(1), message);
+      requests.add(LoggedRequest.of(clock.instant(), message, answer));
+      write(exchange, answer);
     }
+  }
+
+  /** Decides the answer to one message and records what succeeded. */
+  private Answer send(String project, JsonNode message) {
+    String token = message.path("token").asText(null);
+    if (token == null && message.path("topic").isMissingNode()) {
+      return Answer.failed(FcmError.INVALID_ARGUMENT, "a message needs a token or a topic", null);
+    }
+    Failure failure =
+        token == null
+            ? null
+            : failures.computeIfPresent(token, (t, f) -> f.times() == 0 ? null : f);
+    if (failure != null && failure.times() > 0) {
+      failures.put(
+          token, new Failure(failure.error(), failure.retryAfterSeconds(), failure.times() - 1));
+    }
+    if (!delay.isZero()) {
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (failure != null) {
+      return Answer.failed(failure.error(), "told to fail", failure.retryAfterSeconds());
+    }
+    String id = "projects/" + project + "/messages/" + ids.incrementAndGet();
+    String title = message.path("notification").path("title").asText(null);
+    if (token == null) {
+      String topic = message.path("topic").asText();
+      topicMessages.add(
+          new TopicMessage(id, topic, title, data(message), subscribers(topic).size()));
+    } else {
+      received.add(new ReceivedMessage(id, token, title, data(message), message.toString()));
+    }
+    return Answer.sent(id);
+  }
+
+  /** The per-token subscription API: POST subscribes, DELETE unsubscribes. */
+  private void subscription(HttpExchange exchange, Matcher subscription) throws IOException {
+    String query =
+        exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
+    String topic =
+        subscription.group(2) != null
+            ? subscription.group(2)
+            : query.replaceFirst(".*topic_name=([^&]+).*", "$1");
+    String token = subscription.group(1);
+    if ("DELETE".equals(exchange.getRequestMethod())) {
+      topics.getOrDefault(topic, Set.of()).remove(token);
+    } else {
+      topics.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(token);
+    }
+    respond(exchange, 200, "{}");
+  }
+
+  /** GET /requests?token=&topic=&limit=: what was received, newest first, as a JSON array. */
+  private void listRequests(HttpExchange exchange) throws IOException {
+    RequestQuery query;
+    try {
+      query = RequestQuery.parse(exchange.getRequestURI().getRawQuery(), requests.capacity());
+    } catch (IllegalArgumentException e) {
+      respond(exchange, 400, Json.write(Map.of("error", e.getMessage())));
+      return;
+    }
+    respond(exchange, 200, Json.write(requests.newest(query::matches, query.limit())));
   }
 
   /** A message's data map; absent data is an empty map. */
@@ -243,8 +263,7 @@ public final class LocalFcmServer implements AutoCloseable {
     }
     String topic = body.path("to").asText().replaceFirst("^/topics/", "");
     JsonNode tokens = body.path("registration_tokens");
-    java.util.Set<String> subscribed =
-        topics.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet());
+    Set<String> subscribed = topics.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet());
     StringBuilder results = new StringBuilder("{\"results\":[");
     for (int i = 0; i < tokens.size(); i++) {
       if (add) {
@@ -257,22 +276,11 @@ public final class LocalFcmServer implements AutoCloseable {
     respond(exchange, 200, results.append("]}").toString());
   }
 
-  private static void error(
-      HttpExchange exchange,
-      FcmError code,
-      int httpStatus,
-      String status,
-      String message,
-      Integer retryAfter)
-      throws IOException {
-    if (retryAfter != null) {
-      exchange.getResponseHeaders().add("Retry-After", retryAfter.toString());
+  private static void write(HttpExchange exchange, Answer answer) throws IOException {
+    if (answer.retryAfterSeconds() != null) {
+      exchange.getResponseHeaders().add("Retry-After", answer.retryAfterSeconds().toString());
     }
-    String body =
-        """
-        {"error":{"code":%d,"message":"%s","status":"%s","details":[{"@type":"type.googleapis.com/google.firebase.fcm.v1.FcmError","errorCode":"%s"}]}}"""
-            .formatted(httpStatus, message, status, code.name());
-    respond(exchange, httpStatus, body);
+    respond(exchange, answer.httpStatus(), answer.body());
   }
 
   private static void respond(HttpExchange exchange, int status, String body) throws IOException {
@@ -285,6 +293,6 @@ public final class LocalFcmServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    ((ExecutorService) server.getExecutor()).shutdownNow();
   }
 }

@@ -1,5 +1,6 @@
 package io.kairan.push.send;
 
+import io.kairan.model.delivery.PushOutcome;
 import io.kairan.push.send.FcmSender.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,13 +23,20 @@ public final class PushMetrics {
         Counter.builder("kairan.push.rate_limited")
             .description("messages that waited for the client-side rate limit")
             .register(registry);
+    // Every outcome from the start: the README's metric URL answers (with 0) before the first push.
+    for (PushOutcome outcome : PushOutcome.values()) {
+      messages(outcome);
+    }
   }
 
   void count(Outcome outcome) {
-    Counter.builder("kairan.push.messages")
-        .tag("outcome", outcome.outcome().name().toLowerCase())
-        .register(registry)
-        .increment();
+    messages(outcome.outcome()).increment();
+  }
+
+  private Counter messages(PushOutcome outcome) {
+    return Counter.builder("kairan.push.messages")
+        .tag("outcome", outcome.name().toLowerCase())
+        .register(registry);
   }
 
   void retried(int messages) {
