@@ -65,6 +65,20 @@ public final class DeliveryPolicy {
     return new Decision(Channel.PUSH_AT, next(quiet.endTime(), local).toInstant());
   }
 
+  /**
+   * Whether a new version of a notice the resident already has is pushed again: only when its
+   * publisher marked it as a significant change, or its severity rose (important to emergency). Any
+   * other update changes the feed silently.
+   */
+  public static boolean pushesAgain(Match update, Severity before) {
+    return update.significantChange() || update.severity().compareTo(before) > 0;
+  }
+
+  /** The decision for an update that is not pushed again: the feed shows the new version. */
+  public static Decision silentUpdate(Instant now) {
+    return new Decision(Channel.FEED_ONLY, now);
+  }
+
   /** The local day (in the resident's zone) a decision falls on. */
   public static String dayOf(Decision decision, Match match) {
     return decision.pushAt().atZone(ZoneId.of(match.timeZone())).toLocalDate().toString();

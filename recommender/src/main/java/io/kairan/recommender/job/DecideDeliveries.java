@@ -1,5 +1,6 @@
 package io.kairan.recommender.job;
 
+import io.kairan.model.Topics;
 import io.kairan.model.delivery.Channel;
 import io.kairan.model.delivery.Delivery;
 import io.kairan.model.delivery.DeliveryId;
@@ -68,7 +69,23 @@ final class DecideDeliveries
   }
 
   @Override
-  public void processElement(ResidentEvent event, ReadOnlyContext ctx, Collector<Delivery> out)
+  public void processElement(ResidentEvent event, ReadOnlyContext ctx, Collector<Delivery> out) {
+    try {
+      handle(event, ctx, out);
+    } catch (Exception e) {
+      // One resident's event that cannot be decided must not stop the others' deliveries.
+      ctx.output(
+          DeadLetters.TAG,
+          DeadLetters.failed(
+              Topics.DELIVERIES,
+              event.residentId(),
+              DeadLetters.describe(event),
+              e,
+              clock.instant()));
+    }
+  }
+
+  private void handle(ResidentEvent event, ReadOnlyContext ctx, Collector<Delivery> out)
       throws Exception {
     if (event.match() != null) {
       decide(event.match(), ctx, out);
@@ -90,7 +107,9 @@ final class DecideDeliveries
     Instant now = clock.instant();
     double liking = affinityFor(match);
     RuleSet active = rules(ctx.getBroadcastState(RULE_SETS), RuleSlot.ACTIVE);
-    Delivery delivery = decide(match, active, liking, now, pushDay);
+    // An update of a notice the resident already has is silent unless it must be pushed again.
+    boolean silent = known != null && !DeliveryPolicy.pushesAgain(match, known.severity());
+    Delivery delivery = decide(match, active, liking, now, pushDay, silent);
     Decision decision = new Decision(delivery.channel(), delivery.pushAt());
     boolean pending = delivery.channel() == Channel.PUSH_AT;
     delivered.put(
@@ -98,6 +117,7 @@ final class DecideDeliveries
         new Delivered(
             match.noticeVersion(),
             match.category(),
+            match.severity(),
             match.publisherKind(),
             pending ? delivery.pushAt().toEpochMilli() : 0,
             DeliveryPolicy.dayOf(decision, match)));
@@ -105,16 +125,24 @@ final class DecideDeliveries
 
     RuleSet shadow = rules(ctx.getBroadcastState(RULE_SETS), RuleSlot.SHADOW);
     if (shadow != null) {
-      ctx.output(SHADOW, decide(match, shadow, liking, now, shadowPushDay));
+      ctx.output(SHADOW, decide(match, shadow, liking, now, shadowPushDay, silent));
     }
   }
 
   /** Scores and decides under one rule set, counting a push into that rule set's day. */
   private static Delivery decide(
-      Match match, RuleSet rules, double liking, Instant now, ValueState<PushDay> days)
+      Match match,
+      RuleSet rules,
+      double liking,
+      Instant now,
+      ValueState<PushDay> days,
+      boolean silentUpdate)
       throws Exception {
     double score = Relevance.score(match, rules, liking, now);
-    Decision planned = DeliveryPolicy.plan(match, score, rules, now);
+    Decision planned =
+        silentUpdate
+            ? DeliveryPolicy.silentUpdate(now)
+            : DeliveryPolicy.plan(match, score, rules, now);
     String day = DeliveryPolicy.dayOf(planned, match);
     PushDay counted = days.value();
     PushDay sameDay = counted != null && counted.date().equals(day) ? counted : PushDay.empty(day);
@@ -154,8 +182,19 @@ final class DecideDeliveries
   }
 
   @Override
-  public void processBroadcastElement(Control control, Context ctx, Collector<Delivery> out)
-      throws Exception {
+  public void processBroadcastElement(Control control, Context ctx, Collector<Delivery> out) {
+    try {
+      handle(control, ctx);
+    } catch (Exception e) {
+      String topic = control.isWithdrawal() ? Topics.NOTICES : Topics.RULES;
+      String key = control.isWithdrawal() ? control.withdrawnNoticeId() : control.ruleSlot();
+      ctx.output(
+          DeadLetters.TAG,
+          DeadLetters.failed(topic, key, DeadLetters.describe(control), e, clock.instant()));
+    }
+  }
+
+  private void handle(Control control, Context ctx) throws Exception {
     if (control.isWithdrawal()) {
       long now = clock.millis();
       // Every resident given the notice: a push still pending gives its slot of the day back.
@@ -173,7 +212,12 @@ final class DecideDeliveries
             notices.put(
                 control.withdrawnNoticeId(),
                 new Delivered(
-                    given.version(), given.category(), given.publisherKind(), 0, given.pushDate()));
+                    given.version(),
+                    given.category(),
+                    given.severity(),
+                    given.publisherKind(),
+                    0,
+                    given.pushDate()));
           });
     } else if (control.ruleSetJson() == null) {
       ctx.getBroadcastState(RULE_SETS).remove(control.ruleSlot());

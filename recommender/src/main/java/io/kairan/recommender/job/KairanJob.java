@@ -4,6 +4,7 @@ import io.kairan.model.DeadLetter;
 import io.kairan.model.Topics;
 import io.kairan.model.delivery.Delivery;
 import io.kairan.model.resident.Feedback;
+import io.kairan.recommender.match.Match;
 import java.time.Clock;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.core.execution.JobClient;
@@ -93,15 +94,14 @@ public final class KairanJob {
     SingleOutputStreamOperator<Feedback> parsedFeedback =
         feedback.process(new ParseFeedback(clock)).name("parse-feedback").uid("parse-feedback");
 
-    DataStream<ResidentEvent> matches =
+    SingleOutputStreamOperator<Match> matched =
         parsedProfiles
             .keyBy(change -> Shards.of(change.residentId()))
             .connect(parsedNotices.keyBy(ShardedNotice::shard))
             .process(new MatchShard(clock))
             .name("match")
-            .uid("match")
-            .map(ResidentEvent::of)
-            .name("matches");
+            .uid("match");
+    DataStream<ResidentEvent> matches = matched.map(ResidentEvent::of).name("matches");
     DataStream<ResidentEvent> residentEvents =
         matches.union(
             // Only deletions matter to the decide stage: it forgets the resident.
@@ -130,7 +130,12 @@ public final class KairanJob {
             .union(
                 parsedProfiles.getSideOutput(DeadLetters.TAG),
                 parsedRules.getSideOutput(DeadLetters.TAG),
-                parsedFeedback.getSideOutput(DeadLetters.TAG));
+                parsedFeedback.getSideOutput(DeadLetters.TAG),
+                matched.getSideOutput(DeadLetters.TAG),
+                deliveries.getSideOutput(DeadLetters.TAG))
+            .map(new CountDeadLetters())
+            .name("count-dead-letters")
+            .uid("count-dead-letters");
     return new Outputs(deliveries, deliveries.getSideOutput(DecideDeliveries.SHADOW), deadLetters);
   }
 }

@@ -1,5 +1,6 @@
 package io.kairan.recommender.job;
 
+import io.kairan.model.Topics;
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.resident.ResidentProfile;
@@ -9,6 +10,7 @@ import io.kairan.recommender.match.ProfileForMatching;
 import io.kairan.recommender.match.ProfileIndex;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -61,10 +63,27 @@ final class MatchShard
   @Override
   public void processElement1(ProfileChange change, Context ctx, Collector<Match> out)
       throws Exception {
+    try {
+      changeProfile(change, ctx, out);
+    } catch (Exception e) {
+      // A profile the core cannot handle is forgotten, so it cannot fail every later notice.
+      forget(change.residentId(), ctx.getCurrentKey());
+      ctx.output(
+          DeadLetters.TAG,
+          DeadLetters.failed(
+              Topics.PROFILES,
+              change.residentId(),
+              DeadLetters.describe(change.profile()),
+              e,
+              clock.instant()));
+    }
+  }
+
+  private void changeProfile(ProfileChange change, Context ctx, Collector<Match> out)
+      throws Exception {
     ProfileIndex index = index(ctx.getCurrentKey());
     if (change.isDeletion()) {
-      profiles.remove(change.residentId());
-      index.remove(change.residentId());
+      forget(change.residentId(), ctx.getCurrentKey());
       return;
     }
     ResidentProfile profile = ProfileForMatching.of(change.profile());
@@ -79,6 +98,21 @@ final class MatchShard
   @Override
   public void processElement2(ShardedNotice sharded, Context ctx, Collector<Match> out)
       throws Exception {
+    try {
+      matchNotice(sharded, ctx, out);
+    } catch (Exception e) {
+      // Every shard receives the notice; one letter for it is enough.
+      if (ctx.getCurrentKey() == 0) {
+        ctx.output(
+            DeadLetters.TAG,
+            DeadLetters.failed(
+                Topics.NOTICES, sharded.noticeId(), sharded.json(), e, clock.instant()));
+      }
+    }
+  }
+
+  private void matchNotice(ShardedNotice sharded, Context ctx, Collector<Match> out)
+      throws Exception {
     ShardedNotice known = liveNotices.get(sharded.noticeId());
     if (known != null && known.version() >= sharded.version()) {
       return; // a replay or an overtaken version
@@ -92,19 +126,41 @@ final class MatchShard
     liveNotices.put(notice.id(), sharded);
     ctx.timerService().registerProcessingTimeTimer(notice.validity().until().toEpochMilli());
     // Only the residents the index finds eligible are looked at; Matching checks them again.
+    var failed = new ArrayList<ResidentProfile>();
     for (ResidentProfile profile : index(ctx.getCurrentKey()).eligible(notice, now)) {
-      Matching.match(notice, profile, false, now).ifPresent(out::collect);
+      try {
+        Matching.match(notice, profile, false, now).ifPresent(out::collect);
+      } catch (RuntimeException e) {
+        // This resident's profile breaks the core: the notice still reaches everyone else.
+        failed.add(profile);
+        ctx.output(
+            DeadLetters.TAG,
+            DeadLetters.failed(
+                Topics.PROFILES, profile.id(), DeadLetters.describe(profile), e, now));
+      }
     }
+    for (ResidentProfile profile : failed) {
+      forget(profile.id(), ctx.getCurrentKey());
+    }
+  }
+
+  private void forget(String residentId, int shard) throws Exception {
+    profiles.remove(residentId);
+    index(shard).remove(residentId);
   }
 
   /** Drops the notices that are over, so a new profile is not matched against old news. */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Match> out) throws Exception {
     Instant now = Instant.ofEpochMilli(timestamp);
-    var over = new java.util.ArrayList<String>();
+    var over = new ArrayList<String>();
     for (ShardedNotice live : liveNotices.values()) {
-      if (!Matching.isLive(notice(live), now)) {
-        over.add(live.noticeId());
+      try {
+        if (!Matching.isLive(notice(live), now)) {
+          over.add(live.noticeId());
+        }
+      } catch (RuntimeException e) {
+        over.add(live.noticeId()); // unreadable: it was dead-lettered when it arrived
       }
     }
     for (String id : over) {

@@ -26,6 +26,11 @@ abstract class ParseRecords<T> extends ProcessFunction<RawRecord, T> {
     } catch (InvalidRecordException e) {
       ctx.output(
           DeadLetters.TAG, DeadLetters.of(raw, e.getMessage(), "recommender", clock.instant()));
+    } catch (RuntimeException e) {
+      // What no check foresaw is still one record: dead-letter it loudly and read on.
+      ctx.output(
+          DeadLetters.TAG,
+          DeadLetters.failed(raw.topic(), raw.key(), raw.value(), e, clock.instant()));
     }
   }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param interestHits how many of the audience's interests the resident follows
  * @param distanceKm from the resident's home to the notice's location; null when either is unknown
  * @param fromProfileChange the match came from a new or changed profile, not from new news
+ * @param significantChange the version is a change its publisher marked significant: a resident who
+ *     has an earlier version is pushed again
  */
 public record Match(
     String residentId,
@@ -29,6 +31,7 @@ public record Match(
     Double distanceKm,
     Instant publishedAt,
     boolean fromProfileChange,
+    boolean significantChange,
     QuietHours quietHours,
     String timeZone,
     Instant matchedAt) {}

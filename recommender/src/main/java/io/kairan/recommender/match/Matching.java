@@ -2,6 +2,7 @@ package io.kairan.recommender.match;
 
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Notice;
+import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.resident.ResidentProfile;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class Matching {
                 : Geo.distanceKm(notice.location(), profile.home()),
             notice.publishedAt(),
             fromProfileChange,
+            notice.status() == NoticeStatus.CHANGED,
             profile.quietHours(),
             profile.timeZone(),
             at));

@@ -35,6 +35,7 @@ class DeliveryPolicyTest {
         null,
         NOON_JST,
         fromProfileChange,
+        false,
         quiet,
         "Asia/Tokyo",
         NOON_JST);

@@ -2,6 +2,7 @@ package io.kairan.recommender.job;
 
 import static io.kairan.recommender.Examples.NOON_JST;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.kairan.model.delivery.Channel;
 import io.kairan.model.delivery.Delivery;
@@ -71,6 +72,7 @@ class DecideDeliveriesTest {
         null,
         NOON_JST,
         false,
+        false,
         new QuietHours("22:00", "07:00"),
         "Asia/Tokyo",
         NOON_JST);
@@ -92,6 +94,104 @@ class DecideDeliveriesTest {
 
   private List<Channel> channels() {
     return harness.extractOutputValues().stream().map(Delivery::channel).toList();
+  }
+
+  /** The same match for another version, marked significant or not, with other quiet hours. */
+  private static Match variant(
+      Match m, int version, Severity severity, boolean significant, QuietHours quiet) {
+    return new Match(
+        m.residentId(),
+        m.noticeId(),
+        version,
+        m.category(),
+        severity,
+        m.publisherKind(),
+        m.title(),
+        m.reasons(),
+        m.interestHits(),
+        m.distanceKm(),
+        m.publishedAt(),
+        m.fromProfileChange(),
+        significant,
+        quiet,
+        m.timeZone(),
+        m.matchedAt());
+  }
+
+  @Test
+  void anUpdateOfANoticeTheResidentHasChangesTheFeedWithoutAPush() throws Exception {
+    openAt(NOON_JST);
+    Match first = match("r-1", 1, Severity.IMPORTANT);
+    give(first);
+    give(variant(first, 2, Severity.IMPORTANT, false, first.quietHours()));
+
+    assertThat(harness.extractOutputValues())
+        .extracting(Delivery::noticeVersion, Delivery::channel)
+        .containsExactly(tuple(1, Channel.PUSH_NOW), tuple(2, Channel.FEED_ONLY));
+  }
+
+  @Test
+  void aChangeMarkedSignificantIsPushedAgainOncePerVersion() throws Exception {
+    openAt(NOON_JST);
+    Match first = match("r-1", 1, Severity.IMPORTANT);
+    Match changed = variant(first, 2, Severity.IMPORTANT, true, first.quietHours());
+    give(first);
+    give(changed);
+    give(changed);
+
+    assertThat(harness.extractOutputValues())
+        .extracting(Delivery::noticeVersion, Delivery::channel)
+        .containsExactly(tuple(1, Channel.PUSH_NOW), tuple(2, Channel.PUSH_NOW));
+  }
+
+  @Test
+  void anUpdateThatRaisesTheSeverityToEmergencyIsPushedEvenInQuietHours() throws Exception {
+    openAt(ELEVEN_PM_JST);
+    Match first = match("r-1", 1, Severity.IMPORTANT);
+    give(first);
+    give(variant(first, 2, Severity.EMERGENCY, false, first.quietHours()));
+
+    assertThat(harness.extractOutputValues())
+        .extracting(Delivery::noticeVersion, Delivery::channel)
+        .containsExactly(tuple(1, Channel.PUSH_AT), tuple(2, Channel.PUSH_NOW));
+  }
+
+  @Test
+  void aFirstDeliveryOfAnUpdatedVersionIsPushedLikeANewNotice() throws Exception {
+    openAt(NOON_JST);
+    Match first = match("r-1", 1, Severity.IMPORTANT);
+    give(variant(first, 3, Severity.IMPORTANT, false, first.quietHours()));
+
+    assertThat(channels()).containsExactly(Channel.PUSH_NOW);
+  }
+
+  @Test
+  void aMatchThatCannotBeDecidedIsDeadLetteredAndTheNextResidentStillGetsTheEmergency()
+      throws Exception {
+    openAt(NOON_JST);
+    Match broken =
+        variant(
+            match("r-bad", 1, Severity.IMPORTANT),
+            1,
+            Severity.IMPORTANT,
+            false,
+            new QuietHours("25:00", "07:00"));
+    give(broken);
+    give(match("r-1", "n-flood", 1, Severity.EMERGENCY, PublisherKind.DEPARTMENT));
+
+    assertThat(harness.extractOutputValues())
+        .extracting(Delivery::residentId, Delivery::channel)
+        .containsExactly(tuple("r-1", Channel.PUSH_NOW));
+    assertThat(harness.getSideOutput(DeadLetters.TAG))
+        .extracting(r -> r.getValue())
+        .singleElement()
+        .satisfies(
+            letter -> {
+              assertThat(letter.sourceTopic()).isEqualTo("deliveries.v1");
+              assertThat(letter.key()).isEqualTo("r-bad");
+              assertThat(letter.reason()).contains("DateTimeParseException", "25:00");
+              assertThat(letter.value()).contains("\"25:00\"");
+            });
   }
 
   @Test

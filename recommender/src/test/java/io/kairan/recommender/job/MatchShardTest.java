@@ -4,6 +4,7 @@ import static io.kairan.recommender.Examples.NOON_JST;
 import static io.kairan.recommender.Examples.childcareNoticeForKitaaizuParents;
 import static io.kairan.recommender.Examples.resident;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Category;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MatchShardTest {
-  private static final int SHARD = 7;
+  // Shard 0 writes the one dead letter for a notice every shard fails on.
+  private static final int SHARD = 0;
   private KeyedTwoInputStreamOperatorTestHarness<Integer, ProfileChange, ShardedNotice, Match>
       harness;
 
@@ -47,6 +49,29 @@ class MatchShardTest {
 
   private void notice(Notice n) throws Exception {
     harness.processElement2(new ShardedNotice(SHARD, n.id(), n.version(), Json.write(n)), 0);
+  }
+
+  @Test
+  void aNoticeTheShardCannotReadIsDeadLetteredOnceAndTheNextNoticeStillArrives() throws Exception {
+    profile(resident("parent", "北会津町", 1990, List.of(2022), Category.CHILDCARE));
+
+    // The parser refuses such a record; a bug upstream must still not stop the shard.
+    harness.processElement2(new ShardedNotice(SHARD, "n-garbled", 1, "{\"id\":"), 0);
+    notice(childcareNoticeForKitaaizuParents());
+
+    assertThat(harness.extractOutputValues())
+        .extracting(Match::residentId, Match::noticeId)
+        .containsExactly(tuple("parent", "n-child"));
+    assertThat(harness.getSideOutput(DeadLetters.TAG))
+        .extracting(r -> r.getValue())
+        .singleElement()
+        .satisfies(
+            letter -> {
+              assertThat(letter.sourceTopic()).isEqualTo("notices.v1");
+              assertThat(letter.key()).isEqualTo("n-garbled");
+              assertThat(letter.value()).isEqualTo("{\"id\":");
+              assertThat(letter.reason()).startsWith("failed: InvalidRecordException");
+            });
   }
 
   @Test

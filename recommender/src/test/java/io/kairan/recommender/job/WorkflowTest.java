@@ -35,7 +35,7 @@ class WorkflowTest {
   }
 
   @Test
-  void theGraphDeliversToTheTargetedResidentsAndDeadLettersBadRecords() throws Exception {
+  void theGraphDeliversToTheTargetedResidentsDespiteABrokenProfile() throws Exception {
     Configuration config = new Configuration();
     config.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);

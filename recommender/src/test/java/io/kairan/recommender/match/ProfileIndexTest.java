@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
-import io.kairan.model.notice.GeoPoint;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Publisher;
@@ -12,11 +11,10 @@ import io.kairan.model.notice.PublisherKind;
 import io.kairan.model.notice.RandomAudiences;
 import io.kairan.model.notice.Severity;
 import io.kairan.model.notice.Validity;
-import io.kairan.model.resident.Consent;
 import io.kairan.model.resident.ResidentProfile;
+import io.kairan.recommender.RandomProfiles;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,34 +27,7 @@ class ProfileIndexTest {
   private static final Instant AT = Instant.parse("2026-11-23T03:00:00Z");
 
   static ResidentProfile randomProfile(Random random, int i) {
-    Map<Category, Consent> consents = new EnumMap<>(Category.class);
-    for (Category c : Category.values()) {
-      if (random.nextInt(4) > 0) {
-        consents.put(c, new Consent(random.nextInt(5) > 0, AT));
-      }
-    }
-    List<Integer> children = new ArrayList<>();
-    for (int k = random.nextInt(3); k > 0; k--) {
-      children.add(2026 - random.nextInt(20));
-    }
-    GeoPoint home =
-        random.nextInt(5) == 0
-            ? null
-            : new GeoPoint(37.4 + random.nextInt(30) / 100.0, 139.8 + random.nextInt(30) / 100.0);
-    return new ResidentProfile(
-        "r-" + i,
-        random.nextInt(10) == 0 ? "131016" : "072028",
-        RandomAudiences.district(random),
-        home,
-        1926 + random.nextInt(90),
-        children,
-        random.nextBoolean() ? List.of("ja") : List.of("en", "ja-x-easy"),
-        random.nextBoolean() ? Set.of("子育て") : Set.of("防災", "スポーツ"),
-        consents,
-        null,
-        "Asia/Tokyo",
-        Set.of(),
-        AT);
+    return RandomProfiles.profile(random, i, AT);
   }
 
   private static Notice notice(Audience audience, Category category, Severity severity) {
