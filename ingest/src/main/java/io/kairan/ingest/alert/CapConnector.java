@@ -10,8 +10,6 @@ import io.kairan.ingest.source.Parsed;
 import io.kairan.ingest.source.SourceContext;
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
-import io.kairan.model.notice.GeoPoint;
-import io.kairan.model.notice.MunicipalityCode;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Publisher;
@@ -21,7 +19,6 @@ import io.kairan.model.notice.Validity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +28,24 @@ import org.w3c.dom.Element;
 
 /**
  * CAP 1.2 alerts. An Alert is a new notice; an Update is a new version of the alert it references;
- * a Cancel withdraws it. Each {@code <info>} is a language; {@code <area>} polygons, circles and
- * JIS X 0402 geocodes become the audience.
+ * a Cancel withdraws it. Each {@code <info>} is a language. The {@code <area>}s must place the
+ * alert in the importing municipality ({@link AreaResolver}); an alert they place nowhere is
+ * refused, never sent to everyone.
  */
 public final class CapConnector implements Connector {
   static final String NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
   private static final Set<String> DISASTER_CATEGORIES =
       Set.of("Geo", "Met", "Safety", "Security", "Rescue", "Fire", "Env", "Infra", "CBRNE");
+
+  private final MunicipalityArea area;
+
+  /**
+   * @param area the towns of the municipality imported for; another municipality is taken as one
+   *     whose towns are unknown, so only its JIS code places an alert there
+   */
+  public CapConnector(MunicipalityArea area) {
+    this.area = area;
+  }
 
   @Override
   public Parsed parse(byte[] document, SourceContext context) {
@@ -99,8 +107,8 @@ public final class CapConnector implements Connector {
     Map<String, String> titles = new LinkedHashMap<>();
     Map<String, String> bodies = new LinkedHashMap<>();
     Severity severity = Severity.INFO;
-    List<Audience> areas = new ArrayList<>();
-    Instant sent = Elements.text(alert, "sent").map(CapConnector::time).orElse(context.now());
+    List<Element> areas = new ArrayList<>();
+    Instant sent = Elements.text(alert, "sent").map(CapValues::time).orElse(context.now());
     Instant from = sent;
     Instant until = sent.plus(Duration.ofHours(24));
     Category category = Category.DISASTER;
@@ -131,22 +139,26 @@ public final class CapConnector implements Connector {
         from =
             Elements.text(info, "effective")
                 .or(() -> Elements.text(info, "onset"))
-                .map(CapConnector::time)
+                .map(CapValues::time)
                 .orElse(sent);
-        until = Elements.text(info, "expires").map(CapConnector::time).orElse(until);
+        until = Elements.text(info, "expires").map(CapValues::time).orElse(until);
         // Every language block describes the same areas; the first one's are the audience.
-        for (Element area : Elements.children(info, "area")) {
-          areas.addAll(areas(area));
-        }
+        areas.addAll(Elements.children(info, "area"));
       }
     }
     if (titles.isEmpty()) {
       return Parsed.refused(ref, raw, "no headline or event in any info block");
     }
-    Audience audience =
-        areas.isEmpty()
-            ? new Audience.Everyone()
-            : areas.size() == 1 ? areas.get(0) : new Audience.AnyOf(areas);
+    MunicipalityArea here =
+        area.code().equals(context.municipalityCode())
+            ? area
+            : MunicipalityArea.unknown(context.municipalityCode());
+    // Java 17 has no pattern switch; Placement has exactly these two cases.
+    Placement placement = new AreaResolver(here).resolve(areas);
+    if (placement instanceof Placement.Nowhere nowhere) {
+      return Parsed.refused(ref, raw, nowhere.reason());
+    }
+    Audience audience = ((Placement.Placed) placement).audience();
     String sender = Elements.text(alert, "sender").orElse(context.sourceName());
     Notice notice =
         new Notice(
@@ -195,39 +207,5 @@ public final class CapConnector implements Connector {
       case "Transport" -> Category.TRANSPORT;
       default -> Category.ADMINISTRATION;
     };
-  }
-
-  private static List<Audience> areas(Element area) {
-    List<Audience> found = new ArrayList<>();
-    for (Element polygon : Elements.children(area, "polygon")) {
-      List<GeoPoint> points = new ArrayList<>();
-      for (String pair : polygon.getTextContent().strip().split("\\s+")) {
-        points.add(point(pair));
-      }
-      found.add(new Audience.WithinPolygon(points));
-    }
-    for (Element circle : Elements.children(area, "circle")) {
-      String[] parts = circle.getTextContent().strip().split("\\s+");
-      found.add(new Audience.WithinCircle(point(parts[0]), Double.parseDouble(parts[1])));
-    }
-    for (Element geocode : Elements.children(area, "geocode")) {
-      String name = Elements.text(geocode, "valueName").orElse("");
-      String value = Elements.text(geocode, "value").orElse("");
-      // Japanese CAP (L-Alert) names municipalities by JIS X 0402, with or without the check digit.
-      if (name.toUpperCase().startsWith("JISX0402") && value.matches("\\d{5,6}")) {
-        String code = value.length() == 5 ? MunicipalityCode.withCheckDigit(value) : value;
-        found.add(new Audience.InMunicipality(code));
-      }
-    }
-    return found;
-  }
-
-  private static GeoPoint point(String latLon) {
-    String[] ll = latLon.split(",");
-    return new GeoPoint(Double.parseDouble(ll[0]), Double.parseDouble(ll[1]));
-  }
-
-  private static Instant time(String text) {
-    return OffsetDateTime.parse(text).toInstant();
   }
 }

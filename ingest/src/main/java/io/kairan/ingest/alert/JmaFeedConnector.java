@@ -59,7 +59,8 @@ public final class JmaFeedConnector implements Connector {
         continue;
       }
       try {
-        Parsed report = warnings.parse(fetcher.fetch(URI.create(link)), context);
+        // The national feed lists every prefecture's reports; those for elsewhere are skipped.
+        Parsed report = warnings.read(fetcher.fetch(URI.create(link)), context);
         read += report.read();
         items.addAll(report.items());
         rejected.addAll(report.rejected());

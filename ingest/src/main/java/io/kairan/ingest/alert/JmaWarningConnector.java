@@ -39,8 +39,28 @@ public final class JmaWarningConnector implements Connector {
   /** A warning stays in feeds this long without news; JMA reports 解除 when it ends. */
   static final Duration RELEVANCE = Duration.ofHours(72);
 
+  /**
+   * A report with no item for the municipality is refused: a warning for another area must never
+   * pass for one here, and the operator should see that this document said nothing for it.
+   */
   @Override
   public Parsed parse(byte[] document, SourceContext context) {
+    Parsed parsed = read(document, context);
+    if (parsed.read() == 0) {
+      return Parsed.refused(
+          "document",
+          new String(document, 0, Math.min(document.length, 10_000), StandardCharsets.UTF_8),
+          "no municipal warning item for JMA area "
+              + areaCode(context.municipalityCode())
+              + " (municipality "
+              + context.municipalityCode()
+              + ") in this report");
+    }
+    return parsed;
+  }
+
+  /** The report's items for the municipality; none (read 0) when the report is for elsewhere. */
+  Parsed read(byte[] document, SourceContext context) {
     String raw = new String(document, 0, Math.min(document.length, 10_000), StandardCharsets.UTF_8);
     Element report;
     try {

@@ -3,6 +3,7 @@ package io.kairan.ingest.cli;
 import io.kairan.ingest.alert.CapConnector;
 import io.kairan.ingest.alert.JmaFeedConnector;
 import io.kairan.ingest.alert.JmaWarningConnector;
+import io.kairan.ingest.alert.MunicipalityArea;
 import io.kairan.ingest.feed.CalendarConnector;
 import io.kairan.ingest.feed.NewsFeedConnector;
 import io.kairan.ingest.opendata.EventListConnector;
@@ -17,13 +18,17 @@ import io.kairan.model.notice.Category;
 final class Connectors {
   private Connectors() {}
 
-  static Connector of(Format format, PhraseDictionary<Audience> targets, SafeFetcher fetcher) {
+  static Connector of(
+      Format format,
+      PhraseDictionary<Audience> targets,
+      MunicipalityArea area,
+      SafeFetcher fetcher) {
     PhraseDictionary<Category> categories = EventListConnector.defaultCategories();
     return switch (format) {
       case OPENDATA_EVENTS -> new EventListConnector(targets, categories);
       case RSS, ATOM -> new NewsFeedConnector(categories);
       case ICAL -> new CalendarConnector(categories);
-      case CAP -> new CapConnector();
+      case CAP -> new CapConnector(area);
       case JMA -> new JmaWarningConnector();
       case JMA_FEED -> new JmaFeedConnector(uri -> fetcher.fetch(uri, null, null).body());
     };

@@ -1,7 +1,9 @@
 package io.kairan.ingest.cli;
 
+import io.kairan.ingest.alert.MunicipalityArea;
 import io.kairan.ingest.opendata.EventListConnector;
 import io.kairan.ingest.opendata.PhraseDictionary;
+import io.kairan.ingest.publish.DeadLettered;
 import io.kairan.ingest.publish.ImportSummary;
 import io.kairan.ingest.publish.Importer;
 import io.kairan.ingest.publish.KafkaNoticeSink;
@@ -13,6 +15,7 @@ import io.kairan.ingest.source.Format;
 import io.kairan.ingest.source.SourceContext;
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.MunicipalityCode;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -23,7 +26,8 @@ import java.util.Set;
 
 /**
  * {@code import FILE|URL --format F --municipality 072028} and {@code poll --config FILE}. Exit
- * codes: 0 done (rejects are reported, not fatal), 2 wrong usage, 3 the source or Kafka failed.
+ * codes: 0 all fine, 2 wrong usage, 3 the source or Kafka failed, 4 some rows rejected (the others
+ * arrived), 5 nothing accepted (the document refused or every row rejected).
  */
 public final class IngestCli {
   static final String USAGE =
@@ -31,8 +35,10 @@ public final class IngestCli {
       usage:
         import FILE|URL --format opendata-events|rss|atom|ical|cap|jma|jma-feed --municipality CODE
                [--source NAME] [--bootstrap-servers HOST:PORT] [--allow-host HOST]... [--allow-private-networks]
-               [--audience-dictionary FILE]
+               [--audience-dictionary FILE] [--towns FILE]
         poll --config FILE --municipality CODE [--bootstrap-servers HOST:PORT] [--allow-private-networks]
+             [--towns FILE]
+      exit codes: 0 all fine, 2 usage, 3 source or Kafka failed, 4 some rows rejected, 5 all refused
       """;
 
   private IngestCli() {}
@@ -83,9 +89,16 @@ public final class IngestCli {
         "importing %s (%s) for %s from %d bytes%n",
         location, format.cliName, municipality, document.length);
     ImportSummary summary =
-        importDocument(bootstrap, format, document, context, targets(options), fetcher, out);
+        importDocument(
+            bootstrap,
+            format,
+            document,
+            context,
+            new Lookups(targets(options), area(options, municipality)),
+            fetcher,
+            out);
     out.println(summary.render());
-    return 0;
+    return summary.exitCode();
   }
 
   static ImportSummary importDocument(
@@ -93,14 +106,14 @@ public final class IngestCli {
       Format format,
       byte[] document,
       SourceContext context,
-      PhraseDictionary<Audience> targets,
+      Lookups lookups,
       SafeFetcher fetcher,
       PrintStream out) {
     try (var sink = new KafkaNoticeSink(bootstrap)) {
       var known = KnownNotices.read(bootstrap, id -> id.matches("(od|feed|ics|cap|jma)-.*"));
-      var importer = new Importer(sink, new Versions(known));
+      var importer = new Importer(sink, new Versions(known), DeadLettered.read(bootstrap));
       return importer.run(
-          Connectors.of(format, targets, fetcher),
+          Connectors.of(format, lookups.targets(), lookups.area(), fetcher),
           document,
           context,
           format.cliName,
@@ -130,12 +143,20 @@ public final class IngestCli {
     return code;
   }
 
-  static PhraseDictionary<Audience> targets(Options options) throws java.io.IOException {
+  static PhraseDictionary<Audience> targets(Options options) throws IOException {
     String file = options.get("audience-dictionary", null);
     return file == null
         ? EventListConnector.defaultTargets()
         : PhraseDictionary.file(
             Path.of(file), json -> io.kairan.model.json.Json.read(json, Audience.class));
+  }
+
+  /** The municipality's towns: --towns FILE, else the shipped demo city's (else unknown). */
+  static MunicipalityArea area(Options options, String municipality) throws IOException {
+    String file = options.get("towns", null);
+    return file == null
+        ? MunicipalityArea.shipped(municipality)
+        : MunicipalityArea.townsFile(municipality, Path.of(file));
   }
 
   /** Only hosts named on the command line (and the URL's own host) may be fetched. */

@@ -1,12 +1,10 @@
 package io.kairan.ingest.cli;
 
-import io.kairan.ingest.opendata.PhraseDictionary;
 import io.kairan.ingest.publish.ImportSummary;
 import io.kairan.ingest.safety.FetchPolicy;
 import io.kairan.ingest.safety.Fetched;
 import io.kairan.ingest.safety.SafeFetcher;
 import io.kairan.ingest.source.SourceContext;
-import io.kairan.model.notice.Audience;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,14 +61,15 @@ final class Poller {
                 base.timeout(),
                 base.maxRedirects(),
                 options.flag("allow-private-networks")));
-    PhraseDictionary<Audience> targets = IngestCli.targets(options);
+    Lookups lookups =
+        new Lookups(IngestCli.targets(options), IngestCli.area(options, municipality));
     String bootstrap = options.get("bootstrap-servers", "localhost:9092");
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     for (PolledSource source : sources) {
       Import importer =
           (s, document, context) ->
               IngestCli.importDocument(
-                  bootstrap, s.format(), document, context, targets, fetcher, out);
+                  bootstrap, s.format(), document, context, lookups, fetcher, out);
       Poller poller = new Poller(source, fetcher, importer, municipality, clock);
       scheduler.schedule(() -> poller.loop(scheduler, out), 0, TimeUnit.SECONDS);
     }

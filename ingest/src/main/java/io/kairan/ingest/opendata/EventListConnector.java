@@ -3,7 +3,6 @@ package io.kairan.ingest.opendata;
 import io.kairan.ingest.safety.CleanText;
 import io.kairan.ingest.source.Connector;
 import io.kairan.ingest.source.Item;
-import io.kairan.ingest.source.NoticeIds;
 import io.kairan.ingest.source.Parsed;
 import io.kairan.ingest.source.Rejected;
 import io.kairan.ingest.source.SourceContext;
@@ -19,16 +18,10 @@ import io.kairan.model.notice.Severity;
 import io.kairan.model.notice.Validity;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,13 +31,13 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The open-data event list to notices. Rows sharing an id (the same event on several dates) become
- * one notice spanning the dates. A bad row is rejected with its reason; the others still arrive.
+ * The open-data event list to notices. Rows sharing an id and a title (the same event on several
+ * dates) become one notice spanning the dates ({@link EventIds}). A bad row is rejected with its
+ * reason; the others still arrive.
  */
 public final class EventListConnector implements Connector {
   static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
   static final int MAX_CELL = 5_000;
-  private static final Charset SHIFT_JIS = Charset.forName("windows-31j");
 
   private final PhraseDictionary<Audience> targets;
   private final PhraseDictionary<Category> categories;
@@ -92,7 +85,7 @@ public final class EventListConnector implements Connector {
 
   @Override
   public Parsed parse(byte[] document, SourceContext context) {
-    String text = decode(document);
+    String text = TextDecoding.decode(document);
     List<Row> rows = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
     int read = 0;
@@ -124,15 +117,11 @@ public final class EventListConnector implements Connector {
           text.substring(0, Math.min(text.length(), 2000)),
           "not a readable event list: " + e.getMessage());
     }
-    Map<String, List<Row>> events =
-        rows.stream()
-            .collect(
-                Collectors.groupingBy(
-                    r -> r.municipality() + "/" + r.id(), LinkedHashMap::new, Collectors.toList()));
     List<Item> items = new ArrayList<>();
-    events
-        .values()
-        .forEach(dates -> items.add(new Item.Publish(notice(dates, context), dates.get(0).ref())));
+    EventIds.group(rows, Row::municipality, Row::id, Row::title, EventListConnector::contentKey)
+        .forEach(
+            (id, dates) ->
+                items.add(new Item.Publish(notice(id, dates, context), dates.get(0).ref())));
     return new Parsed(read, items, rejected);
   }
 
@@ -141,16 +130,11 @@ public final class EventListConnector implements Connector {
       if (cell.length() > MAX_CELL) {
         throw new IllegalArgumentException("a cell is longer than " + MAX_CELL + " characters");
       }
-      if (!cell.isEmpty() && "=+@\t\r".indexOf(cell.charAt(0)) >= 0) {
-        throw new IllegalArgumentException(
-            "a cell begins with '" + cell.charAt(0) + "' (a spreadsheet formula), refused");
-      }
+      FormulaCells.refuse(cell);
     }
+    // An empty ID is allowed: such a row gets an id from its content (see contentKey).
     String id = cell(record, layout.id());
     String title = CleanText.of(cell(record, layout.title()), Notice.MAX_TITLE);
-    if (id.isBlank()) {
-      throw new IllegalArgumentException(layout.id() + " is empty");
-    }
     if (title == null) {
       throw new IllegalArgumentException(layout.title() + " is empty");
     }
@@ -185,7 +169,12 @@ public final class EventListConnector implements Connector {
         cell(record, layout.target()));
   }
 
-  private Notice notice(List<Row> dates, SourceContext context) {
+  /** What makes an event without an ID itself: its title, its first date and its place. */
+  private static List<String> contentKey(Row row) {
+    return List.of(row.title(), row.start().toString(), row.place() == null ? "" : row.place());
+  }
+
+  private Notice notice(String id, List<Row> dates, SourceContext context) {
     Row first = dates.get(0);
     LocalDate from = dates.stream().map(Row::start).min(LocalDate::compareTo).orElseThrow();
     LocalDate until = dates.stream().map(Row::end).max(LocalDate::compareTo).orElseThrow();
@@ -197,7 +186,7 @@ public final class EventListConnector implements Connector {
     Category category =
         categories.findIn(first.kind()).stream().findFirst().orElse(Category.EVENTS);
     return new Notice(
-        NoticeIds.of("od", first.municipality(), first.id()),
+        id,
         1,
         new Publisher(context.sourceName(), context.sourceName(), PublisherKind.FEED),
         first.municipality(),
@@ -265,30 +254,5 @@ public final class EventListConnector implements Connector {
 
   private static String cell(CSVRecord record, String header) {
     return record.isMapped(header) && record.isSet(header) ? record.get(header) : "";
-  }
-
-  /**
-   * UTF-8 (with or without BOM) when the bytes are valid UTF-8, else Shift_JIS as older exports
-   * use.
-   */
-  static String decode(byte[] bytes) {
-    int offset =
-        bytes.length >= 3
-                && (bytes[0] & 0xff) == 0xef
-                && (bytes[1] & 0xff) == 0xbb
-                && (bytes[2] & 0xff) == 0xbf
-            ? 3
-            : 0;
-    ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(buffer)
-          .toString();
-    } catch (CharacterCodingException e) {
-      return new String(bytes, SHIFT_JIS);
-    }
   }
 }

@@ -12,16 +12,18 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * One import: parse, dead-letter the rejects, decide versions, publish, and report only after Kafka
- * acknowledged everything.
+ * One import: parse, dead-letter the rejects (once per source row and content), decide versions,
+ * publish, and report only after Kafka acknowledged everything.
  */
 public final class Importer {
   private final NoticeSink sink;
   private final Versions versions;
+  private final DeadLettered deadLettered;
 
-  public Importer(NoticeSink sink, Versions versions) {
+  public Importer(NoticeSink sink, Versions versions, DeadLettered deadLettered) {
     this.sink = sink;
     this.versions = versions;
+    this.deadLettered = deadLettered;
   }
 
   public ImportSummary run(
@@ -42,10 +44,15 @@ public final class Importer {
       }
     }
     for (Rejected r : rejected) {
+      // The key names the source and the row, so an operator finds it and a re-read matches it.
+      String key = context.sourceName() + " " + r.sourceRef();
+      if (!deadLettered.firstTime(key, r.raw())) {
+        continue;
+      }
       sink.deadLetter(
           new DeadLetter(
               Topics.NOTICES,
-              r.sourceRef(),
+              key,
               r.raw(),
               r.reason(),
               "ingest:" + format + ":" + context.sourceName(),
@@ -70,7 +77,8 @@ public final class Importer {
       progress.accept(++done);
     }
     sink.flush();
-    return new ImportSummary(parsed.read(), published, updated, withdrawn, unchanged, rejected);
+    return new ImportSummary(
+        parsed.read(), valid.size(), published, updated, withdrawn, unchanged, rejected);
   }
 
   /** A connector's notice must pass the same validation as one posted through the API. */

@@ -69,7 +69,7 @@ class PollerTest {
     Poller.Import counting =
         (s, document, context) -> {
           imports.incrementAndGet();
-          return new ImportSummary(1, 1, 0, 0, 0, List.of());
+          return new ImportSummary(1, 1, 1, 0, 0, 0, List.of());
         };
     return new Poller(
         source, fetcher, counting, "072028", Clock.fixed(Samples.NOW, ZoneOffset.UTC));

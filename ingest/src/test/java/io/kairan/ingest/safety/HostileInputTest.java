@@ -30,7 +30,9 @@ class HostileInputTest {
             + "\">]>"
             + "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>&x;</identifier></alert>";
 
-    var parsed = new CapConnector().parse(xxe.getBytes(StandardCharsets.UTF_8), AIZU);
+    var parsed =
+        new CapConnector(io.kairan.ingest.alert.MunicipalityArea.shipped("072028"))
+            .parse(xxe.getBytes(StandardCharsets.UTF_8), AIZU);
 
     assertThat(parsed.items()).isEmpty();
     assertThat(parsed.rejected())

@@ -1,0 +1,72 @@
+package io.kairan.ingest.alert;
+
+import io.kairan.model.notice.GeoPoint;
+import java.util.List;
+
+/**
+ * Planar tests on latitude/longitude, which is exact enough at the scale of one municipality and
+ * one alert area (longitude is x, latitude is y; no area crosses the antimeridian).
+ */
+final class Geometry {
+  private static final double EARTH_RADIUS_KM = 6371.0088;
+
+  private Geometry() {}
+
+  /** Ray casting: a point on the boundary may count either way. */
+  static boolean inside(GeoPoint p, List<GeoPoint> ring) {
+    boolean in = false;
+    for (int i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+      GeoPoint a = ring.get(i);
+      GeoPoint b = ring.get(j);
+      if ((a.lat() > p.lat()) != (b.lat() > p.lat())
+          && p.lon() < (b.lon() - a.lon()) * (p.lat() - a.lat()) / (b.lat() - a.lat()) + a.lon()) {
+        in = !in;
+      }
+    }
+    return in;
+  }
+
+  /**
+   * A polygon and a box overlap exactly when a vertex of one lies in the other or two edges cross.
+   */
+  static boolean overlaps(List<GeoPoint> ring, MunicipalityArea.Box box) {
+    if (ring.stream().anyMatch(box::contains)
+        || box.corners().stream().anyMatch(c -> inside(c, ring))) {
+      return true;
+    }
+    List<GeoPoint> corners = box.corners();
+    for (int i = 0; i < ring.size(); i++) {
+      GeoPoint a = ring.get(i);
+      GeoPoint b = ring.get((i + 1) % ring.size());
+      for (int k = 0; k < 4; k++) {
+        if (cross(a, b, corners.get(k), corners.get((k + 1) % 4))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  static double distanceKm(GeoPoint a, GeoPoint b) {
+    double dLat = Math.toRadians(b.lat() - a.lat());
+    double dLon = Math.toRadians(b.lon() - a.lon());
+    double h =
+        Math.pow(Math.sin(dLat / 2), 2)
+            + Math.cos(Math.toRadians(a.lat()))
+                * Math.cos(Math.toRadians(b.lat()))
+                * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
+  }
+
+  private static boolean cross(GeoPoint p1, GeoPoint p2, GeoPoint q1, GeoPoint q2) {
+    double d1 = side(q1, q2, p1),
+        d2 = side(q1, q2, p2),
+        d3 = side(p1, p2, q1),
+        d4 = side(p1, p2, q2);
+    return d1 * d2 < 0 && d3 * d4 < 0;
+  }
+
+  private static double side(GeoPoint a, GeoPoint b, GeoPoint c) {
+    return (b.lon() - a.lon()) * (c.lat() - a.lat()) - (b.lat() - a.lat()) * (c.lon() - a.lon());
+  }
+}
