@@ -14,6 +14,7 @@ import io.kairan.model.notice.Severity;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,8 +23,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
-/** POST /api/v1/notices, PUT /api/v1/notices/{id}, POST /api/v1/notices/{id}/withdraw. */
+/**
+ * POST /api/v1/notices, PUT /api/v1/notices/{id}, POST /api/v1/notices/{id}/withdraw. Withdrawn is
+ * final: every change to a withdrawn notice is a 409, so it can never come back into feeds.
+ */
 @RestController
 class NoticeController {
   private final RecordPublisher kafka;
@@ -65,17 +70,18 @@ class NoticeController {
       @AuthenticationPrincipal Jwt caller,
       @PathVariable String id,
       @RequestBody NoticeDraft draft) {
-    Notice current = ownedBy(caller, id);
+    Notice current = changeable(caller, id);
+    // A silent update changes the feed only; a significant change is pushed again, marked.
+    NoticeStatus status = draft.isSignificantChange() ? NoticeStatus.CHANGED : NoticeStatus.UPDATED;
     Notice next =
-        draft.toNotice(
-            id, current.version() + 1, current.publisher(), NoticeStatus.UPDATED, clock.instant());
+        draft.toNotice(id, current.version() + 1, current.publisher(), status, clock.instant());
     accept(next);
     return next;
   }
 
   @PostMapping("/api/v1/notices/{id}/withdraw")
   Notice withdraw(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
-    Notice c = ownedBy(caller, id);
+    Notice c = changeable(caller, id);
     Notice withdrawn = c.withVersion(c.version() + 1, NoticeStatus.WITHDRAWN, clock.instant());
     kafka.publish(Topics.NOTICES, id, withdrawn);
     return withdrawn;
@@ -96,6 +102,16 @@ class NoticeController {
     Notice current = store.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
     if (!current.publisher().id().equals(caller.getSubject())) {
       throw new NotYoursException("notice " + id + " belongs to another publisher");
+    }
+    return current;
+  }
+
+  /** The caller's own notice, still live; the owner is checked first so others learn nothing. */
+  private Notice changeable(Jwt caller, String id) {
+    Notice current = ownedBy(caller, id);
+    if (current.isWithdrawn()) {
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT, "Notice " + id + " was withdrawn; a withdrawn notice is final.");
     }
     return current;
   }

@@ -8,10 +8,18 @@ import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Publisher;
 import io.kairan.model.notice.Severity;
 import io.kairan.model.notice.Validity;
+import io.kairan.model.text.SafeText;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What a publisher sends; the id, version, publisher and status are the server's to set. */
+/**
+ * What a publisher sends; the id, version, publisher and status are the server's to set.
+ *
+ * @param significantChange on PUT: true makes the new version a {@link NoticeStatus#CHANGED} one,
+ *     pushed again with its titles marked as changed; absent or false makes a silent update. A POST
+ *     ignores it (a new notice is pushed anyway).
+ */
 public record NoticeDraft(
     String municipalityCode,
     Category category,
@@ -21,17 +29,28 @@ public record NoticeDraft(
     GeoPoint location,
     Validity validity,
     Severity severity,
-    Audience audience) {
+    Audience audience,
+    Boolean significantChange) {
 
+  boolean isSignificantChange() {
+    return Boolean.TRUE.equals(significantChange);
+  }
+
+  /**
+   * The notice as published: bodies cut down to the safe HTML subset, titles of a significant
+   * change marked. Titles are not cleaned here: one with markup is refused by {@link
+   * Notice#problems()}.
+   */
   Notice toNotice(String id, int version, Publisher publisher, NoticeStatus status, Instant at) {
+    Map<String, String> titles = withoutNullTexts(title, "");
     return new Notice(
         id,
         version,
         publisher,
         municipalityCode,
         category,
-        title,
-        body,
+        status == NoticeStatus.CHANGED ? ChangedTitles.mark(titles) : titles,
+        SafeText.bodies(withoutNullTexts(body, null)),
         url,
         location,
         validity,
@@ -39,5 +58,22 @@ public record NoticeDraft(
         status,
         audience,
         at);
+  }
+
+  // JSON may carry {"en": null}: an empty title is then refused by validation (a 400 naming it),
+  // an empty body is simply no body in that language, instead of a 500 from Map.copyOf.
+  private static Map<String, String> withoutNullTexts(Map<String, String> texts, String empty) {
+    var kept = new LinkedHashMap<String, String>();
+    if (texts != null) {
+      texts.forEach(
+          (lang, text) -> {
+            if (text != null) {
+              kept.put(lang, text);
+            } else if (empty != null) {
+              kept.put(lang, empty);
+            }
+          });
+    }
+    return kept;
   }
 }

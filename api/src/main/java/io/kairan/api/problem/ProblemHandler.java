@@ -1,14 +1,21 @@
 package io.kairan.api.problem;
 
 import io.kairan.api.kafka.PublishFailedException;
+import io.kairan.api.limits.BodySizeLimit;
 import io.kairan.model.InvalidRecordException;
 import java.net.URI;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -26,6 +33,37 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     problem.setType(URI.create("https://kairan.example/problems/invalid-fields"));
     problem.setProperty("errors", e.problems());
     return problem;
+  }
+
+  /**
+   * Malformed JSON, or a value of the wrong type: a problem saying where (line, column) and, when
+   * the parser knows it, which field, so the caller can fix the body without guessing.
+   */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "Unreadable body",
+            "The request body is missing or unreadable.");
+    byte[] body = (byte[]) request.getAttribute(BodySizeLimit.BODY, WebRequest.SCOPE_REQUEST);
+    UnreadableBody.of(e, body)
+        .ifPresent(
+            where -> {
+              problem.setDetail(where.detail());
+              if (where.line() > 0) {
+                problem.setProperty("line", where.line());
+                problem.setProperty("column", where.column());
+              }
+              if (!where.field().isEmpty()) {
+                problem.setProperty("errors", List.of(where.field() + ": " + where.reason()));
+              }
+            });
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
   @ExceptionHandler(PublishFailedException.class)

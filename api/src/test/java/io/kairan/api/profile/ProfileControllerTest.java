@@ -1,6 +1,7 @@
 package io.kairan.api.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
@@ -12,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.kairan.api.kafka.RecordPublisher;
+import io.kairan.api.limits.BodySizeLimit;
 import io.kairan.model.Topics;
 import io.kairan.model.resident.ResidentProfile;
 import org.junit.jupiter.api.Test;
@@ -83,5 +85,87 @@ class ProfileControllerTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(PROFILE))
         .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void quietHoursStartingAt2500AreAProblemNamingQuietHoursStart() throws Exception {
+    mvc.perform(
+            put("/api/v1/me/profile")
+                .with(resident("r-42"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(PROFILE.replace("\"start\":\"22:00\"", "\"start\":\"25:00\"")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(
+            jsonPath("$.errors[0]")
+                .value("quietHours.start: must be a local time HH:mm such as 22:00"));
+
+    verify(kafka, never()).publish(any(), any(), any());
+  }
+
+  @Test
+  void quietHoursEndingAtXxAreAProblemNamingQuietHoursEnd() throws Exception {
+    mvc.perform(
+            put("/api/v1/me/profile")
+                .with(resident("r-42"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(PROFILE.replace("\"end\":\"07:00\"", "\"end\":\"xx\"")))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.errors[0]")
+                .value("quietHours.end: must be a local time HH:mm such as 07:00"));
+
+    verify(kafka, never()).publish(any(), any(), any());
+  }
+
+  @Test
+  void malformedJsonIsAProblemGivingTheLineAndColumn() throws Exception {
+    // No comma after "湊町": the parser stops at the quote of "birthYear", the 65th character of
+    // the first line (its 69th byte: the column counts characters, not UTF-8 bytes).
+    String malformed = PROFILE.replace("\"district\":\"湊町\",", "\"district\":\"湊町\"");
+
+    mvc.perform(
+            put("/api/v1/me/profile")
+                .with(resident("r-42"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(malformed))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.line").value(1))
+        .andExpect(jsonPath("$.column").value(65))
+        .andExpect(
+            jsonPath(
+                "$.detail",
+                startsWith("The body is not valid JSON for this call at line 1, column 65: ")));
+
+    verify(kafka, never()).publish(any(), any(), any());
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIsAProblemNamingTheField() throws Exception {
+    mvc.perform(
+            put("/api/v1/me/profile")
+                .with(resident("r-42"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(PROFILE.replace("\"birthYear\":1950", "\"birthYear\":\"nineteen\"")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0]", startsWith("birthYear: ")))
+        .andExpect(jsonPath("$.line").value(1));
+  }
+
+  @Test
+  void aProfileOver64KiBIsRefusedWith413AsAProblem() throws Exception {
+    String huge = PROFILE.replace("\"湊町\"", "\"" + "x".repeat(BodySizeLimit.DEFAULT_LIMIT) + "\"");
+
+    mvc.perform(
+            put("/api/v1/me/profile")
+                .with(resident("r-42"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(huge))
+        .andExpect(status().isPayloadTooLarge())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value("The request body is larger than 64 KiB."));
+
+    verify(kafka, never()).publish(any(), any(), any());
   }
 }

@@ -125,4 +125,37 @@ class RuleControllerTest {
 
     verify(kafka, never()).publish(any(), any(), any());
   }
+
+  @Test
+  void defaultQuietHoursOutOfRangeAreAProblemNamingEachEnd() throws Exception {
+    String invalid = RULES.replace("\"21:00\"", "\"25:00\"").replace("\"07:00\"", "\"xx\"");
+
+    mvc.perform(
+            put("/api/v1/rules/active")
+                .with(as("ROLE_ANALYST"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(invalid))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.errors[0]")
+                .value("defaultQuietHours.start: must be a local time like 22:00"))
+        .andExpect(
+            jsonPath("$.errors[1]")
+                .value("defaultQuietHours.end: must be a local time like 07:00"));
+
+    verify(kafka, never()).publish(any(), any(), any());
+  }
+
+  @Test
+  void aDigestTimeOf2400IsAProblemNamingDigestTime() throws Exception {
+    mvc.perform(
+            put("/api/v1/rules/shadow")
+                .with(as("ROLE_ANALYST"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(RULES.replace("18:00", "24:00")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0]").value("digestTime: must be a local time like 18:00"));
+
+    verify(kafka, never()).publish(any(), any(), any());
+  }
 }

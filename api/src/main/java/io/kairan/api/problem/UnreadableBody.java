@@ -1,0 +1,80 @@
+package io.kairan.api.problem;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+
+/**
+ * Where a request body stopped being readable, from the JSON parser's own exception (Jackson 3, as
+ * Spring MVC reads bodies), so a caller can find the mistake without guessing.
+ *
+ * @param line 1-based line, or -1 when the parser did not say
+ * @param column 1-based column in characters, or -1
+ * @param field the path to the field being read ("quietHours.start", "languages[2]"), or empty
+ * @param reason the parser's message without its location suffix
+ */
+record UnreadableBody(int line, int column, String field, String reason) {
+
+  /**
+   * @param body the bytes the parser read, when kept: the parser counts columns in bytes, which
+   *     points past the mistake on a line with Japanese text; with the body it is turned into
+   *     characters
+   */
+  static Optional<UnreadableBody> of(Throwable e, byte[] body) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JacksonException jackson) {
+        TokenStreamLocation at = jackson.getLocation();
+        boolean known = at != null && at.getLineNr() > 0;
+        return Optional.of(
+            new UnreadableBody(
+                known ? at.getLineNr() : -1,
+                known ? characterColumn(body, at.getLineNr(), at.getColumnNr()) : -1,
+                path(jackson),
+                jackson.getOriginalMessage()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  String detail() {
+    String where = line > 0 ? " at line " + line + ", column " + column : "";
+    return "The body is not valid JSON for this call" + where + ": " + reason;
+  }
+
+  static int characterColumn(byte[] body, int line, int byteColumn) {
+    if (body == null) {
+      return byteColumn;
+    }
+    int start = 0;
+    for (int l = 1; l < line; l++) {
+      int newline = indexOf(body, (byte) '\n', start);
+      if (newline < 0) {
+        return byteColumn;
+      }
+      start = newline + 1;
+    }
+    int length = Math.min(byteColumn - 1, body.length - start);
+    // A cut in the middle of a character decodes to one replacement character: still one column.
+    String before = new String(body, start, Math.max(length, 0), StandardCharsets.UTF_8);
+    return before.codePointCount(0, before.length()) + 1;
+  }
+
+  private static int indexOf(byte[] bytes, byte b, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String path(JacksonException e) {
+    return e.getPath().stream()
+        .map(
+            r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining())
+        .replaceFirst("^\\.", "");
+  }
+}
