@@ -23,7 +23,12 @@ import io.kairan.model.resident.ResidentProfile;
 import io.kairan.model.rules.RuleSet;
 import io.kairan.model.rules.RuleSlot;
 import io.kairan.push.fcmlocal.ReceivedMessage;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -47,8 +52,7 @@ class EndToEndIT {
   static void startStack() throws Exception {
     stack =
         LocalStack.start(
-            StackOptions.freePorts(
-                Path.of(System.getProperty("kairan.samples", "../samples")), 0));
+            StackOptions.freePorts(Path.of(System.getProperty("kairan.samples", "../samples")), 0));
     api = new ApiClient(stack.apiUrl());
   }
 
@@ -223,6 +227,50 @@ class EndToEndIT {
     assertThat(garbled.statusCode()).isEqualTo(400);
     assertThat(garbled.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+  }
+
+  @Test
+  void aBrokenProfileOnTheTopicStopsNeitherTheJobNorAnEmergencyToEveryone() throws Exception {
+    optIn("e2e-calm-minato", profile("湊町", List.of()));
+    optIn("e2e-calm-kitaaizu", profile("北会津町", List.of(2022)));
+    // What the API refuses, written straight to the topic as a faulty producer could: quiet hours
+    // of 25:00 once failed the decide stage and with it every later delivery.
+    ObjectNode sleepless =
+        Json.mapper().valueToTree(profile("湊町", List.of()).withId("e2e-sleepless", Instant.now()));
+    sleepless.putObject("quietHours").put("start", "25:00").put("end", "07:00");
+    try (var producer =
+        new KafkaProducer<String, String>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+      producer.send(new ProducerRecord<>(Topics.PROFILES, "e2e-sleepless", sleepless.toString()));
+    }
+    Waits.until(
+        "the broken profile dead-lettered with its reason",
+        PATIENCE,
+        () ->
+            TopicRecords.all(stack.kafkaBootstrapServers(), Topics.deadLetter(Topics.PROFILES))
+                .stream()
+                .anyMatch(
+                    r ->
+                        "e2e-sleepless".equals(r.key())
+                            && r.value().contains("quietHours.start")));
+
+    String city = stack.tokens().publisher("bousai-ka", "危機管理課", "DEPARTMENT");
+    String evacuate =
+        post(
+            city,
+            draft(Category.DISASTER, Severity.EMERGENCY, new Audience.Everyone(), "避難指示（訓練）"));
+
+    Waits.until(
+        "the emergency pushed to both residents",
+        PATIENCE,
+        () ->
+            pushesOf(evacuate).stream()
+                .map(ReceivedMessage::token)
+                .toList()
+                .containsAll(List.of("token-e2e-calm-minato", "token-e2e-calm-kitaaizu")));
   }
 
   private static List<ReceivedMessage> pushesOf(String noticeId) {
