@@ -1,14 +1,16 @@
 package io.kairan.deploy;
 
-import io.kairan.api.security.Role;
+import io.kairan.api.security.TokenIssuer;
 import io.kairan.deploy.demo.DemoLoader;
+import io.kairan.deploy.demo.DemoTokens;
+import io.kairan.deploy.demo.LocalStackEnv;
 import io.kairan.deploy.stack.LocalStack;
 import io.kairan.deploy.stack.StackOptions;
 import io.kairan.model.resident.ResidentProfile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -22,13 +24,21 @@ public final class RunLocal {
     long t0 = System.nanoTime();
     int residents = Integer.getInteger("kairan.demo.residents", 3000);
     Path samples = Path.of(System.getProperty("kairan.samples", "samples"));
-    LocalStack stack = LocalStack.create(StackOptions.fixedPorts(samples, residents));
+    StackOptions options = StackOptions.fixedPorts(samples, residents);
+    LocalStack stack = LocalStack.create(options);
+    Path envFile = LocalStackEnv.path();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   System.out.println("[kairan] stopping…");
+                  try {
+                    // A stale secret would mint tokens the next stack refuses: better no file.
+                    Files.deleteIfExists(envFile);
+                  } catch (java.io.IOException e) {
+                    System.err.println("[kairan] cannot remove " + envFile + ": " + e);
+                  }
                   stack.close();
                   stopped.countDown();
                 }));
@@ -39,49 +49,76 @@ public final class RunLocal {
     DemoLoader.publishResidents(stack.kafkaBootstrapServers(), demo, now);
     DemoLoader.postNotices(stack, now);
 
+    String pushUrl = "http://127.0.0.1:" + options.pushPort();
+    new LocalStackEnv(
+            stack.kafkaBootstrapServers(),
+            stack.apiUrl(),
+            pushUrl,
+            stack.fcm().endpoint(),
+            stack.jwtSecret(),
+            LocalStack.ISSUER)
+        .write(envFile);
+
     ResidentProfile parent =
         demo.stream()
             .filter(r -> r.district().equals("北会津町") && !r.childrenBirthYears().isEmpty())
             .findFirst()
             .orElse(demo.get(0));
-    String residentToken = stack.tokens().resident(parent.id());
-    String publisherToken = stack.tokens().publisher("aizuwakamatsu-city", "会津若松市役所", "DEPARTMENT");
-    String analystToken = stack.tokens().token("city-analytics", Role.ANALYST, Map.of());
+    TokenIssuer tokens = stack.tokens();
     Runtime rt = Runtime.getRuntime();
     System.out.printf(
         """
 
         [kairan] Kairan is up in %.1f s (JVM heap in use %d MiB; Elasticsearch and Kafka run as child processes)
           API            %s
+          Push           %s   metrics: %s/actuator/metrics/kairan.push.messages
           Elasticsearch  %s
           Kafka          %s
-          Local FCM      %s
+          Local FCM      %s   what it received: %s
           Demo city      会津若松市 (072028): %d synthetic residents over %s towns, 3 notices
                          (towns: Geolonia japanese-addresses, CC BY 4.0; see samples/README.md)
 
           A resident of 北会津町 with children (%s):
             export RESIDENT_TOKEN=%s
             curl -s -H "Authorization: Bearer $RESIDENT_TOKEN" %s/api/v1/me/feed
-          The city's departments:
+            curl -s '%s?token=%s'
+          The city's departments (%s):
             export PUBLISHER_TOKEN=%s
+          A local firm (%s; firms cannot post emergencies):
+            export FIRM_TOKEN=%s
           The city's analysts (rule sets, see README):
             export ANALYST_TOKEN=%s
+
+          Look around (README, "See what happened"):
+            deploy/residents.sh --district 北会津町 --max 5
+            deploy/token.sh resident r-000042
+            deploy/topic.sh deliveries.v1 --max 5
+            curl -s %s/actuator/metrics/kairan.push.messages
 
           Ctrl-C stops everything.
         """,
         (System.nanoTime() - t0) / 1e9,
         (rt.totalMemory() - rt.freeMemory()) >> 20,
         stack.apiUrl(),
+        pushUrl,
+        pushUrl,
         stack.elasticsearchUrl(),
         stack.kafkaBootstrapServers(),
         stack.fcm().endpoint(),
+        stack.fcm().requestsUrl(),
         residents,
         "262",
         parent.id(),
-        residentToken,
+        DemoTokens.RESIDENT.mint(tokens, parent.id(), null),
         stack.apiUrl(),
-        publisherToken,
-        analystToken);
+        stack.fcm().requestsUrl(),
+        DemoLoader.deviceOf(parent, now).token(),
+        DemoTokens.DEPARTMENT.defaultId,
+        DemoTokens.DEPARTMENT.mint(tokens),
+        DemoTokens.FIRM.defaultId,
+        DemoTokens.FIRM.mint(tokens),
+        DemoTokens.ANALYST.mint(tokens),
+        pushUrl);
     stopped.await();
   }
 }

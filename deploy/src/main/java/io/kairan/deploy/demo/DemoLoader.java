@@ -69,7 +69,7 @@ public final class DemoLoader {
   /** Posts the demo notices as the city's departments; fails on the first refusal. */
   public static void postNotices(LocalStack stack, Instant now) throws Exception {
     ApiClient api = new ApiClient(stack.apiUrl());
-    String department = stack.tokens().publisher("aizuwakamatsu-city", "会津若松市役所", "DEPARTMENT");
+    String department = DemoTokens.DEPARTMENT.mint(stack.tokens());
     for (NoticeDraft draft : DemoNotices.all(now)) {
       var response = api.post("/api/v1/notices", department, draft);
       if (response.statusCode() != 201) {

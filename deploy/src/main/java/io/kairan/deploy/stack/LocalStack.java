@@ -175,6 +175,11 @@ public final class LocalStack implements AutoCloseable {
     return new TokenIssuer(jwtSecret, ISSUER);
   }
 
+  /** This run's HS256 secret, so the launcher can hand it to deploy/token.sh (local only). */
+  public String jwtSecret() {
+    return jwtSecret;
+  }
+
   public Path dir() {
     return dir;
   }
