@@ -2,12 +2,13 @@
 # The ingest CLI, e.g.:
 #   ingest/kairan-ingest.sh import samples/opendata-events/zama_142166_events.csv \
 #       --format opendata-events --municipality 072028 --bootstrap-servers 127.0.0.1:9092
+# Runs the runnable jar ingest/target/kairan-ingest.jar; builds it once when it is missing
+# (./mvnw -pl ingest -am package), never on every run. Exit codes: see `import` with no arguments.
 set -euo pipefail
-args=()
-for a in "$@"; do
-  # Files are named relative to where you stand; Maven runs from the repository root.
-  if [ -e "$a" ]; then args+=("$(cd "$(dirname "$a")" && pwd)/$(basename "$a")"); else args+=("$a"); fi
-done
-cd "$(dirname "$0")/.."
-./mvnw -q -B install -DskipTests -pl ingest -am
-exec ./mvnw -q -B -pl ingest exec:java -Dexec.args="${args[*]}"
+here="$(cd "$(dirname "$0")" && pwd)"
+jar="$here/target/kairan-ingest.jar"
+if [ ! -f "$jar" ]; then
+  echo "building $jar (once)…" >&2
+  (cd "$here/.." && ./mvnw -q -B package -DskipTests -pl ingest -am >&2)
+fi
+exec java -jar "$jar" "$@"
