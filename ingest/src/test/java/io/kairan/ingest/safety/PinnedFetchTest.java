@@ -1,0 +1,135 @@
+package io.kairan.ingest.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class PinnedFetchTest {
+  private static InetAddress address(String literal) throws java.net.UnknownHostException {
+    return InetAddress.getByName(literal);
+  }
+
+  @Test
+  void theNameIsResolvedOnceAndTheRequestGoesToThatAddressWithTheNameAsHost() throws Exception {
+    AtomicReference<String> host = new AtomicReference<>();
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/feed",
+        exchange -> {
+          host.set(exchange.getRequestHeaders().getFirst("Host"));
+          byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    try {
+      int port = server.getAddress().getPort();
+      AtomicInteger lookups = new AtomicInteger();
+      // A rebinding resolver: the first answer is the test server, any later one the metadata host.
+      SafeFetcher.Resolver rebinding =
+          name ->
+              new InetAddress[] {
+                lookups.getAndIncrement() == 0
+                    ? InetAddress.getLoopbackAddress()
+                    : address("169.254.169.254")
+              };
+      var fetcher =
+          new SafeFetcher(
+              new FetchPolicy(Set.of("feed.example"), 1000, Duration.ofSeconds(5), 3, true),
+              rebinding);
+
+      Fetched fetched =
+          fetcher.fetch(URI.create("http://feed.example:" + port + "/feed"), null, null);
+
+      assertThat(new String(fetched.body(), StandardCharsets.UTF_8)).isEqualTo("ok");
+      assertThat(lookups).as("resolved once, for the check and the connection").hasValue(1);
+      assertThat(host.get()).isEqualTo("feed.example:" + port);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void aNameWithAnyNonPublicAddressIsRefusedEvenIfItsFirstIsPublic() {
+    var fetcher =
+        new SafeFetcher(
+            FetchPolicy.publicHosts(Set.of("feed.example")),
+            name -> new InetAddress[] {address("93.184.216.34"), address("10.0.0.5")});
+
+    assertThatThrownBy(() -> fetcher.check(URI.create("https://feed.example/rss")))
+        .isInstanceOf(UnsafeInputException.class)
+        .hasMessage("feed.example resolves to the non-public address 10.0.0.5");
+  }
+
+  @Test
+  void privateLoopbackLinkLocalUniqueLocalAndIpv4MappedAddressesAreNotPublic() throws Exception {
+    byte[] mappedLoopback = new byte[16];
+    mappedLoopback[10] = (byte) 0xff;
+    mappedLoopback[11] = (byte) 0xff;
+    mappedLoopback[12] = 127;
+    mappedLoopback[15] = 1;
+    List<InetAddress> refused =
+        new ArrayList<>(
+            List.of(
+                address("10.1.2.3"),
+                address("172.16.0.1"),
+                address("192.168.1.1"),
+                address("127.0.0.1"),
+                address("169.254.169.254"),
+                address("100.64.0.1"),
+                address("0.0.0.0"),
+                address("::1"),
+                address("fe80::1"),
+                address("fd12:3456::1"),
+                address("::ffff:10.0.0.1"),
+                Inet6Address.getByAddress(null, mappedLoopback, -1)));
+
+    assertThat(refused).allMatch(SafeFetcher::isPrivate);
+    assertThat(List.of(address("93.184.216.34"), address("2606:2800:220:1::1")))
+        .noneMatch(SafeFetcher::isPrivate);
+  }
+
+  @Test
+  void aChunkedBodyIsReadAndCapped() throws Exception {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/feed",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 0); // 0: chunked
+          exchange.getResponseBody().write("a".repeat(300).getBytes(StandardCharsets.UTF_8));
+          exchange.close();
+        });
+    server.start();
+    try {
+      URI feed = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed");
+      var roomy =
+          new SafeFetcher(
+              new FetchPolicy(Set.of("127.0.0.1"), 1000, Duration.ofSeconds(5), 3, true));
+      var tight =
+          new SafeFetcher(
+              new FetchPolicy(Set.of("127.0.0.1"), 100, Duration.ofSeconds(5), 3, true));
+
+      assertThat(roomy.fetch(feed, null, null).body()).hasSize(300);
+      assertThatThrownBy(() -> tight.fetch(feed, null, null))
+          .hasMessageContaining("larger than 100 bytes");
+    } finally {
+      server.stop(0);
+    }
+  }
+}
