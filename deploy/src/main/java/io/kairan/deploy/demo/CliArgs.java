@@ -57,6 +57,27 @@ record CliArgs(List<String> positional, Map<String, String> options) {
     throw new UsageException(name + " takes a positive whole number, not " + value);
   }
 
+  /** A tool's work; anything it throws ends the tool with a message. */
+  interface Command {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs a tool's main: wrong words print the usage and exit 2, any other failure (no stack, no
+   * broker) its message and exit 3, so scripts can tell the two apart.
+   */
+  static void run(String usage, Command command) {
+    try {
+      command.run();
+    } catch (UsageException e) {
+      System.err.println(e.getMessage() + "\n" + usage);
+      System.exit(2);
+    } catch (Exception e) {
+      System.err.println(e.getMessage());
+      System.exit(3);
+    }
+  }
+
   /** Wrong words on the command line: the tools print it with their usage and exit 2. */
   static final class UsageException extends RuntimeException {
     UsageException(String message) {

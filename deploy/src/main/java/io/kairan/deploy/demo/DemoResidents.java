@@ -49,32 +49,33 @@ public final class DemoResidents {
   private DemoResidents() {}
 
   public static void main(String[] args) {
-    try {
-      CliArgs cli =
-          CliArgs.parse(args, Set.of("--district", "--max", "--bootstrap-servers"), Set.of());
-      if (!cli.positional().isEmpty()) {
-        throw new CliArgs.UsageException("unexpected " + cli.positional().get(0));
-      }
-      String district = cli.option("--district", null);
-      long max = cli.count("--max", 20);
-      TreeMap<String, Resident> residents = latest(TopicDump.bootstrapServers(cli));
-      List<Resident> shown =
-          residents.values().stream()
-              .filter(r -> district == null || district.equals(r.district()))
-              .limit(max)
-              .toList();
-      shown.forEach(r -> System.out.println(r.line()));
-      // On stderr, so the listing itself can be piped.
-      System.err.printf(
-          "%d of %d residents%s; deploy/token.sh resident <id> mints a token%n",
-          shown.size(), residents.size(), district == null ? "" : " (district " + district + ")");
-    } catch (CliArgs.UsageException e) {
-      System.err.println(e.getMessage() + "\n" + USAGE);
-      System.exit(2);
-    } catch (RuntimeException e) {
-      System.err.println("cannot read: " + e.getMessage());
-      System.exit(3);
-    }
+    CliArgs.run(
+        USAGE,
+        () -> {
+          CliArgs cli =
+              CliArgs.parse(args, Set.of("--district", "--max", "--bootstrap-servers"), Set.of());
+          if (!cli.positional().isEmpty()) {
+            throw new CliArgs.UsageException("unexpected " + cli.positional().get(0));
+          }
+          list(
+              cli.option("--district", null),
+              cli.count("--max", 20),
+              TopicDump.bootstrapServers(cli));
+        });
+  }
+
+  private static void list(String district, long max, String kafka) {
+    TreeMap<String, Resident> residents = latest(kafka);
+    List<Resident> shown =
+        residents.values().stream()
+            .filter(r -> district == null || district.equals(r.district()))
+            .limit(max)
+            .toList();
+    shown.forEach(r -> System.out.println(r.line()));
+    // On stderr, so the listing itself can be piped.
+    System.err.printf(
+        "%d of %d residents%s; deploy/token.sh resident <id> mints a token%n",
+        shown.size(), residents.size(), district == null ? "" : " (district " + district + ")");
   }
 
   /** Compaction may not have run: the last record of a key wins, a tombstone removes it. */

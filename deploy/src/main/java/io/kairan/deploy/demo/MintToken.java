@@ -17,18 +17,14 @@ public final class MintToken {
 
   private MintToken() {}
 
-  public static void main(String[] args) throws Exception {
-    try {
-      Request request = Request.parse(CliArgs.parse(args, Set.of(), Set.of()));
-      LocalStackEnv env = LocalStackEnv.read(LocalStackEnv.path());
-      System.out.println(request.mint(new TokenIssuer(env.jwtSecret(), env.issuer())));
-    } catch (CliArgs.UsageException e) {
-      System.err.println(e.getMessage() + "\n" + USAGE);
-      System.exit(2);
-    } catch (IllegalStateException e) {
-      System.err.println(e.getMessage());
-      System.exit(3);
-    }
+  public static void main(String[] args) {
+    CliArgs.run(
+        USAGE,
+        () -> {
+          Request request = Request.parse(CliArgs.parse(args, Set.of(), Set.of()));
+          LocalStackEnv env = LocalStackEnv.read(LocalStackEnv.path());
+          System.out.println(request.mint(new TokenIssuer(env.jwtSecret(), env.issuer())));
+        });
   }
 
   /** Who the token is for, from the command line. */

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * deploy/topic.sh: what a topic holds, one record a line as {@code key<TAB>value} (the value is the
@@ -20,24 +21,21 @@ public final class TopicDump {
   private TopicDump() {}
 
   public static void main(String[] args) {
-    try {
-      CliArgs cli =
-          CliArgs.parse(args, Set.of("--max", "--key", "--bootstrap-servers"), Set.of("--follow"));
-      String kafka = bootstrapServers(cli);
-      if (cli.positional().isEmpty()) {
-        listTopics(kafka);
-      } else if (cli.positional().size() == 1) {
-        dump(kafka, cli.positional().get(0), cli);
-      } else {
-        throw new CliArgs.UsageException("one topic at a time");
-      }
-    } catch (CliArgs.UsageException e) {
-      System.err.println(e.getMessage() + "\n" + USAGE);
-      System.exit(2);
-    } catch (RuntimeException e) {
-      System.err.println("cannot read: " + e.getMessage());
-      System.exit(3);
-    }
+    CliArgs.run(
+        USAGE,
+        () -> {
+          CliArgs cli =
+              CliArgs.parse(
+                  args, Set.of("--max", "--key", "--bootstrap-servers"), Set.of("--follow"));
+          String kafka = bootstrapServers(cli);
+          if (cli.positional().isEmpty()) {
+            listTopics(kafka);
+          } else if (cli.positional().size() == 1) {
+            dump(kafka, cli.positional().get(0), cli);
+          } else {
+            throw new CliArgs.UsageException("one topic at a time");
+          }
+        });
   }
 
   /** The option, else the running stack's broker, else the README's local one. */
@@ -81,6 +79,8 @@ public final class TopicDump {
         long records = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
         System.out.printf("%-24s %2d partitions %9d records%n", topic, partitions.size(), records);
       }
+    } catch (TimeoutException e) {
+      throw TopicReader.unreachable(kafka);
     }
   }
 }

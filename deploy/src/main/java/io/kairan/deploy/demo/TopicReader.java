@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -58,6 +59,14 @@ final class TopicReader {
           }
         }
       }
+    } catch (TimeoutException e) {
+      throw unreachable(bootstrapServers);
     }
+  }
+
+  /** What a timeout means here, in the words of someone who just ran the command. */
+  static IllegalStateException unreachable(String bootstrapServers) {
+    return new IllegalStateException(
+        "no answer from Kafka at " + bootstrapServers + ": is the local stack running?");
   }
 }

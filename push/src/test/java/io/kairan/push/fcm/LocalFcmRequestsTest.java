@@ -39,6 +39,13 @@ class LocalFcmRequestsTest {
       messaging.send(message(token, title));
     }
 
+    /** Titles m1 … mN, in that order. */
+    void sendNumbered(int n) throws FirebaseMessagingException {
+      for (int i = 1; i <= n; i++) {
+        sendTo("t", "m" + i);
+      }
+    }
+
     HttpResponse<String> get(String query) throws Exception {
       return HTTP.send(
           HttpRequest.newBuilder(URI.create(server.requestsUrl() + query)).build(),
@@ -145,9 +152,7 @@ class LocalFcmRequestsTest {
   @Test
   void theLimitKeepsTheNewestOnes() throws Exception {
     try (Fcm fcm = Fcm.start(100)) {
-      for (int i = 1; i <= 4; i++) {
-        fcm.sendTo("t", "m" + i);
-      }
+      fcm.sendNumbered(4);
 
       assertThat(fcm.list("?limit=2"))
           .extracting(r -> r.path("title").asText())
@@ -158,9 +163,7 @@ class LocalFcmRequestsTest {
   @Test
   void onlyTheLastRequestsAreKept() throws Exception {
     try (Fcm fcm = Fcm.start(3)) {
-      for (int i = 1; i <= 5; i++) {
-        fcm.sendTo("t", "m" + i);
-      }
+      fcm.sendNumbered(5);
 
       assertThat(fcm.list("?limit=1000"))
           .extracting(r -> r.path("title").asText())
