@@ -28,6 +28,8 @@ class SecurityConfig {
             auth ->
                 auth.requestMatchers("/actuator/health/**", "/actuator/health", "/error")
                     .permitAll()
+                    .requestMatchers("/actuator/metrics", "/actuator/metrics/**")
+                    .hasAnyRole(Role.ANALYST.name(), Role.OPERATOR.name())
                     .requestMatchers("/api/v1/me/**")
                     .hasRole(Role.RESIDENT.name())
                     .requestMatchers("/api/v1/notices", "/api/v1/notices/**")

@@ -1,0 +1,79 @@
+package io.kairan.api.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.ClassPathResource;
+
+/** The API's own settings file (kairan-api.yml) wires the job's health as the README says. */
+class HealthGroupsTest {
+  private final ApplicationContextRunner api =
+      new ApplicationContextRunner()
+          .withInitializer(
+              context -> {
+                try {
+                  new YamlPropertySourceLoader()
+                      .load("kairan-api.yml", new ClassPathResource("kairan-api.yml"))
+                      .forEach(context.getEnvironment().getPropertySources()::addFirst);
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .withConfiguration(
+              AutoConfigurations.of(
+                  ApplicationAvailabilityAutoConfiguration.class,
+                  EndpointAutoConfiguration.class,
+                  HealthContributorAutoConfiguration.class,
+                  HealthContributorRegistryAutoConfiguration.class,
+                  HealthEndpointAutoConfiguration.class,
+                  AvailabilityHealthContributorAutoConfiguration.class,
+                  AvailabilityProbesAutoConfiguration.class))
+          .withBean(
+              "recommenderJobHealthIndicator",
+              HealthIndicator.class,
+              () -> () -> Health.down().withDetail("state", "FAILED").build());
+
+  @Test
+  void theReadinessGroupHasTheRecommenderJobWithItsStateAndIsDownWhenTheJobIs() {
+    api.run(
+        context -> {
+          assertThat(context).hasNotFailed();
+          var readiness =
+              (CompositeHealthDescriptor)
+                  context.getBean(HealthEndpoint.class).healthForPath("readiness");
+
+          assertThat(readiness.getStatus()).isEqualTo(Status.DOWN);
+          assertThat(readiness.getComponents()).containsKeys("readinessState", "recommenderJob");
+          var job = (IndicatedHealthDescriptor) readiness.getComponents().get("recommenderJob");
+          assertThat(job.getDetails()).containsEntry("state", "FAILED");
+        });
+  }
+
+  @Test
+  void theWholeHealthShowsTheJobsDetailsToo() {
+    api.run(
+        context -> {
+          var health = (CompositeHealthDescriptor) context.getBean(HealthEndpoint.class).health();
+
+          var job = (IndicatedHealthDescriptor) health.getComponents().get("recommenderJob");
+          assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+          assertThat(job.getDetails()).containsEntry("state", "FAILED");
+        });
+  }
+}
