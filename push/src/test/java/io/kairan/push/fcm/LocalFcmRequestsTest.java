@@ -60,6 +60,11 @@ class LocalFcmRequestsTest {
       return entries;
     }
 
+    /** The titles listed for the query, in the listing's order. */
+    List<String> titles(String query) throws Exception {
+      return list(query).stream().map(r -> r.path("title").asText()).toList();
+    }
+
     @Override
     public void close() {
       app.delete();
@@ -127,9 +132,7 @@ class LocalFcmRequestsTest {
       fcm.sendTo("other", "two");
       fcm.sendTo("demo-token-r-000001", "three");
 
-      assertThat(fcm.list("?token=demo-token-r-000001"))
-          .extracting(r -> r.path("title").asText())
-          .containsExactly("three", "one");
+      assertThat(fcm.titles("?token=demo-token-r-000001")).containsExactly("three", "one");
     }
   }
 
@@ -154,9 +157,7 @@ class LocalFcmRequestsTest {
     try (Fcm fcm = Fcm.start(100)) {
       fcm.sendNumbered(4);
 
-      assertThat(fcm.list("?limit=2"))
-          .extracting(r -> r.path("title").asText())
-          .containsExactly("m4", "m3");
+      assertThat(fcm.titles("?limit=2")).containsExactly("m4", "m3");
     }
   }
 
@@ -165,9 +166,7 @@ class LocalFcmRequestsTest {
     try (Fcm fcm = Fcm.start(3)) {
       fcm.sendNumbered(5);
 
-      assertThat(fcm.list("?limit=1000"))
-          .extracting(r -> r.path("title").asText())
-          .containsExactly("m5", "m4", "m3");
+      assertThat(fcm.titles("?limit=1000")).containsExactly("m5", "m4", "m3");
       assertThat(fcm.server().received()).hasSize(5);
     }
   }
