@@ -15,6 +15,7 @@ import io.kairan.model.notice.Validity;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -33,8 +34,9 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.util.CompatibilityHints;
 
 /**
- * iCalendar events through ical4j. One notice per VEVENT, spanning its start, its end and every
- * RDATE; all-day dates are days in the calendar's zone (X-WR-TIMEZONE, else Asia/Tokyo).
+ * iCalendar events through ical4j. One notice per VEVENT, spanning its start, its end, every RDATE
+ * and every RRULE occurrence up to a year ahead; all-day dates are days in the calendar's zone
+ * (X-WR-TIMEZONE, else Asia/Tokyo).
  */
 public final class CalendarConnector implements Connector {
   private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
@@ -89,7 +91,7 @@ public final class CalendarConnector implements Connector {
         if (uid == null || title == null || event.getStartDate() == null) {
           throw new IllegalArgumentException("an event needs UID, SUMMARY and DTSTART");
         }
-        Span span = span(event, zone);
+        Span span = span(event, zone, context.now());
         List<String> eventCategories = new ArrayList<>();
         event.getProperties(Property.CATEGORIES).forEach(p -> eventCategories.add(p.getValue()));
         String url =
@@ -125,14 +127,22 @@ public final class CalendarConnector implements Connector {
     return new Parsed(events.size(), items, rejected);
   }
 
-  /** From the earliest start to the latest end over DTSTART/DTEND and every RDATE. */
-  private static Span span(VEvent event, ZoneId zone) {
+  /**
+   * From the earliest start to the latest end over DTSTART/DTEND, every RDATE and every RRULE
+   * occurrence (each as long as the first), so a repeating event stays valid to its last date.
+   */
+  private static Span span(VEvent event, ZoneId zone, Instant now) {
     Property start = event.getStartDate();
     Instant from = instant(start.getValue(), start, zone);
     Instant until =
         event.getEndDate(false) == null
             ? end(start.getValue(), start, zone)
             : instant(event.getEndDate(false).getValue(), event.getEndDate(false), zone);
+    Duration length = Duration.between(from, until);
+    for (String occurrence : Recurrences.starts(event, now.plus(Recurrences.HORIZON))) {
+      Instant end = instant(occurrence, start, zone).plus(length);
+      until = end.isAfter(until) ? end : until;
+    }
     for (Property rdate : event.getProperties(Property.RDATE)) {
       for (String value : rdate.getValue().split(",")) {
         Instant at = instant(value, rdate, zone);

@@ -93,4 +93,58 @@ class FeedConnectorsTest {
         .singleElement()
         .satisfies(r -> assertThat(r.reason()).startsWith("not an RSS or Atom feed"));
   }
+
+  private static byte[] calendarWith(String event) {
+    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nX-WR-TIMEZONE:Asia/Tokyo\r\n"
+            + "BEGIN:VEVENT\r\nUID:r-1\r\nDTSTAMP:20261101T000000Z\r\nSUMMARY:資源回収\r\n"
+            + event
+            + "END:VEVENT\r\nEND:VCALENDAR\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aWeeklyAllDayRruleWithCountIsValidToTheEndOfItsLastDay() {
+    Notice n =
+        notices(
+                calendar.parse(
+                    calendarWith("DTSTART;VALUE=DATE:20261201\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\n"),
+                    AIZU))
+            .get(0);
+
+    assertThat(n.validity().from()).isEqualTo(Instant.parse("2026-11-30T15:00:00Z"));
+    assertThat(n.validity().until())
+        .as("the 4th Tuesday, 2026-12-22, to its midnight in Tokyo")
+        .isEqualTo(Instant.parse("2026-12-22T15:00:00Z"));
+  }
+
+  @Test
+  void aTimedDailyRruleUntilADateEndsWithItsLastOccurrence() {
+    Notice n =
+        notices(
+                calendar.parse(
+                    calendarWith(
+                        "DTSTART;TZID=Asia/Tokyo:20261201T100000\r\n"
+                            + "DTEND;TZID=Asia/Tokyo:20261201T120000\r\n"
+                            + "RRULE:FREQ=DAILY;UNTIL=20261203T235959Z\r\n"),
+                    AIZU))
+            .get(0);
+
+    assertThat(n.validity().from()).isEqualTo(Instant.parse("2026-12-01T01:00:00Z"));
+    assertThat(n.validity().until())
+        .as("UNTIL is 2026-12-04 08:59:59 JST: the last occurrence is 2026-12-03 10:00–12:00 JST")
+        .isEqualTo(Instant.parse("2026-12-03T03:00:00Z"));
+  }
+
+  @Test
+  void anEndlessRruleIsCutAYearAfterTheImport() {
+    Notice n =
+        notices(
+                calendar.parse(
+                    calendarWith("DTSTART;VALUE=DATE:20261201\r\nRRULE:FREQ=MONTHLY\r\n"), AIZU))
+            .get(0);
+
+    assertThat(n.validity().until())
+        .as("the last monthly 1st before 2027-11-23T03:00Z is 2027-11-01, valid to its end")
+        .isEqualTo(Instant.parse("2027-11-01T15:00:00Z"));
+  }
 }
