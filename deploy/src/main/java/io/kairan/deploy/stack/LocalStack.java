@@ -21,6 +21,7 @@ import java.util.Deque;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -95,6 +96,8 @@ public final class LocalStack implements AutoCloseable {
     register(fcm);
 
     long t2 = System.nanoTime();
+    // Flink's REST API, which the API's health asks for the job's state; known before both start.
+    int flinkRestPort = Ports.free();
     // Command-line arguments: they outrank the apps' own settings files, as in production.
     ConfigurableApplicationContext api =
         KairanApiApplication.builder()
@@ -104,7 +107,8 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--kairan.elasticsearch.url=" + elasticsearch.url(),
                 "--kairan.security.jwt-secret=" + jwtSecret,
-                "--kairan.security.issuer=" + ISSUER);
+                "--kairan.security.issuer=" + ISSUER,
+                "--kairan.job.rest-url=http://127.0.0.1:" + flinkRestPort);
     register(api);
     ConfigurableApplicationContext push =
         KairanPushApplication.builder()
@@ -119,6 +123,10 @@ public final class LocalStack implements AutoCloseable {
 
     long t3 = System.nanoTime();
     Configuration flink = new Configuration();
+    // A fixed REST port on loopback (a local environment would take a random one).
+    flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+    flink.set(RestOptions.BIND_PORT, String.valueOf(flinkRestPort));
+    flink.set(RestOptions.PORT, flinkRestPort);
     // A failure restarts the job from its last checkpoint, backing off exponentially (1 s up to
     // 1 min) so a record that keeps failing cannot spin the machine; the API's health shows it.
     flink.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
