@@ -24,6 +24,10 @@ class EventListConnectorTest {
     return parsed.items().stream().map(i -> ((Item.Publish) i).notice()).toList();
   }
 
+  private List<Notice> noticesOf(String csv) {
+    return notices(connector.parse(csv.getBytes(StandardCharsets.UTF_8), AIZU));
+  }
+
   @Test
   void zamasCatalogueLayoutWithBomBecomesOneNoticePerEvent() {
     Parsed parsed = connector.parse(Samples.read("opendata-events/zama_142166_events.csv"), AIZU);
@@ -106,7 +110,7 @@ class EventListConnectorTest {
         HEADER
             + "1,072028,読み聞かせ,2026-12-01,,,小学生と高齢者,子育て・教育\n2,072028,清掃,2026-12-01,,,どなたでも,\n3,072028,講演会,2026-12-01,,,,\n";
 
-    List<Notice> notices = notices(connector.parse(csv.getBytes(StandardCharsets.UTF_8), AIZU));
+    List<Notice> notices = noticesOf(csv);
 
     assertThat(notices.get(0).audience())
         .isEqualTo(
@@ -151,7 +155,7 @@ class EventListConnectorTest {
         HEADER
             + "7,072028,朝市,2026-12-01,,,,\n7,072028,朝市,2026-12-08,,,,\n7,072028,落語会,2026-12-05,,,,\n";
 
-    List<Notice> notices = notices(connector.parse(csv.getBytes(StandardCharsets.UTF_8), AIZU));
+    List<Notice> notices = noticesOf(csv);
 
     assertThat(notices)
         .extracting(Notice::id, n -> n.title().get("ja"))
@@ -235,7 +239,7 @@ class EventListConnectorTest {
     String csv =
         HEADER + "1,072028,市民講座,令和８年１１月２６日,令和8年11月27日,１０：００,,\n" + "2,072028,記念式典,令和元年5月1日,,,,\n";
 
-    List<Notice> notices = notices(connector.parse(csv.getBytes(StandardCharsets.UTF_8), AIZU));
+    List<Notice> notices = noticesOf(csv);
 
     assertThat(notices.get(0).validity().from()).isEqualTo(Instant.parse("2026-11-25T15:00:00Z"));
     assertThat(notices.get(0).validity().until()).isEqualTo(Instant.parse("2026-11-27T15:00:00Z"));

@@ -4,17 +4,13 @@ import static io.kairan.ingest.Samples.AIZU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import io.kairan.ingest.alert.CapConnector;
 import io.kairan.ingest.feed.NewsFeedConnector;
 import io.kairan.ingest.opendata.EventListConnector;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,70 +86,50 @@ class HostileInputTest {
 
   @Test
   void aRedirectToAForbiddenHostIsCheckedAgainAndRefused() throws Exception {
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/feed",
-        exchange -> {
-          exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
-          exchange.sendResponseHeaders(302, -1);
-          exchange.close();
-        });
-    server.start();
-    try {
+    try (var server =
+        LoopbackServer.serving(
+            "/feed",
+            exchange -> {
+              exchange
+                  .getResponseHeaders()
+                  .add("Location", "http://169.254.169.254/latest/meta-data/");
+              exchange.sendResponseHeaders(302, -1);
+              exchange.close();
+            })) {
       // The test server is on loopback, so this policy allows private networks; the metadata host
       // is still not allowed.
-      var fetcher =
-          new SafeFetcher(
-              new FetchPolicy(Set.of("127.0.0.1"), 1000, Duration.ofSeconds(5), 3, true));
+      var fetcher = LoopbackServer.fetcher(1000);
 
-      assertThatThrownBy(
-              () ->
-                  fetcher.fetch(
-                      URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed"),
-                      null,
-                      null))
+      assertThatThrownBy(() -> fetcher.fetch(server.uri("/feed"), null, null))
           .isInstanceOf(UnsafeInputException.class)
           .hasMessageContaining("169.254.169.254 is not a configured source host");
-    } finally {
-      server.stop(0);
     }
   }
 
   @Test
   void conditionalGetReportsNotModifiedAndBodiesAreCapped() throws Exception {
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/feed",
-        exchange -> {
-          if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-            exchange.sendResponseHeaders(304, -1);
-          } else {
-            byte[] body = "x".repeat(500).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("ETag", "\"v1\"");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-          }
-          exchange.close();
-        });
-    server.start();
-    try {
-      URI feed = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed");
-      var fetcher =
-          new SafeFetcher(
-              new FetchPolicy(Set.of("127.0.0.1"), 1000, Duration.ofSeconds(5), 3, true));
+    try (var server =
+        LoopbackServer.serving(
+            "/feed",
+            exchange -> {
+              if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+              } else {
+                byte[] body = "x".repeat(500).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("ETag", "\"v1\"");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+              }
+              exchange.close();
+            })) {
+      URI feed = server.uri("/feed");
+      var fetcher = LoopbackServer.fetcher(1000);
 
       Fetched first = fetcher.fetch(feed, null, null);
       assertThat(first.body()).hasSize(500);
       assertThat(fetcher.fetch(feed, first.etag(), null).notModified()).isTrue();
-      var tight =
-          new SafeFetcher(
-              new FetchPolicy(Set.of("127.0.0.1"), 100, Duration.ofSeconds(5), 3, true));
-      assertThatThrownBy(() -> tight.fetch(feed, null, null))
+      assertThatThrownBy(() -> LoopbackServer.fetcher(100).fetch(feed, null, null))
           .hasMessageContaining("larger than 100 bytes");
-    } finally {
-      server.stop(0);
     }
   }
 

@@ -3,10 +3,8 @@ package io.kairan.ingest.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,20 +23,17 @@ class PinnedFetchTest {
   @Test
   void theNameIsResolvedOnceAndTheRequestGoesToThatAddressWithTheNameAsHost() throws Exception {
     AtomicReference<String> host = new AtomicReference<>();
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/feed",
-        exchange -> {
-          host.set(exchange.getRequestHeaders().getFirst("Host"));
-          byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    server.start();
-    try {
-      int port = server.getAddress().getPort();
+    try (var server =
+        LoopbackServer.serving(
+            "/feed",
+            exchange -> {
+              host.set(exchange.getRequestHeaders().getFirst("Host"));
+              byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+              exchange.sendResponseHeaders(200, body.length);
+              exchange.getResponseBody().write(body);
+              exchange.close();
+            })) {
+      int port = server.port();
       AtomicInteger lookups = new AtomicInteger();
       // A rebinding resolver: the first answer is the test server, any later one the metadata host.
       SafeFetcher.Resolver rebinding =
@@ -59,8 +54,6 @@ class PinnedFetchTest {
       assertThat(new String(fetched.body(), StandardCharsets.UTF_8)).isEqualTo("ok");
       assertThat(lookups).as("resolved once, for the check and the connection").hasValue(1);
       assertThat(host.get()).isEqualTo("feed.example:" + port);
-    } finally {
-      server.stop(0);
     }
   }
 
@@ -106,30 +99,19 @@ class PinnedFetchTest {
 
   @Test
   void aChunkedBodyIsReadAndCapped() throws Exception {
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/feed",
-        exchange -> {
-          exchange.sendResponseHeaders(200, 0); // 0: chunked
-          exchange.getResponseBody().write("a".repeat(300).getBytes(StandardCharsets.UTF_8));
-          exchange.close();
-        });
-    server.start();
-    try {
-      URI feed = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed");
-      var roomy =
-          new SafeFetcher(
-              new FetchPolicy(Set.of("127.0.0.1"), 1000, Duration.ofSeconds(5), 3, true));
-      var tight =
-          new SafeFetcher(
-              new FetchPolicy(Set.of("127.0.0.1"), 100, Duration.ofSeconds(5), 3, true));
+    try (var server =
+        LoopbackServer.serving(
+            "/feed",
+            exchange -> {
+              exchange.sendResponseHeaders(200, 0); // 0: chunked
+              exchange.getResponseBody().write("a".repeat(300).getBytes(StandardCharsets.UTF_8));
+              exchange.close();
+            })) {
+      URI feed = server.uri("/feed");
 
-      assertThat(roomy.fetch(feed, null, null).body()).hasSize(300);
-      assertThatThrownBy(() -> tight.fetch(feed, null, null))
+      assertThat(LoopbackServer.fetcher(1000).fetch(feed, null, null).body()).hasSize(300);
+      assertThatThrownBy(() -> LoopbackServer.fetcher(100).fetch(feed, null, null))
           .hasMessageContaining("larger than 100 bytes");
-    } finally {
-      server.stop(0);
     }
   }
 }
