@@ -2,6 +2,7 @@ package io.kairan.ingest.alert;
 
 import static io.kairan.ingest.Samples.AIZU;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kairan.ingest.Samples;
 import io.kairan.ingest.source.Item;
@@ -325,5 +326,22 @@ class AlertConnectorsTest {
 
     assertThat(parsed.items()).isEmpty();
     assertThat(parsed.rejected()).isEmpty();
+  }
+
+  @Test
+  void theShippedTownsAreTheDemoCitys262PointsAndOtherCitiesHaveNone() {
+    MunicipalityArea aizu = MunicipalityArea.shipped("072028");
+
+    assertThat(aizu.towns()).hasSize(262).contains(new GeoPoint(37.524294, 139.914748));
+    assertThat(MunicipalityArea.shipped("011002").towns()).isEmpty();
+  }
+
+  @Test
+  void aTownsFileNeedsLatAndLonColumns() {
+    assertThat(MunicipalityArea.townsCsv("011002", "town,lat,lon\n中央区,43.0555,141.3409\n").towns())
+        .containsExactly(new GeoPoint(43.0555, 141.3409));
+    assertThatThrownBy(
+            () -> MunicipalityArea.townsCsv("011002", "town,y,x\n中央区,43.0555,141.3409\n"))
+        .hasMessage("a towns file needs lat and lon columns");
   }
 }
