@@ -2,6 +2,7 @@ package io.kairan.api.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -18,6 +19,8 @@ import org.springframework.boot.health.autoconfigure.registry.HealthContributorR
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ClassPathResource;
 
@@ -63,6 +66,37 @@ class HealthGroupsTest {
           var job = (IndicatedHealthDescriptor) readiness.getComponents().get("recommenderJob");
           assertThat(job.getDetails()).containsEntry("state", "FAILED");
         });
+  }
+
+  @Test
+  void theApisOwnWiringNamesTheIndicatorRecommenderJobAndAnswersWithinTheTimeout() {
+    // The real beans against a broker that is not there and no Flink: UNKNOWN, lag unknown, fast.
+    new ApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                KafkaAutoConfiguration.class,
+                HealthContributorAutoConfiguration.class,
+                HealthContributorRegistryAutoConfiguration.class))
+        .withUserConfiguration(HealthConfig.class)
+        .withBean(
+            RecommenderJobSettings.class,
+            () -> new RecommenderJobSettings(null, null, null, Duration.ofMillis(300)))
+        .withPropertyValues("spring.kafka.bootstrap-servers=127.0.0.1:1")
+        .run(
+            context -> {
+              long start = System.nanoTime();
+              var indicator =
+                  (HealthIndicator)
+                      context
+                          .getBean(HealthContributorRegistry.class)
+                          .getContributor("recommenderJob");
+              Health health = indicator.health();
+
+              assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+              assertThat(health.getDetails()).containsKey("lagUnknown");
+              assertThat(Duration.ofNanos(System.nanoTime() - start))
+                  .isLessThan(Duration.ofSeconds(3));
+            });
   }
 
   @Test

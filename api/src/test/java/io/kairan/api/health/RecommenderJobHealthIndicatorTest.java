@@ -12,6 +12,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -37,23 +39,14 @@ class RecommenderJobHealthIndicatorTest {
     }
   }
 
-  @Test
-  void aRestartingJobIsDownWithItsState() {
-    try (var flink = FakeFlink.withJobs(JOB, "RESTARTING", 1_000L)) {
+  @ParameterizedTest(name = "a {0} job is DOWN with its state")
+  @ValueSource(strings = {"RESTARTING", "FAILED", "FAILING", "CANCELED", "INITIALIZING"})
+  void aJobThatIsNotRunningIsDownWithItsState(String state) {
+    try (var flink = FakeFlink.withJobs(JOB, state, 1_000L)) {
       Health health = healthAt(flink.url());
 
       assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-      assertThat(health.getDetails()).containsEntry("state", "RESTARTING");
-    }
-  }
-
-  @Test
-  void aFailedJobIsDownWithItsState() {
-    try (var flink = FakeFlink.withJobs(JOB, "FAILED", 1_000L)) {
-      Health health = healthAt(flink.url());
-
-      assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-      assertThat(health.getDetails()).containsEntry("state", "FAILED");
+      assertThat(health.getDetails()).containsEntry("state", state);
     }
   }
 

@@ -93,6 +93,18 @@ class NoticeControllerTest {
     return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(body));
   }
 
+  private void storeHas(String publisherId, PublisherKind kind, NoticeStatus status) {
+    when(store.find("n-1")).thenReturn(Optional.of(stored(publisherId, kind, status)));
+  }
+
+  private ResultActions postAsDepartment(String body) throws Exception {
+    return send(post("/api/v1/notices").with(publisher("dept-1", "DEPARTMENT")), body);
+  }
+
+  private ResultActions putAsDepartment(String body) throws Exception {
+    return send(put("/api/v1/notices/n-1").with(publisher("dept-1", "DEPARTMENT")), body);
+  }
+
   private Notice published() {
     ArgumentCaptor<Object> written = ArgumentCaptor.forClass(Object.class);
     verify(kafka).publish(eq(Topics.NOTICES), any(), written.capture());
@@ -101,11 +113,9 @@ class NoticeControllerTest {
 
   @Test
   void aPutOnAWithdrawnNoticeIsAConflictProblemAndPublishesNothing() throws Exception {
-    when(store.find("n-1"))
-        .thenReturn(
-            Optional.of(stored("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.WITHDRAWN)));
+    storeHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.WITHDRAWN);
 
-    send(put("/api/v1/notices/n-1").with(publisher("dept-1", "DEPARTMENT")), DRAFT)
+    putAsDepartment(DRAFT)
         .andExpect(status().isConflict())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(
@@ -116,9 +126,7 @@ class NoticeControllerTest {
 
   @Test
   void withdrawingAWithdrawnNoticeAgainIsAConflictAndMakesNoNewVersion() throws Exception {
-    when(store.find("n-1"))
-        .thenReturn(
-            Optional.of(stored("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.WITHDRAWN)));
+    storeHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.WITHDRAWN);
 
     mvc.perform(post("/api/v1/notices/n-1/withdraw").with(publisher("dept-1", "DEPARTMENT")))
         .andExpect(status().isConflict())
@@ -129,20 +137,16 @@ class NoticeControllerTest {
 
   @Test
   void anotherPublishersWithdrawnNoticeIsForbiddenNotAConflict() throws Exception {
-    when(store.find("n-1"))
-        .thenReturn(
-            Optional.of(stored("dept-2", PublisherKind.DEPARTMENT, NoticeStatus.WITHDRAWN)));
+    storeHas("dept-2", PublisherKind.DEPARTMENT, NoticeStatus.WITHDRAWN);
 
-    send(put("/api/v1/notices/n-1").with(publisher("dept-1", "DEPARTMENT")), DRAFT)
-        .andExpect(status().isForbidden());
+    putAsDepartment(DRAFT).andExpect(status().isForbidden());
 
     verify(kafka, never()).publish(any(), any(), any());
   }
 
   @Test
   void withdrawingALiveNoticePublishesTheNextVersionAsWithdrawn() throws Exception {
-    when(store.find("n-1"))
-        .thenReturn(Optional.of(stored("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED)));
+    storeHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED);
 
     mvc.perform(post("/api/v1/notices/n-1/withdraw").with(publisher("dept-1", "DEPARTMENT")))
         .andExpect(status().isOk());
@@ -155,11 +159,9 @@ class NoticeControllerTest {
 
   @Test
   void anOrdinaryPutIsASilentUpdatedVersionWithTheTitlesAsSent() throws Exception {
-    when(store.find("n-1"))
-        .thenReturn(
-            Optional.of(stored("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.PUBLISHED)));
+    storeHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.PUBLISHED);
 
-    send(put("/api/v1/notices/n-1").with(publisher("dept-1", "DEPARTMENT")), DRAFT)
+    putAsDepartment(DRAFT)
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("UPDATED"));
 
@@ -172,13 +174,9 @@ class NoticeControllerTest {
   @Test
   void aPutMarkedSignificantIsAChangedVersionWhoseTitlesSayItChangedInEachLanguage()
       throws Exception {
-    when(store.find("n-1"))
-        .thenReturn(
-            Optional.of(stored("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.PUBLISHED)));
+    storeHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.PUBLISHED);
 
-    send(
-            put("/api/v1/notices/n-1").with(publisher("dept-1", "DEPARTMENT")),
-            DRAFT.replace("\"severity\"", "\"significantChange\":true,\"severity\""))
+    putAsDepartment(DRAFT.replace("\"severity\"", "\"significantChange\":true,\"severity\""))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("CHANGED"));
 
@@ -192,37 +190,29 @@ class NoticeControllerTest {
 
   @Test
   void aSignificantChangeOfATitleAlreadyMarkedDoesNotMarkItTwice() throws Exception {
-    when(store.find("n-1"))
-        .thenReturn(Optional.of(stored("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.CHANGED)));
+    storeHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.CHANGED);
     String resent =
         DRAFT
             .replace("\"severity\"", "\"significantChange\":true,\"severity\"")
             .replace("\"児童手当の申請\"", "\"【変更】児童手当の申請\"");
 
-    send(put("/api/v1/notices/n-1").with(publisher("dept-1", "DEPARTMENT")), resent)
-        .andExpect(status().isOk());
+    putAsDepartment(resent).andExpect(status().isOk());
 
     assertThat(published().title()).containsEntry("ja", "【変更】児童手当の申請");
   }
 
   @Test
   void aDepartmentMayRaiseItsNoticeToAnEmergency() throws Exception {
-    when(store.find("n-1"))
-        .thenReturn(
-            Optional.of(stored("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.PUBLISHED)));
+    storeHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.PUBLISHED);
 
-    send(
-            put("/api/v1/notices/n-1").with(publisher("dept-1", "DEPARTMENT")),
-            DRAFT.replace("IMPORTANT", "EMERGENCY"))
-        .andExpect(status().isOk());
+    putAsDepartment(DRAFT.replace("IMPORTANT", "EMERGENCY")).andExpect(status().isOk());
 
     assertThat(published().severity()).isEqualTo(Severity.EMERGENCY);
   }
 
   @Test
   void aFirmCannotRaiseItsNoticeToAnEmergency() throws Exception {
-    when(store.find("n-1"))
-        .thenReturn(Optional.of(stored("shop-1", PublisherKind.FIRM, NoticeStatus.PUBLISHED)));
+    storeHas("shop-1", PublisherKind.FIRM, NoticeStatus.PUBLISHED);
 
     send(
             put("/api/v1/notices/n-1").with(publisher("shop-1", "FIRM")),
@@ -235,9 +225,7 @@ class NoticeControllerTest {
 
   @Test
   void aTitleWithMarkupIsAProblemNamingTheTitlesLanguage() throws Exception {
-    send(
-            post("/api/v1/notices").with(publisher("dept-1", "DEPARTMENT")),
-            DRAFT.replace("児童手当の申請", "<b>児童手当</b>の申請"))
+    postAsDepartment(DRAFT.replace("児童手当の申請", "<b>児童手当</b>の申請"))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[0]").value("title.ja: must be plain text, no tags"));
@@ -247,8 +235,7 @@ class NoticeControllerTest {
 
   @Test
   void aScriptInTheBodyIsGoneFromWhatIsPublishedAndSafeMarkupStays() throws Exception {
-    send(
-            post("/api/v1/notices").with(publisher("dept-1", "DEPARTMENT")),
+    postAsDepartment(
             DRAFT.replace(
                 "11月30日までに申請してください。", "<p><b>11月30日</b>までに<script>alert(1)</script>申請してください。</p>"))
         .andExpect(status().isCreated());
@@ -260,9 +247,7 @@ class NoticeControllerTest {
 
   @Test
   void aNullTitleIsAProblemNamingItNotAServerError() throws Exception {
-    send(
-            post("/api/v1/notices").with(publisher("dept-1", "DEPARTMENT")),
-            DRAFT.replace("\"Child allowance\"", "null"))
+    postAsDepartment(DRAFT.replace("\"Child allowance\"", "null"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0]").value("title.en: must not be blank"));
   }
@@ -271,7 +256,7 @@ class NoticeControllerTest {
   void aNoticeOver256KiBIsRefusedWith413AsAProblem() throws Exception {
     String huge = DRAFT.replace("11月30日までに申請してください。", "あ".repeat(90_000));
 
-    send(post("/api/v1/notices").with(publisher("dept-1", "DEPARTMENT")), huge)
+    postAsDepartment(huge)
         .andExpect(status().isPayloadTooLarge())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
@@ -289,7 +274,6 @@ class NoticeControllerTest {
                     "ja-x-easy", "い".repeat(Notice.MAX_BODY),
                     "en", "e".repeat(Notice.MAX_BODY))));
 
-    send(post("/api/v1/notices").with(publisher("dept-1", "DEPARTMENT")), full)
-        .andExpect(status().isCreated());
+    postAsDepartment(full).andExpect(status().isCreated());
   }
 }

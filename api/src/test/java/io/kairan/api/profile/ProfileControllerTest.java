@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(
     controllers = ProfileController.class,
@@ -46,15 +47,17 @@ class ProfileControllerTest {
 
   @MockitoBean RecordPublisher kafka;
 
+  private ResultActions putProfile(String body) throws Exception {
+    return mvc.perform(
+        put("/api/v1/me/profile")
+            .with(resident("r-42"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body));
+  }
+
   @Test
   void aResidentCanOnlyWriteTheirOwnProfileWhateverTheBodySays() throws Exception {
-    mvc.perform(
-            put("/api/v1/me/profile")
-                .with(resident("r-42"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(PROFILE))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.id").value("r-42"));
+    putProfile(PROFILE).andExpect(status().isOk()).andExpect(jsonPath("$.id").value("r-42"));
 
     ArgumentCaptor<Object> written = ArgumentCaptor.forClass(Object.class);
     verify(kafka).publish(eq(Topics.PROFILES), eq("r-42"), written.capture());
@@ -65,11 +68,7 @@ class ProfileControllerTest {
   void anInvalidProfileIsAProblemDocumentAndNothingIsPublished() throws Exception {
     String invalid = PROFILE.replace("\"birthYear\":1950", "\"birthYear\":1700").replace("湊町", "");
 
-    mvc.perform(
-            put("/api/v1/me/profile")
-                .with(resident("r-42"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(invalid))
+    putProfile(invalid)
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[0]").value("district: must not be blank"));
@@ -89,11 +88,7 @@ class ProfileControllerTest {
 
   @Test
   void quietHoursStartingAt2500AreAProblemNamingQuietHoursStart() throws Exception {
-    mvc.perform(
-            put("/api/v1/me/profile")
-                .with(resident("r-42"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(PROFILE.replace("\"start\":\"22:00\"", "\"start\":\"25:00\"")))
+    putProfile(PROFILE.replace("\"start\":\"22:00\"", "\"start\":\"25:00\""))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(
@@ -105,11 +100,7 @@ class ProfileControllerTest {
 
   @Test
   void quietHoursEndingAtXxAreAProblemNamingQuietHoursEnd() throws Exception {
-    mvc.perform(
-            put("/api/v1/me/profile")
-                .with(resident("r-42"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(PROFILE.replace("\"end\":\"07:00\"", "\"end\":\"xx\"")))
+    putProfile(PROFILE.replace("\"end\":\"07:00\"", "\"end\":\"xx\""))
         .andExpect(status().isBadRequest())
         .andExpect(
             jsonPath("$.errors[0]")
@@ -124,11 +115,7 @@ class ProfileControllerTest {
     // the first line (its 69th byte: the column counts characters, not UTF-8 bytes).
     String malformed = PROFILE.replace("\"district\":\"湊町\",", "\"district\":\"湊町\"");
 
-    mvc.perform(
-            put("/api/v1/me/profile")
-                .with(resident("r-42"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(malformed))
+    putProfile(malformed)
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.line").value(1))
@@ -143,11 +130,7 @@ class ProfileControllerTest {
 
   @Test
   void aValueOfTheWrongTypeIsAProblemNamingTheField() throws Exception {
-    mvc.perform(
-            put("/api/v1/me/profile")
-                .with(resident("r-42"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(PROFILE.replace("\"birthYear\":1950", "\"birthYear\":\"nineteen\"")))
+    putProfile(PROFILE.replace("\"birthYear\":1950", "\"birthYear\":\"nineteen\""))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0]", startsWith("birthYear: ")))
         .andExpect(jsonPath("$.line").value(1));
@@ -157,11 +140,7 @@ class ProfileControllerTest {
   void aProfileOver64KiBIsRefusedWith413AsAProblem() throws Exception {
     String huge = PROFILE.replace("\"湊町\"", "\"" + "x".repeat(BodySizeLimit.DEFAULT_LIMIT) + "\"");
 
-    mvc.perform(
-            put("/api/v1/me/profile")
-                .with(resident("r-42"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(huge))
+    putProfile(huge)
         .andExpect(status().isPayloadTooLarge())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail").value("The request body is larger than 64 KiB."));

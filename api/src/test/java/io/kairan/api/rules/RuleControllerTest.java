@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @WebMvcTest(
@@ -45,17 +46,18 @@ class RuleControllerTest {
   @Autowired MockMvc mvc;
   @MockitoBean RecordPublisher kafka;
 
+  private ResultActions putRules(String path, String role, String body) throws Exception {
+    return mvc.perform(
+        put(path).with(as(role)).contentType(MediaType.APPLICATION_JSON).content(body));
+  }
+
   private static RequestPostProcessor as(String role) {
     return jwt().jwt(j -> j.subject("someone")).authorities(new SimpleGrantedAuthority(role));
   }
 
   @Test
   void anAnalystActivatesARuleSetKeyedByItsSlot() throws Exception {
-    mvc.perform(
-            put("/api/v1/rules/active")
-                .with(as("ROLE_ANALYST"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(RULES))
+    putRules("/api/v1/rules/active", "ROLE_ANALYST", RULES)
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.slot").value("ACTIVE"));
 
@@ -68,12 +70,7 @@ class RuleControllerTest {
 
   @Test
   void aCandidateRunsInShadowAndStopsOnDelete() throws Exception {
-    mvc.perform(
-            put("/api/v1/rules/shadow")
-                .with(as("ROLE_ANALYST"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(RULES))
-        .andExpect(status().isAccepted());
+    putRules("/api/v1/rules/shadow", "ROLE_ANALYST", RULES).andExpect(status().isAccepted());
     mvc.perform(delete("/api/v1/rules/shadow").with(as("ROLE_ANALYST")))
         .andExpect(status().isAccepted());
 
@@ -86,11 +83,7 @@ class RuleControllerTest {
     mvc.perform(delete("/api/v1/rules/active").with(as("ROLE_ANALYST")))
         .andExpect(status().isConflict())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    mvc.perform(
-            put("/api/v1/rules/experimental")
-                .with(as("ROLE_ANALYST"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(RULES))
+    putRules("/api/v1/rules/experimental", "ROLE_ANALYST", RULES)
         .andExpect(status().isNotFound())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
@@ -102,11 +95,7 @@ class RuleControllerTest {
     String invalid =
         RULES.replace("\"dailyPushCap\":4", "\"dailyPushCap\":-1").replace("18:00", "6pm");
 
-    mvc.perform(
-            put("/api/v1/rules/active")
-                .with(as("ROLE_ANALYST"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(invalid))
+    putRules("/api/v1/rules/active", "ROLE_ANALYST", invalid)
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0]").value("dailyPushCap: must not be negative"))
         .andExpect(jsonPath("$.errors[1]").value("digestTime: must be a local time like 18:00"));
@@ -116,12 +105,7 @@ class RuleControllerTest {
 
   @Test
   void onlyAnalystsPublishRules() throws Exception {
-    mvc.perform(
-            put("/api/v1/rules/active")
-                .with(as("ROLE_PUBLISHER"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(RULES))
-        .andExpect(status().isForbidden());
+    putRules("/api/v1/rules/active", "ROLE_PUBLISHER", RULES).andExpect(status().isForbidden());
 
     verify(kafka, never()).publish(any(), any(), any());
   }
@@ -130,11 +114,7 @@ class RuleControllerTest {
   void defaultQuietHoursOutOfRangeAreAProblemNamingEachEnd() throws Exception {
     String invalid = RULES.replace("\"21:00\"", "\"25:00\"").replace("\"07:00\"", "\"xx\"");
 
-    mvc.perform(
-            put("/api/v1/rules/active")
-                .with(as("ROLE_ANALYST"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(invalid))
+    putRules("/api/v1/rules/active", "ROLE_ANALYST", invalid)
         .andExpect(status().isBadRequest())
         .andExpect(
             jsonPath("$.errors[0]")
@@ -148,11 +128,7 @@ class RuleControllerTest {
 
   @Test
   void aDigestTimeOf2400IsAProblemNamingDigestTime() throws Exception {
-    mvc.perform(
-            put("/api/v1/rules/shadow")
-                .with(as("ROLE_ANALYST"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(RULES.replace("18:00", "24:00")))
+    putRules("/api/v1/rules/shadow", "ROLE_ANALYST", RULES.replace("18:00", "24:00"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0]").value("digestTime: must be a local time like 18:00"));
 
