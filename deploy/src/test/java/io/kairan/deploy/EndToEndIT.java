@@ -2,6 +2,7 @@ package io.kairan.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kairan.api.device.DeviceRegistration;
 import io.kairan.api.notice.NoticeDraft;
 import io.kairan.api.security.Role;
@@ -23,18 +24,17 @@ import io.kairan.model.resident.ResidentProfile;
 import io.kairan.model.rules.RuleSet;
 import io.kairan.model.rules.RuleSlot;
 import io.kairan.push.fcmlocal.ReceivedMessage;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -254,8 +254,7 @@ class EndToEndIT {
                 .stream()
                 .anyMatch(
                     r ->
-                        "e2e-sleepless".equals(r.key())
-                            && r.value().contains("quietHours.start")));
+                        "e2e-sleepless".equals(r.key()) && r.value().contains("quietHours.start")));
 
     String city = stack.tokens().publisher("bousai-ka", "危機管理課", "DEPARTMENT");
     String evacuate =

@@ -32,6 +32,21 @@ public record NoticeDraft(
     Audience audience,
     Boolean significantChange) {
 
+  /** A draft of a new notice, or of an ordinary (silent) update. */
+  public NoticeDraft(
+      String municipalityCode,
+      Category category,
+      Map<String, String> title,
+      Map<String, String> body,
+      String url,
+      GeoPoint location,
+      Validity validity,
+      Severity severity,
+      Audience audience) {
+    this(
+        municipalityCode, category, title, body, url, location, validity, severity, audience, null);
+  }
+
   boolean isSignificantChange() {
     return Boolean.TRUE.equals(significantChange);
   }

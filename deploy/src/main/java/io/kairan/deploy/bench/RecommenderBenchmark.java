@@ -30,8 +30,7 @@ public final class RecommenderBenchmark {
   public static void main(String[] args) throws Exception {
     BenchOptions options = BenchOptions.parse(args);
     int residents = options.integer("residents", 1_000_000);
-    Path samples =
-        Path.of(options.get("samples", System.getProperty("kairan.samples", "samples")));
+    Path samples = Path.of(options.get("samples", System.getProperty("kairan.samples", "samples")));
     Instant now = Instant.now();
     List<Town> towns = Town.load(samples.resolve("city/aizuwakamatsu_towns.csv"));
     List<ResidentProfile> profiles = SyntheticResidents.generate(towns, residents, 72028, now);

@@ -148,6 +148,7 @@ public final class LocalStack implements AutoCloseable {
                 "kairan-recommender",
                 Duration.ofMillis(options.checkpointIntervalMs())));
     register(() -> job.cancel().get());
+    register(JobWatch.of(job));
     log("Flink job", t3);
   }
 
