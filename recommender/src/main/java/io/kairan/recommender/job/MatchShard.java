@@ -31,6 +31,9 @@ final class MatchShard
   private final Clock clock;
   private transient MapState<String, ResidentProfile> profiles;
   private transient MapState<String, ShardedNotice> liveNotices;
+  // Withdrawn is final: a later version of a withdrawn notice (a replayed feed, a faulty producer)
+  // never reaches anyone. Kept until the notice's validity ends, then forgotten by the timer.
+  private transient MapState<String, Long> withdrawnUntil;
   // Every shard of a subtask receives the same notice JSON; parse it once per subtask.
   private transient Map<String, Notice> parsed;
   // The bitmap index of each shard this subtask owns, built from the profiles state on first use
@@ -46,6 +49,9 @@ final class MatchShard
     profiles =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("profiles", String.class, ResidentProfile.class));
+    withdrawnUntil =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("withdrawn-until", String.class, Long.class));
     liveNotices =
         getRuntimeContext()
             .getMapState(
@@ -117,8 +123,16 @@ final class MatchShard
     if (known != null && known.version() >= sharded.version()) {
       return; // a replay or an overtaken version
     }
+    if (withdrawnUntil.contains(sharded.noticeId())) {
+      return;
+    }
     Notice notice = notice(sharded);
     Instant now = clock.instant();
+    if (notice.isWithdrawn()) {
+      long until = notice.validity().until().toEpochMilli();
+      withdrawnUntil.put(notice.id(), until);
+      ctx.timerService().registerProcessingTimeTimer(until);
+    }
     if (!Matching.isLive(notice, now)) {
       liveNotices.remove(notice.id());
       return;
@@ -165,6 +179,15 @@ final class MatchShard
     }
     for (String id : over) {
       liveNotices.remove(id);
+    }
+    var forgotten = new ArrayList<String>();
+    for (var withdrawn : withdrawnUntil.entries()) {
+      if (withdrawn.getValue() <= timestamp) {
+        forgotten.add(withdrawn.getKey());
+      }
+    }
+    for (String id : forgotten) {
+      withdrawnUntil.remove(id);
     }
   }
 

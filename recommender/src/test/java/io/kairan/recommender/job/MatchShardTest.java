@@ -75,6 +75,26 @@ class MatchShardTest {
   }
 
   @Test
+  void aLaterVersionOfAWithdrawnNoticeReachesNobodyAndIsForgottenWhenItsValidityEnds()
+      throws Exception {
+    profile(resident("parent", "北会津町", 1990, List.of(2022), Category.CHILDCARE));
+    Notice notice = childcareNoticeForKitaaizuParents();
+    notice(notice);
+    notice(notice.withVersion(2, NoticeStatus.WITHDRAWN, NOON_JST));
+    notice(notice.withVersion(3, NoticeStatus.UPDATED, NOON_JST));
+    profile(resident("newcomer", "北会津町", 1990, List.of(2023), Category.CHILDCARE));
+
+    assertThat(harness.extractOutputValues())
+        .extracting(Match::residentId, Match::noticeVersion)
+        .containsExactly(tuple("parent", 1));
+    assertThat(harness.numKeyedStateEntries()).as("the profiles and the withdrawal").isEqualTo(2);
+
+    harness.setProcessingTime(notice.validity().until().toEpochMilli());
+
+    assertThat(harness.numKeyedStateEntries()).as("only the profiles").isEqualTo(1);
+  }
+
+  @Test
   void aNoticeReachesOnlyTheEligibleResidentsOfTheShard() throws Exception {
     profile(resident("parent", "北会津町", 1990, List.of(2022), Category.CHILDCARE));
     profile(resident("elsewhere", "湊町", 1990, List.of(2022), Category.CHILDCARE));
