@@ -1,6 +1,7 @@
 package io.kairan.ingest.alert;
 
 import io.kairan.model.notice.Audience;
+import io.kairan.model.notice.Geo;
 import io.kairan.model.notice.GeoPoint;
 import io.kairan.model.notice.MunicipalityCode;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ final class AreaResolver {
 
   private boolean covers(Audience.WithinPolygon polygon) {
     return municipality.isKnown()
-        && (municipality.towns().stream().anyMatch(t -> Geometry.inside(t, polygon.points()))
+        && (municipality.towns().stream().anyMatch(t -> Geo.inPolygon(t, polygon.points()))
             || Geometry.overlaps(polygon.points(), municipality.box()));
   }
 
@@ -87,7 +88,7 @@ final class AreaResolver {
       return false;
     }
     GeoPoint nearest = municipality.box().nearestTo(circle.center());
-    return Geometry.distanceKm(circle.center(), nearest) <= circle.radiusKm();
+    return Geo.distanceKm(circle.center(), nearest) <= circle.radiusKm();
   }
 
   /** L-Alert and JMA name the scheme with JIS or JMA in valueName; SAME, FIPS, CAP-CP do not. */

@@ -1,5 +1,6 @@
 package io.kairan.ingest.alert;
 
+import io.kairan.model.notice.Geo;
 import io.kairan.model.notice.GeoPoint;
 import java.util.List;
 
@@ -8,30 +9,14 @@ import java.util.List;
  * one alert area (longitude is x, latitude is y; no area crosses the antimeridian).
  */
 final class Geometry {
-  private static final double EARTH_RADIUS_KM = 6371.0088;
-
   private Geometry() {}
-
-  /** Ray casting: a point on the boundary may count either way. */
-  static boolean inside(GeoPoint p, List<GeoPoint> ring) {
-    boolean in = false;
-    for (int i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-      GeoPoint a = ring.get(i);
-      GeoPoint b = ring.get(j);
-      if ((a.lat() > p.lat()) != (b.lat() > p.lat())
-          && p.lon() < (b.lon() - a.lon()) * (p.lat() - a.lat()) / (b.lat() - a.lat()) + a.lon()) {
-        in = !in;
-      }
-    }
-    return in;
-  }
 
   /**
    * A polygon and a box overlap exactly when a vertex of one lies in the other or two edges cross.
    */
   static boolean overlaps(List<GeoPoint> ring, MunicipalityArea.Box box) {
     if (ring.stream().anyMatch(box::contains)
-        || box.corners().stream().anyMatch(c -> inside(c, ring))) {
+        || box.corners().stream().anyMatch(c -> Geo.inPolygon(c, ring))) {
       return true;
     }
     List<GeoPoint> corners = box.corners();
@@ -45,17 +30,6 @@ final class Geometry {
       }
     }
     return false;
-  }
-
-  static double distanceKm(GeoPoint a, GeoPoint b) {
-    double dLat = Math.toRadians(b.lat() - a.lat());
-    double dLon = Math.toRadians(b.lon() - a.lon());
-    double h =
-        Math.pow(Math.sin(dLat / 2), 2)
-            + Math.cos(Math.toRadians(a.lat()))
-                * Math.cos(Math.toRadians(b.lat()))
-                * Math.pow(Math.sin(dLon / 2), 2);
-    return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
   }
 
   private static boolean cross(GeoPoint p1, GeoPoint p2, GeoPoint q1, GeoPoint q2) {

@@ -1,6 +1,7 @@
 package io.kairan.recommender.match;
 
 import io.kairan.model.notice.Audience;
+import io.kairan.model.notice.Geo;
 import io.kairan.model.notice.GeoPoint;
 import io.kairan.model.resident.ResidentProfile;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package io.kairan.recommender.match;
 
 import io.kairan.model.notice.Audience;
+import io.kairan.model.notice.Geo;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.resident.ResidentProfile;

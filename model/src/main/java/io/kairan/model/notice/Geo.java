@@ -1,9 +1,11 @@
-package io.kairan.recommender.match;
+package io.kairan.model.notice;
 
-import io.kairan.model.notice.GeoPoint;
 import java.util.List;
 
-/** Point-in-area tests on WGS84 points; flat-earth polygons are exact enough at city scale. */
+/**
+ * Point-in-area tests on WGS84 points, for matching and for placing alerts alike; flat-earth
+ * polygons are exact enough at city scale.
+ */
 public final class Geo {
   private static final double EARTH_RADIUS_KM = 6371.0088;
 
