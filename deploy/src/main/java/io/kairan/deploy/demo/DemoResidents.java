@@ -81,7 +81,7 @@ public final class DemoResidents {
   /** Compaction may not have run: the last record of a key wins, a tombstone removes it. */
   static TreeMap<String, Resident> latest(String kafka) {
     TreeMap<String, Resident> residents = new TreeMap<>();
-    TopicReader.read(
+    LocalTopics.read(
         kafka,
         Topics.PROFILES,
         false,

@@ -1,5 +1,6 @@
 package io.kairan.deploy.demo;
 
+import io.kairan.ingest.publish.TopicReader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,7 +56,7 @@ public final class TopicDump {
     long max = cli.count("--max", Long.MAX_VALUE);
     String key = cli.option("--key", null);
     AtomicLong printed = new AtomicLong();
-    TopicReader.read(
+    LocalTopics.read(
         kafka,
         topic,
         cli.flag("--follow"),
@@ -80,7 +81,7 @@ public final class TopicDump {
         System.out.printf("%-24s %2d partitions %9d records%n", topic, partitions.size(), records);
       }
     } catch (TimeoutException e) {
-      throw TopicReader.unreachable(kafka);
+      throw LocalTopics.unreachable(kafka);
     }
   }
 }
