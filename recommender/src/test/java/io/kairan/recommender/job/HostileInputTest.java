@@ -77,15 +77,15 @@ class HostileInputTest {
 
     var notices = new ArrayList<Notice>();
     for (int n = 0; n < NOTICES; n++) {
-      Notice notice = notice("n-" + n, RandomAudiences.next(random, 3), random);
+      Severity severity = random.nextBoolean() ? Severity.IMPORTANT : Severity.INFO;
+      Notice notice = notice("n-" + n, RandomAudiences.next(random, 3), severity, random);
       notices.add(notice);
       input.valid(Topics.NOTICES, new Raw(notice.id(), Json.write(notice)));
       if (random.nextInt(2) == 0) {
         input.broken(Topics.NOTICES, brokenNotice(notice, random));
       }
     }
-    Notice emergency = notice("n-emergency", new Audience.Everyone(), random);
-    emergency = withSeverity(emergency, Severity.EMERGENCY);
+    Notice emergency = notice("n-emergency", new Audience.Everyone(), Severity.EMERGENCY, random);
     notices.add(emergency);
     input.valid(Topics.NOTICES, new Raw(emergency.id(), Json.write(emergency)));
 
@@ -226,9 +226,8 @@ class HostileInputTest {
         p.updatedAt());
   }
 
-  private static Notice notice(String id, Audience audience, Random random) {
+  private static Notice notice(String id, Audience audience, Severity severity, Random random) {
     Category category = Category.values()[random.nextInt(Category.values().length)];
-    Severity severity = random.nextBoolean() ? Severity.IMPORTANT : Severity.INFO;
     return new Notice(
         id,
         1,
@@ -244,24 +243,6 @@ class HostileInputTest {
         NoticeStatus.PUBLISHED,
         audience,
         NOON_JST);
-  }
-
-  private static Notice withSeverity(Notice n, Severity severity) {
-    return new Notice(
-        n.id(),
-        n.version(),
-        n.publisher(),
-        n.municipalityCode(),
-        n.category(),
-        n.title(),
-        n.body(),
-        n.url(),
-        n.location(),
-        n.validity(),
-        severity,
-        n.status(),
-        n.audience(),
-        n.publishedAt());
   }
 
   /** One of many ways a profile record goes wrong; the key is the resident's, so none may win. */
