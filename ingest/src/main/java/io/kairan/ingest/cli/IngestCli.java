@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
@@ -64,6 +65,9 @@ public final class IngestCli {
       err.println("error: " + e.getMessage());
       err.print(USAGE);
       return 2;
+    } catch (NoSuchFileException e) {
+      err.println("failed: no such file " + e.getFile());
+      return 3;
     } catch (Exception e) {
       err.println("failed: " + e.getMessage());
       return 3;
