@@ -24,18 +24,27 @@ public final class KairanJob {
 
   public static void main(String[] args) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    build(env, JobSettings.from(args));
+    build(env, JobSettings.from(args), Clock.systemUTC());
     env.execute(NAME);
   }
 
   /** Starts the job without blocking, as the local stack does on its MiniCluster. */
   public static JobClient start(StreamExecutionEnvironment env, JobSettings settings)
       throws Exception {
-    build(env, settings);
+    return start(env, settings, Clock.systemUTC());
+  }
+
+  /**
+   * Starts the job on a given clock (serializable, e.g. {@link Clock#fixed}): tests whose outcome
+   * depends on the time of day (quiet hours, digests, daily caps) run it on a fixed instant.
+   */
+  public static JobClient start(StreamExecutionEnvironment env, JobSettings settings, Clock clock)
+      throws Exception {
+    build(env, settings, clock);
     return env.executeAsync(NAME);
   }
 
-  static void build(StreamExecutionEnvironment env, JobSettings settings) {
+  static void build(StreamExecutionEnvironment env, JobSettings settings, Clock clock) {
     env.enableCheckpointing(settings.checkpointInterval().toMillis());
     Outputs outputs =
         defineWorkflow(
@@ -43,7 +52,7 @@ public final class KairanJob {
             read(env, settings, Topics.PROFILES),
             read(env, settings, Topics.RULES),
             read(env, settings, Topics.FEEDBACK),
-            Clock.systemUTC());
+            clock);
     outputs
         .deliveries()
         .sinkTo(KafkaConnectors.deliveries(settings, Topics.DELIVERIES))
