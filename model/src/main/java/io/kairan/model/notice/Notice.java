@@ -1,5 +1,6 @@
 package io.kairan.model.notice;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.kairan.model.Problems;
 import io.kairan.model.text.SafeText;
 import java.time.Instant;
@@ -58,6 +59,8 @@ public record Notice(
         at);
   }
 
+  /** Derived from the status, so not a field of the wire format (see TopicRecordFormatTest). */
+  @JsonIgnore
   public boolean isWithdrawn() {
     return status == NoticeStatus.WITHDRAWN;
   }
