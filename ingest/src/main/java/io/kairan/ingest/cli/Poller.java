@@ -1,17 +1,13 @@
 package io.kairan.ingest.cli;
 
 import io.kairan.ingest.publish.ImportSummary;
-import io.kairan.ingest.safety.FetchPolicy;
 import io.kairan.ingest.safety.Fetched;
 import io.kairan.ingest.safety.SafeFetcher;
 import io.kairan.ingest.source.SourceContext;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,35 +43,23 @@ final class Poller {
     this.clock = clock;
   }
 
-  static int run(Options options, PrintStream out, Clock clock) throws Exception {
-    List<PolledSource> sources = PolledSource.load(Path.of(options.required("config")));
-    String municipality = IngestCli.municipality(options);
-    Set<String> hosts = new HashSet<>(options.all("allow-host"));
-    sources.forEach(s -> hosts.add(s.url().getHost()));
-    FetchPolicy base = FetchPolicy.publicHosts(hosts);
-    SafeFetcher fetcher =
-        new SafeFetcher(
-            new FetchPolicy(
-                base.allowedHosts(),
-                base.maxBytes(),
-                base.timeout(),
-                base.maxRedirects(),
-                options.flag("allow-private-networks")));
-    Lookups lookups =
-        new Lookups(IngestCli.targets(options), IngestCli.area(options, municipality));
-    String bootstrap = options.get("bootstrap-servers", "localhost:9092");
+  /** Polls every source on two threads until the process is stopped. */
+  static void pollForever(
+      List<PolledSource> sources, SourceOptions options, PrintStream out, Clock clock)
+      throws Exception {
+    SafeFetcher fetcher = options.fetcher(sources.stream().map(s -> s.url().getHost()).toList());
+    Lookups lookups = options.lookups();
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     for (PolledSource source : sources) {
       Import importer =
           (s, document, context) ->
-              IngestCli.importDocument(
-                  bootstrap, s.format(), document, context, lookups, fetcher, out);
-      Poller poller = new Poller(source, fetcher, importer, municipality, clock);
+              ImportCommand.importDocument(
+                  options.bootstrapServers, s.format(), document, context, lookups, fetcher, out);
+      Poller poller = new Poller(source, fetcher, importer, options.municipality, clock);
       scheduler.schedule(() -> poller.loop(scheduler, out), 0, TimeUnit.SECONDS);
     }
     out.printf("polling %d sources; Ctrl-C stops%n", sources.size());
     scheduler.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
-    return 0;
   }
 
   private void loop(ScheduledExecutorService scheduler, PrintStream out) {

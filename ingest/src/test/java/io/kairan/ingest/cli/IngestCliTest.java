@@ -13,28 +13,154 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IngestCliTest {
+  private static final String NL = System.lineSeparator();
+
+  /** What one run of the CLI printed and how it ended. */
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    int code =
+        IngestCli.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Clock.fixed(Samples.NOW, ZoneOffset.UTC));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
 
   @Test
   void aMissingFileExitsWith3AndNamesTheFile(@TempDir Path dir) {
     Path missing = dir.resolve("events.csv");
-    var err = new ByteArrayOutputStream();
 
-    int code =
-        IngestCli.run(
-            new String[] {
-              "import",
-              missing.toString(),
-              "--format",
-              "opendata-events",
-              "--municipality",
-              "072028"
-            },
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Clock.fixed(Samples.NOW, ZoneOffset.UTC));
+    Run run =
+        run(
+            "import",
+            missing.toString(),
+            "--format",
+            "opendata-events",
+            "--municipality",
+            "072028");
 
-    assertThat(code).isEqualTo(3);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .isEqualTo("failed: no such file " + missing + System.lineSeparator());
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("failed: no such file " + missing + NL);
+  }
+
+  @Test
+  void anUnknownOptionExitsWith2AndNamesItWithTheUsageOnStderr(@TempDir Path dir) {
+    Run run =
+        run(
+            "import",
+            dir.resolve("events.csv").toString(),
+            "--format",
+            "cap",
+            "--municipality",
+            "072028",
+            "--bootstrap-server",
+            "127.0.0.1:9092");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("error: Unknown options: '--bootstrap-server', '127.0.0.1:9092'" + NL)
+        .contains("Usage: kairan-ingest import");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void helpPrintsTheUsageWithTheExitCodesOnStdoutAndExits0() {
+    Run run = run("--help");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out())
+        .startsWith("Usage: kairan-ingest [-h] (import | poll)" + NL)
+        .contains("  import  Import one file or URL")
+        .contains("  poll    Poll the sources")
+        .contains("Exit codes:" + NL + "  0   all fine" + NL + "  2   wrong usage" + NL)
+        .contains("  5   nothing accepted");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void eachCommandsHelpListsItsOptions() {
+    Run importHelp = run("import", "--help");
+    Run pollHelp = run("poll", "-h");
+
+    assertThat(importHelp.code()).isZero();
+    assertThat(importHelp.out())
+        .startsWith("Usage: kairan-ingest import ")
+        .contains("--format=FORMAT", "--municipality=CODE", "--allow-host=HOST", "--towns=FILE");
+    assertThat(pollHelp.code()).isZero();
+    assertThat(pollHelp.out())
+        .startsWith("Usage: kairan-ingest poll ")
+        .contains("--config=FILE", "--municipality=CODE", "--allow-private-networks");
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    Run run = run();
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("error: a command is required: import or poll" + NL + "Usage: kairan-ingest");
+  }
+
+  @Test
+  void aMissingRequiredOptionIsAUsageErrorNamingIt() {
+    Run run = run("import", "events.csv", "--municipality", "072028");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).startsWith("error: Missing required option: '--format=FORMAT'" + NL);
+  }
+
+  @Test
+  void anUnknownFormatIsAUsageErrorListingTheFormats() {
+    Run run = run("import", "events.csv", "--format", "xls", "--municipality", "072028");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith(
+            "error: Invalid value for option '--format': unknown format xls; one of"
+                + " [opendata-events, rss, atom, ical, cap, jma, jma-feed]"
+                + NL);
+  }
+
+  @Test
+  void aMunicipalityCodeWithAWrongCheckDigitIsAUsageError() {
+    Run run = run("import", "events.csv", "--format", "cap", "--municipality", "072029");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith(
+            "error: Invalid value for option '--municipality': 072029 is not a JIS X 0402 code"
+                + " (e.g. 072028)"
+                + NL);
+  }
+
+  @Test
+  void aFlagBeforeTheFileLeavesTheFileAsTheDocument(@TempDir Path dir) {
+    Path missing = dir.resolve("feed.xml");
+
+    Run run =
+        run(
+            "import",
+            "--allow-private-networks",
+            missing.toString(),
+            "--format",
+            "rss",
+            "--municipality",
+            "072028");
+
+    assertThat(run.code()).as(run.err()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("failed: no such file " + missing + NL);
+  }
+
+  @Test
+  void aSecondDocumentIsAUsageError() {
+    Run run = run("import", "a.csv", "b.csv", "--format", "cap", "--municipality", "072028");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).startsWith("error: Unmatched argument at index 2: 'b.csv'" + NL);
   }
 }
