@@ -29,12 +29,22 @@ public sealed interface Audience {
   int MAX_AGE = 130;
 
   /** Every resident of the notice's municipality. */
-  record Everyone() implements Audience {}
+  record Everyone() implements Audience {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.everyone(this);
+    }
+  }
 
   /** Residents matching every part. */
   record AllOf(List<Audience> all) implements Audience {
     public AllOf {
       all = all == null ? List.of() : List.copyOf(all);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.allOf(this);
     }
   }
 
@@ -43,124 +53,131 @@ public sealed interface Audience {
     public AnyOf {
       any = any == null ? List.of() : List.copyOf(any);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.anyOf(this);
+    }
   }
 
   /** Residents not matching the part. */
-  record Not(Audience not) implements Audience {}
+  record Not(Audience not) implements Audience {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.not(this);
+    }
+  }
 
   /** Residents registered in a municipality (JIS X 0402 code). */
-  record InMunicipality(String code) implements Audience {}
+  record InMunicipality(String code) implements Audience {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.municipality(this);
+    }
+  }
 
   /** Residents living in one of the districts (大字・町 names, e.g. 北会津町). */
   record InDistrict(List<String> districts) implements Audience {
     public InDistrict {
       districts = districts == null ? List.of() : List.copyOf(districts);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.district(this);
+    }
   }
 
   /** Residents whose age is within [min, max]. */
-  record AgeBetween(int min, int max) implements Audience {}
+  record AgeBetween(int min, int max) implements Audience {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.age(this);
+    }
+  }
 
   /** Residents with at least one child whose age is within [min, max]. */
-  record HasChildAgedBetween(int min, int max) implements Audience {}
+  record HasChildAgedBetween(int min, int max) implements Audience {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.childAge(this);
+    }
+  }
 
   /** Residents who read a language (BCP 47 tag such as ja, en, vi). */
-  record Speaks(String language) implements Audience {}
+  record Speaks(String language) implements Audience {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.language(this);
+    }
+  }
 
   /** Residents who follow an interest tag (e.g. 子育て, sports). */
-  record InterestedIn(String interest) implements Audience {}
+  record InterestedIn(String interest) implements Audience {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.interest(this);
+    }
+  }
 
   /** Residents whose home point lies inside the polygon (WGS84, closed or not). */
   record WithinPolygon(List<GeoPoint> points) implements Audience {
     public WithinPolygon {
       points = points == null ? List.of() : List.copyOf(points);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.polygon(this);
+    }
   }
 
   /** Residents whose home point lies within radiusKm of the centre. */
-  record WithinCircle(GeoPoint center, double radiusKm) implements Audience {}
+  record WithinCircle(GeoPoint center, double radiusKm) implements Audience {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.circle(this);
+    }
+  }
+
+  /** What the visitor answers for this expression: the one way to walk an audience. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of audience. Java 17 has no pattern switch, so every interpretation of an
+   * audience (matching, index, reasons, text, validation, queries) is a visitor: a new kind is a
+   * compile error wherever it is not handled, never a silent fall-through.
+   */
+  interface Visitor<R> {
+    R everyone(Everyone everyone);
+
+    R allOf(AllOf allOf);
+
+    R anyOf(AnyOf anyOf);
+
+    R not(Not not);
+
+    R municipality(InMunicipality municipality);
+
+    R district(InDistrict district);
+
+    R age(AgeBetween age);
+
+    R childAge(HasChildAgedBetween childAge);
+
+    R language(Speaks language);
+
+    R interest(InterestedIn interest);
+
+    R polygon(WithinPolygon polygon);
+
+    R circle(WithinCircle circle);
+  }
 
   /** Problems with this expression, each naming its path in the tree. */
   default List<String> problems() {
     var problems = new Problems();
-    check(this, "audience", 1, problems);
+    AudienceProblems.check(this, "audience", 1, problems);
     return problems.list();
-  }
-
-  private static void check(Audience audience, String path, int depth, Problems problems) {
-    if (audience == null) {
-      problems.add(path, "is required");
-      return;
-    }
-    if (depth > MAX_DEPTH) {
-      problems.add(path, "nests deeper than " + MAX_DEPTH + " levels");
-      return;
-    }
-    // Java 17 has no pattern switch; the chain ends in the sealed set, so a new kind must be added
-    // here.
-    if (audience instanceof AllOf a) {
-      checkParts(a.all(), path + ".all", depth, problems);
-    } else if (audience instanceof AnyOf a) {
-      checkParts(a.any(), path + ".any", depth, problems);
-    } else if (audience instanceof Not n) {
-      check(n.not(), path + ".not", depth + 1, problems);
-    } else if (audience instanceof InMunicipality m) {
-      problems.require(
-          MunicipalityCode.isValid(m.code()), path + ".code", "is not a JIS X 0402 code");
-    } else if (audience instanceof InDistrict d) {
-      problems
-          .require(!d.districts().isEmpty(), path + ".districts", "must name at least one district")
-          .require(
-              d.districts().stream().noneMatch(s -> s == null || s.isBlank()),
-              path + ".districts",
-              "must not contain blanks")
-          .maxSize(d.districts(), 500, path + ".districts");
-    } else if (audience instanceof AgeBetween r) {
-      checkRange(r.min(), r.max(), path, problems);
-    } else if (audience instanceof HasChildAgedBetween r) {
-      checkRange(r.min(), r.max(), path, problems);
-    } else if (audience instanceof Speaks s) {
-      problems
-          .notBlank(s.language(), path + ".language")
-          .maxLength(s.language(), 35, path + ".language");
-    } else if (audience instanceof WithinPolygon p) {
-      problems
-          .require(p.points().size() >= 3, path + ".points", "a polygon needs at least 3 points")
-          .maxSize(p.points(), 10_000, path + ".points");
-      p.points()
-          .forEach(
-              point ->
-                  problems.merge(
-                      point == null
-                          ? List.of(path + ".points: must not contain nulls")
-                          : point.problems()));
-    } else if (audience instanceof WithinCircle c) {
-      problems
-          .notNull(c.center(), path + ".center")
-          .require(
-              c.radiusKm() > 0 && c.radiusKm() <= 1000,
-              path + ".radiusKm",
-              "must be between 0 and 1000");
-    } else if (audience instanceof InterestedIn i) {
-      problems
-          .notBlank(i.interest(), path + ".interest")
-          .maxLength(i.interest(), 100, path + ".interest");
-    }
-  }
-
-  private static void checkParts(List<Audience> parts, String path, int depth, Problems problems) {
-    problems
-        .require(!parts.isEmpty(), path, "must have at least one part")
-        .maxSize(parts, 50, path);
-    for (int i = 0; i < parts.size(); i++) {
-      check(parts.get(i), path + "[" + i + "]", depth + 1, problems);
-    }
-  }
-
-  private static void checkRange(int min, int max, String path, Problems problems) {
-    problems
-        .require(min >= 0 && min <= MAX_AGE, path + ".min", "must be between 0 and " + MAX_AGE)
-        .require(max >= 0 && max <= MAX_AGE, path + ".max", "must be between 0 and " + MAX_AGE)
-        .require(min <= max, path + ".max", "must not be below min");
   }
 }

@@ -17,35 +17,74 @@ public final class AudienceText {
   }
 
   private static String format(Audience a, boolean nested) {
-    if (a instanceof Audience.Everyone) {
+    return a.accept(new Formatter(nested));
+  }
+
+  /** One audience in the readable form; a nested and/or is put in parentheses. */
+  private record Formatter(boolean nested) implements Audience.Visitor<String> {
+    @Override
+    public String everyone(Audience.Everyone everyone) {
       return "everyone";
-    } else if (a instanceof Audience.AllOf all) {
+    }
+
+    @Override
+    public String allOf(Audience.AllOf all) {
       return group(join(all.all(), " and "), nested);
-    } else if (a instanceof Audience.AnyOf any) {
+    }
+
+    @Override
+    public String anyOf(Audience.AnyOf any) {
       return group(join(any.any(), " or "), nested);
-    } else if (a instanceof Audience.Not not) {
+    }
+
+    @Override
+    public String not(Audience.Not not) {
       return "not " + format(not.not(), true);
-    } else if (a instanceof Audience.InMunicipality m) {
+    }
+
+    @Override
+    public String municipality(Audience.InMunicipality m) {
       return "municipality " + quote(m.code());
-    } else if (a instanceof Audience.InDistrict d) {
+    }
+
+    @Override
+    public String district(Audience.InDistrict d) {
       return "district in ["
           + String.join(", ", d.districts().stream().map(AudienceText::quote).toList())
           + "]";
-    } else if (a instanceof Audience.AgeBetween r) {
+    }
+
+    @Override
+    public String age(Audience.AgeBetween r) {
       return "age " + r.min() + ".." + r.max();
-    } else if (a instanceof Audience.HasChildAgedBetween r) {
+    }
+
+    @Override
+    public String childAge(Audience.HasChildAgedBetween r) {
       return "childAge " + r.min() + ".." + r.max();
-    } else if (a instanceof Audience.Speaks s) {
+    }
+
+    @Override
+    public String language(Audience.Speaks s) {
       return "language " + quote(s.language());
-    } else if (a instanceof Audience.InterestedIn i) {
+    }
+
+    @Override
+    public String interest(Audience.InterestedIn i) {
       return "interest " + quote(i.interest());
-    } else if (a instanceof Audience.WithinPolygon p) {
+    }
+
+    @Override
+    public String polygon(Audience.WithinPolygon p) {
       return "polygon ["
           + String.join(
               ", ",
               p.points().stream().map(pt -> number(pt.lat()) + " " + number(pt.lon())).toList())
           + "]";
-    } else if (a instanceof Audience.WithinCircle c) {
+    }
+
+    @Override
+    public String circle(Audience.WithinCircle c) {
       return "circle "
           + number(c.center().lat())
           + " "
@@ -53,7 +92,6 @@ public final class AudienceText {
           + " "
           + number(c.radiusKm());
     }
-    throw new IllegalArgumentException("unknown audience " + a);
   }
 
   private static String join(List<Audience> parts, String operator) {

@@ -25,40 +25,74 @@ public final class AudienceMatcher {
   }
 
   static boolean matches(Audience audience, ResidentProfile p, int year) {
-    if (audience instanceof Audience.Everyone) {
-      return true;
-    } else if (audience instanceof Audience.AllOf a) {
-      return a.all().stream().allMatch(part -> matches(part, p, year));
-    } else if (audience instanceof Audience.AnyOf a) {
-      return a.any().stream().anyMatch(part -> matches(part, p, year));
-    } else if (audience instanceof Audience.Not n) {
-      return !matches(n.not(), p, year);
-    } else if (audience instanceof Audience.InMunicipality m) {
-      return m.code().equals(p.municipalityCode());
-    } else if (audience instanceof Audience.InDistrict d) {
-      return d.districts().contains(p.district());
-    } else if (audience instanceof Audience.AgeBetween r) {
-      return within(year - p.birthYear(), r.min(), r.max());
-    } else if (audience instanceof Audience.HasChildAgedBetween r) {
-      return p.childrenBirthYears().stream()
-          .anyMatch(born -> within(year - born, r.min(), r.max()));
-    } else if (audience instanceof Audience.Speaks s) {
-      return speaks(p.languages(), s.language());
-    } else if (audience instanceof Audience.InterestedIn i) {
-      return p.interests().contains(i.interest());
-    } else if (audience instanceof Audience.WithinPolygon
-        || audience instanceof Audience.WithinCircle) {
-      return p.home() != null && contains(audience, p.home());
-    }
-    throw new IllegalArgumentException("unknown audience " + audience);
+    return audience.accept(new Scan(p, year));
   }
 
-  /** Whether a geographic audience's area holds the point. */
-  static boolean contains(Audience area, GeoPoint point) {
-    if (area instanceof Audience.WithinPolygon polygon) {
-      return Geo.inPolygon(point, polygon.points());
+  /** The plain scan of one profile, ages counted in {@code year}. */
+  private record Scan(ResidentProfile p, int year) implements Audience.Visitor<Boolean> {
+    @Override
+    public Boolean everyone(Audience.Everyone everyone) {
+      return true;
     }
-    Audience.WithinCircle c = (Audience.WithinCircle) area;
+
+    @Override
+    public Boolean allOf(Audience.AllOf a) {
+      return a.all().stream().allMatch(part -> part.accept(this));
+    }
+
+    @Override
+    public Boolean anyOf(Audience.AnyOf a) {
+      return a.any().stream().anyMatch(part -> part.accept(this));
+    }
+
+    @Override
+    public Boolean not(Audience.Not n) {
+      return !n.not().accept(this);
+    }
+
+    @Override
+    public Boolean municipality(Audience.InMunicipality m) {
+      return m.code().equals(p.municipalityCode());
+    }
+
+    @Override
+    public Boolean district(Audience.InDistrict d) {
+      return d.districts().contains(p.district());
+    }
+
+    @Override
+    public Boolean age(Audience.AgeBetween r) {
+      return within(year - p.birthYear(), r.min(), r.max());
+    }
+
+    @Override
+    public Boolean childAge(Audience.HasChildAgedBetween r) {
+      return p.childrenBirthYears().stream()
+          .anyMatch(born -> within(year - born, r.min(), r.max()));
+    }
+
+    @Override
+    public Boolean language(Audience.Speaks s) {
+      return speaks(p.languages(), s.language());
+    }
+
+    @Override
+    public Boolean interest(Audience.InterestedIn i) {
+      return p.interests().contains(i.interest());
+    }
+
+    @Override
+    public Boolean polygon(Audience.WithinPolygon polygon) {
+      return p.home() != null && Geo.inPolygon(p.home(), polygon.points());
+    }
+
+    @Override
+    public Boolean circle(Audience.WithinCircle circle) {
+      return p.home() != null && inCircle(p.home(), circle);
+    }
+  }
+
+  static boolean inCircle(GeoPoint point, Audience.WithinCircle c) {
     return Geo.distanceKm(point, c.center()) <= c.radiusKm();
   }
 

@@ -48,13 +48,73 @@ public final class Matching {
 
   /** The audience's interests (outside any "not") that the resident follows. */
   static int interestHits(Audience audience, ResidentProfile profile) {
-    if (audience instanceof Audience.InterestedIn i) {
+    return audience.accept(new InterestHits(profile));
+  }
+
+  /** Counts followed interests through and/or; other kinds, and anything under a not, count 0. */
+  private record InterestHits(ResidentProfile profile) implements Audience.Visitor<Integer> {
+    @Override
+    public Integer interest(Audience.InterestedIn i) {
       return profile.interests().contains(i.interest()) ? 1 : 0;
     }
-    List<Audience> parts =
-        audience instanceof Audience.AllOf all
-            ? all.all()
-            : audience instanceof Audience.AnyOf any ? any.any() : List.of();
-    return parts.stream().mapToInt(part -> interestHits(part, profile)).sum();
+
+    @Override
+    public Integer allOf(Audience.AllOf all) {
+      return sum(all.all());
+    }
+
+    @Override
+    public Integer anyOf(Audience.AnyOf any) {
+      return sum(any.any());
+    }
+
+    private int sum(List<Audience> parts) {
+      return parts.stream().mapToInt(part -> part.accept(this)).sum();
+    }
+
+    @Override
+    public Integer everyone(Audience.Everyone everyone) {
+      return 0;
+    }
+
+    @Override
+    public Integer not(Audience.Not not) {
+      return 0;
+    }
+
+    @Override
+    public Integer municipality(Audience.InMunicipality municipality) {
+      return 0;
+    }
+
+    @Override
+    public Integer district(Audience.InDistrict district) {
+      return 0;
+    }
+
+    @Override
+    public Integer age(Audience.AgeBetween age) {
+      return 0;
+    }
+
+    @Override
+    public Integer childAge(Audience.HasChildAgedBetween childAge) {
+      return 0;
+    }
+
+    @Override
+    public Integer language(Audience.Speaks language) {
+      return 0;
+    }
+
+    @Override
+    public Integer polygon(Audience.WithinPolygon polygon) {
+      return 0;
+    }
+
+    @Override
+    public Integer circle(Audience.WithinCircle circle) {
+      return 0;
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.kairan.recommender.match;
 
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
+import io.kairan.model.notice.Geo;
 import io.kairan.model.notice.GeoPoint;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.Severity;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -93,43 +95,93 @@ public final class ProfileIndex {
 
   /** The local ids of the residents in the audience, counting ages in {@code year}. */
   RoaringBitmap evaluate(Audience audience, int year) {
-    if (audience instanceof Audience.Everyone) {
+    return audience.accept(new Evaluation(year));
+  }
+
+  /** Bitmap algebra over the attribute bitmaps; each result is a fresh bitmap the caller owns. */
+  private final class Evaluation implements Audience.Visitor<RoaringBitmap> {
+    private final int year;
+
+    Evaluation(int year) {
+      this.year = year;
+    }
+
+    @Override
+    public RoaringBitmap everyone(Audience.Everyone everyone) {
       return all.clone();
-    } else if (audience instanceof Audience.AllOf a) {
+    }
+
+    @Override
+    public RoaringBitmap allOf(Audience.AllOf a) {
       RoaringBitmap result = all.clone();
       for (Audience part : a.all()) {
-        result.and(evaluate(part, year));
+        result.and(part.accept(this));
       }
       return result;
-    } else if (audience instanceof Audience.AnyOf a) {
-      return FastAggregation.or(a.any().stream().map(part -> evaluate(part, year)).iterator());
-    } else if (audience instanceof Audience.Not n) {
-      return RoaringBitmap.andNot(all, evaluate(n.not(), year));
-    } else if (audience instanceof Audience.InMunicipality m) {
+    }
+
+    @Override
+    public RoaringBitmap anyOf(Audience.AnyOf a) {
+      return FastAggregation.or(a.any().stream().map(part -> part.accept(this)).iterator());
+    }
+
+    @Override
+    public RoaringBitmap not(Audience.Not n) {
+      return RoaringBitmap.andNot(all, n.not().accept(this));
+    }
+
+    @Override
+    public RoaringBitmap municipality(Audience.InMunicipality m) {
       return get(municipalities, m.code()).clone();
-    } else if (audience instanceof Audience.InDistrict d) {
+    }
+
+    @Override
+    public RoaringBitmap district(Audience.InDistrict d) {
       return FastAggregation.or(
           d.districts().stream().map(name -> get(districts, name)).iterator());
-    } else if (audience instanceof Audience.AgeBetween r) {
-      return years(birthYears, year - r.max(), year - r.min());
-    } else if (audience instanceof Audience.HasChildAgedBetween r) {
-      return years(childBirthYears, year - r.max(), year - r.min());
-    } else if (audience instanceof Audience.Speaks s) {
-      return get(languages, base(s.language())).clone();
-    } else if (audience instanceof Audience.InterestedIn i) {
-      return get(interests, i.interest()).clone();
-    } else if (audience instanceof Audience.WithinPolygon
-        || audience instanceof Audience.WithinCircle) {
-      RoaringBitmap result = new RoaringBitmap();
-      homes.forEach(
-          (point, residents) -> {
-            if (AudienceMatcher.contains(audience, point)) {
-              result.or(residents);
-            }
-          });
-      return result;
     }
-    throw new IllegalArgumentException("unknown audience " + audience);
+
+    @Override
+    public RoaringBitmap age(Audience.AgeBetween r) {
+      return years(birthYears, year - r.max(), year - r.min());
+    }
+
+    @Override
+    public RoaringBitmap childAge(Audience.HasChildAgedBetween r) {
+      return years(childBirthYears, year - r.max(), year - r.min());
+    }
+
+    @Override
+    public RoaringBitmap language(Audience.Speaks s) {
+      return get(languages, base(s.language())).clone();
+    }
+
+    @Override
+    public RoaringBitmap interest(Audience.InterestedIn i) {
+      return get(interests, i.interest()).clone();
+    }
+
+    @Override
+    public RoaringBitmap polygon(Audience.WithinPolygon polygon) {
+      return homesWhere(point -> Geo.inPolygon(point, polygon.points()));
+    }
+
+    @Override
+    public RoaringBitmap circle(Audience.WithinCircle circle) {
+      return homesWhere(point -> AudienceMatcher.inCircle(point, circle));
+    }
+  }
+
+  /** The residents whose home point passes the test. */
+  private RoaringBitmap homesWhere(Predicate<GeoPoint> inside) {
+    RoaringBitmap result = new RoaringBitmap();
+    homes.forEach(
+        (point, residents) -> {
+          if (inside.test(point)) {
+            result.or(residents);
+          }
+        });
+    return result;
   }
 
   private static RoaringBitmap years(Map<Integer, RoaringBitmap> byYear, int from, int to) {

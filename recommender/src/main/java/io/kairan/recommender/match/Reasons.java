@@ -22,34 +22,90 @@ public final class Reasons {
   }
 
   private static void collect(Audience audience, ResidentProfile p, int year, Set<String> out) {
-    if (audience instanceof Audience.Everyone) {
+    audience.accept(new Collector(p, year, out));
+  }
+
+  /** Adds the reasons of one expression; returns nothing, so every kind says what it adds. */
+  private record Collector(ResidentProfile p, int year, Set<String> out)
+      implements Audience.Visitor<Void> {
+    @Override
+    public Void everyone(Audience.Everyone everyone) {
       out.add("for everyone in the city");
-    } else if (audience instanceof Audience.AllOf a) {
-      a.all().forEach(part -> collect(part, p, year, out));
-    } else if (audience instanceof Audience.AnyOf a) {
+      return null;
+    }
+
+    @Override
+    public Void allOf(Audience.AllOf a) {
+      a.all().forEach(part -> part.accept(this));
+      return null;
+    }
+
+    @Override
+    public Void anyOf(Audience.AnyOf a) {
       // Only the alternatives that hold are reasons.
       a.any().stream()
           .filter(part -> AudienceMatcher.matches(part, p, year))
-          .forEach(part -> collect(part, p, year, out));
-    } else if (audience instanceof Audience.InMunicipality m) {
+          .forEach(part -> part.accept(this));
+      return null;
+    }
+
+    @Override
+    public Void not(Audience.Not n) {
+      return null; // a reason never rests on what a resident is not
+    }
+
+    @Override
+    public Void municipality(Audience.InMunicipality m) {
       out.add("you are registered in municipality " + m.code());
-    } else if (audience instanceof Audience.InDistrict) {
+      return null;
+    }
+
+    @Override
+    public Void district(Audience.InDistrict d) {
       out.add("you live in " + p.district());
-    } else if (audience instanceof Audience.AgeBetween) {
+      return null;
+    }
+
+    @Override
+    public Void age(Audience.AgeBetween r) {
       out.add("you are " + (year - p.birthYear()));
-    } else if (audience instanceof Audience.HasChildAgedBetween r) {
+      return null;
+    }
+
+    @Override
+    public Void childAge(Audience.HasChildAgedBetween r) {
       p.childrenBirthYears().stream()
           .map(born -> year - born)
           .filter(age -> AudienceMatcher.within(age, r.min(), r.max()))
           .forEach(age -> out.add("your child is " + age));
-    } else if (audience instanceof Audience.Speaks s) {
-      out.add("you read " + s.language());
-    } else if (audience instanceof Audience.InterestedIn i) {
-      out.add("you follow " + i.interest());
-    } else if (audience instanceof Audience.WithinPolygon
-        || audience instanceof Audience.WithinCircle) {
-      out.add("your home area (" + p.district() + ") is in the notice's area");
+      return null;
     }
-    // Not: a reason never rests on what a resident is not.
+
+    @Override
+    public Void language(Audience.Speaks s) {
+      out.add("you read " + s.language());
+      return null;
+    }
+
+    @Override
+    public Void interest(Audience.InterestedIn i) {
+      out.add("you follow " + i.interest());
+      return null;
+    }
+
+    @Override
+    public Void polygon(Audience.WithinPolygon polygon) {
+      return homeArea();
+    }
+
+    @Override
+    public Void circle(Audience.WithinCircle circle) {
+      return homeArea();
+    }
+
+    private Void homeArea() {
+      out.add("your home area (" + p.district() + ") is in the notice's area");
+      return null;
+    }
   }
 }
