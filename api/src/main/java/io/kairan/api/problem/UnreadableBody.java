@@ -1,14 +1,15 @@
 package io.kairan.api.problem;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 
 /**
- * Where a request body stopped being readable, from the JSON parser's own exception (Jackson 3, as
- * Spring MVC reads bodies), so a caller can find the mistake without guessing.
+ * Where a request body stopped being readable, from the JSON parser's own exception (the model's
+ * Jackson 2 codec, which reads every body), so a caller can find the mistake without guessing.
  *
  * @param line 1-based line, or -1 when the parser did not say
  * @param column 1-based column in characters, or -1
@@ -24,8 +25,8 @@ record UnreadableBody(int line, int column, String field, String reason) {
    */
   static Optional<UnreadableBody> of(Throwable e, byte[] body) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof JacksonException jackson) {
-        TokenStreamLocation at = jackson.getLocation();
+      if (t instanceof JsonProcessingException jackson) {
+        JsonLocation at = jackson.getLocation();
         boolean known = at != null && at.getLineNr() > 0;
         return Optional.of(
             new UnreadableBody(
@@ -70,10 +71,12 @@ record UnreadableBody(int line, int column, String field, String reason) {
     return -1;
   }
 
-  private static String path(JacksonException e) {
-    return e.getPath().stream()
-        .map(
-            r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
+  private static String path(JsonProcessingException e) {
+    if (!(e instanceof JsonMappingException mapping)) {
+      return ""; // a syntax error or a limit: no field is being read yet
+    }
+    return mapping.getPath().stream()
+        .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
         .collect(Collectors.joining())
         .replaceFirst("^\\.", "");
   }

@@ -1,6 +1,7 @@
 package io.kairan.api.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -146,5 +147,30 @@ class ProfileControllerTest {
         .andExpect(jsonPath("$.detail").value("The request body is larger than 64 KiB."));
 
     verify(kafka, never()).publish(any(), any(), any());
+  }
+
+  /** The profile with an extra field holding arrays nested {@code depth} deep. */
+  private static String nested(int depth) {
+    return PROFILE.replace(
+        "{\"id\"", "{\"x\":" + "[".repeat(depth) + "]".repeat(depth) + ",\"id\"");
+  }
+
+  @Test
+  void aBodyNested1000DeepIsA400ProblemNamingTheModelsDepthLimit() throws Exception {
+    putProfile(nested(1000))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail", containsString("exceeds the maximum allowed (64")));
+
+    verify(kafka, never()).publish(any(), any(), any());
+  }
+
+  @Test
+  void theCodecsNestingLimitOf64AppliesToHttpBodiesToTheLevel() throws Exception {
+    // The profile object is one level, so 63 arrays inside it are 64 deep: allowed; 64 are not.
+    putProfile(nested(63)).andExpect(status().isOk());
+    putProfile(nested(64))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail", containsString("nesting depth (65)")));
   }
 }

@@ -1,0 +1,35 @@
+package io.kairan.api.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kairan.model.json.Json;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Request and response bodies go through the model's codec (Jackson 2), the one that reads and
+ * writes every record on Kafka, so HTTP gets the same limits (nesting depth 64, string length) and
+ * the same field names as the topics. The api has no Jackson 3 on its classpath; where another
+ * component brings it (the local stack runs push in the same JVM), this converter still has the
+ * last word: it is set after Boot's own configuration.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class JsonBodies implements WebMvcConfigurer {
+
+  /** The model's mapper, plus Spring's mix-in that writes a problem's extra fields at top level. */
+  public static ObjectMapper mapper() {
+    return Json.mapper().copy().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
+  }
+
+  @Override
+  @SuppressWarnings("deprecation") // Spring 7 deprecates its Jackson 2 support; the model needs it.
+  public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+    builder.withJsonConverter(new MappingJackson2HttpMessageConverter(mapper()));
+  }
+}
