@@ -63,7 +63,11 @@ public final class JmaFeedConnector implements Connector {
         Parsed report = warnings.read(fetcher.fetch(URI.create(link)), context);
         read += report.read();
         items.addAll(report.items());
-        rejected.addAll(report.rejected());
+        // A report refused whole is named by its link, so each has its own dead-letter key.
+        report.rejected().stream()
+            .map(
+                r -> r.sourceRef().equals("document") ? new Rejected(link, r.raw(), r.reason()) : r)
+            .forEach(rejected::add);
       } catch (Exception e) {
         rejected.add(
             new Rejected(link, entry.getTitle(), "cannot fetch " + link + ": " + e.getMessage()));

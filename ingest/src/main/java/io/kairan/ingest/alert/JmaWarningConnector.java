@@ -75,7 +75,10 @@ public final class JmaWarningConnector implements Connector {
           "document", raw, "not a JMA 気象警報・注意報 report (Control/Title is '" + title + "')");
     }
     String areaCode = areaCode(context.municipalityCode());
-    Element head = Elements.child(report, "Head").orElseThrow();
+    Element head = Elements.child(report, "Head").orElse(null);
+    if (head == null) {
+      return Parsed.refused("document", raw, "a JMA report needs a Head (with ReportDateTime)");
+    }
     Instant reported;
     try {
       reported =

@@ -15,6 +15,7 @@ import io.kairan.model.notice.Validity;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
@@ -50,6 +53,10 @@ public final class CalendarConnector implements Connector {
     System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
   }
 
+  private static final Pattern VEVENT =
+      Pattern.compile("BEGIN:VEVENT.*?END:VEVENT\\r?\\n?", Pattern.DOTALL);
+  private static final Pattern UID = Pattern.compile("(?m)^UID:(.*)$");
+
   private final PhraseDictionary<Category> categories;
 
   public CalendarConnector(PhraseDictionary<Category> categories) {
@@ -67,64 +74,123 @@ public final class CalendarConnector implements Connector {
           text.substring(0, 2000),
           "calendar larger than " + SafeXml.MAX_BYTES + " bytes");
     }
-    Calendar calendar;
     try {
-      calendar = new CalendarBuilder().build(new StringReader(text));
+      return events(build(text), context);
     } catch (IOException | ParserException | RuntimeException e) {
+      return eachEventAlone(text, context, e);
+    }
+  }
+
+  private static Calendar build(String text) throws IOException, ParserException {
+    return new CalendarBuilder().build(new StringReader(text));
+  }
+
+  /**
+   * When the calendar does not parse as a whole (one event's broken RRULE fails all of it in
+   * ical4j), each VEVENT is parsed alone under the calendar's head: the broken ones are rejected
+   * with the reason and the others still arrive.
+   */
+  private Parsed eachEventAlone(String text, SourceContext context, Exception whole) {
+    int first = text.indexOf("BEGIN:VEVENT");
+    if (first < 0) {
       return Parsed.refused(
           "document",
           text.substring(0, Math.min(text.length(), 2000)),
-          "not an iCalendar file: " + e.getMessage());
+          "not an iCalendar file: " + whole.getMessage());
     }
+    String head = text.substring(0, first);
+    List<Item> items = new ArrayList<>();
+    List<Rejected> rejected = new ArrayList<>();
+    int read = 0;
+    Matcher event = VEVENT.matcher(text);
+    while (event.find()) {
+      read++;
+      String block = event.group();
+      Parsed alone;
+      try {
+        alone = events(build(head + block + "END:VCALENDAR\r\n"), context);
+      } catch (IOException | ParserException | RuntimeException e) {
+        Matcher uid = UID.matcher(block);
+        alone =
+            new Parsed(
+                1,
+                List.of(),
+                List.of(
+                    new Rejected(
+                        uid.find() ? uid.group(1).strip() : "event " + read,
+                        block,
+                        // ical4j's line number would count in the event alone: left out.
+                        "not an iCalendar event: "
+                            + String.valueOf(e.getMessage())
+                                .replaceFirst("^Error at line \\d+:", ""))));
+      }
+      items.addAll(alone.items());
+      rejected.addAll(alone.rejected());
+    }
+    return new Parsed(read, items, rejected);
+  }
+
+  private Parsed events(Calendar calendar, SourceContext context) {
     Property zoneName = calendar.getProperty("X-WR-TIMEZONE");
-    ZoneId zone = zoneName == null ? ZoneId.of("Asia/Tokyo") : ZoneId.of(zoneName.getValue());
+    ZoneId zone;
+    try {
+      zone = zoneName == null ? ZoneId.of("Asia/Tokyo") : ZoneId.of(zoneName.getValue());
+    } catch (DateTimeException e) {
+      // Every all-day date would land on the wrong day: nothing in the calendar can be read.
+      return Parsed.refused(
+          "document",
+          calendar.toString(),
+          "X-WR-TIMEZONE " + zoneName.getValue() + " is not a time zone: " + e.getMessage());
+    }
     List<Item> items = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
     List<VEvent> events = calendar.getComponents(Component.VEVENT);
     for (VEvent event : events) {
       String uid = event.getUid() == null ? null : event.getUid().getValue();
-      String title =
-          event.getSummary() == null
-              ? null
-              : CleanText.of(event.getSummary().getValue(), Notice.MAX_TITLE);
       try {
-        if (uid == null || title == null || event.getStartDate() == null) {
-          throw new IllegalArgumentException("an event needs UID, SUMMARY and DTSTART");
-        }
-        Span span = span(event, zone, context.now());
-        List<String> eventCategories = new ArrayList<>();
-        event.getProperties(Property.CATEGORIES).forEach(p -> eventCategories.add(p.getValue()));
-        String url =
-            event.getUrl() != null && event.getUrl().getValue().matches("https?://.*")
-                ? event.getUrl().getValue()
-                : null;
-        String body =
-            CleanText.of(
-                event.getDescription() == null ? null : event.getDescription().getValue(),
-                Notice.MAX_BODY - 300);
-        if (event.getLocation() != null) {
-          body =
-              (body == null ? "" : body + "\n")
-                  + "場所: "
-                  + CleanText.of(event.getLocation().getValue(), 200);
-        }
-        Notice notice =
-            FeedNotices.notice(
-                NoticeIds.of("ics", context.sourceName(), uid),
-                context,
-                categories,
-                eventCategories,
-                "ja",
-                title,
-                body,
-                url,
-                new Validity(span.from(), span.until()));
-        items.add(new Item.Publish(notice, uid));
-      } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        items.add(new Item.Publish(notice(event, uid, zone, context), uid));
+      } catch (RuntimeException e) {
         rejected.add(new Rejected(String.valueOf(uid), event.toString(), e.getMessage()));
       }
     }
     return new Parsed(events.size(), items, rejected);
+  }
+
+  private Notice notice(VEvent event, String uid, ZoneId zone, SourceContext context) {
+    String title =
+        event.getSummary() == null
+            ? null
+            : CleanText.of(event.getSummary().getValue(), Notice.MAX_TITLE);
+    if (uid == null || title == null || event.getStartDate() == null) {
+      throw new IllegalArgumentException("an event needs UID, SUMMARY and DTSTART");
+    }
+    Span span = span(event, zone, context.now());
+    List<String> eventCategories = new ArrayList<>();
+    event.getProperties(Property.CATEGORIES).forEach(p -> eventCategories.add(p.getValue()));
+    String url =
+        event.getUrl() != null && event.getUrl().getValue().matches("https?://.*")
+            ? event.getUrl().getValue()
+            : null;
+    String body =
+        CleanText.of(
+            event.getDescription() == null ? null : event.getDescription().getValue(),
+            Notice.MAX_BODY - 300);
+    if (event.getLocation() != null) {
+      body =
+          (body == null ? "" : body + "\n")
+              + "場所: "
+              + CleanText.of(event.getLocation().getValue(), 200);
+    }
+    return FeedNotices.notice(
+        NoticeIds.of("ics", context.sourceName(), uid),
+        context,
+        categories,
+        eventCategories,
+        "ja",
+        title,
+        body,
+        url,
+        new Validity(span.from(), span.until()));
   }
 
   /**

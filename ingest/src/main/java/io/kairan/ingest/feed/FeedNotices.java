@@ -35,7 +35,9 @@ final class FeedNotices {
             .flatMap(c -> categories.findIn(c).stream())
             .findFirst()
             .orElse(Category.ADMINISTRATION);
-    String lang = language == null || language.isBlank() ? "ja" : language.split("[_]")[0];
+    // "ja_JP" is ja; a missing or empty one (" ", "_") is the city's own language.
+    String[] tag = language == null ? new String[0] : language.strip().split("_");
+    String lang = tag.length == 0 || tag[0].isEmpty() ? "ja" : tag[0];
     return new Notice(
         id,
         1,

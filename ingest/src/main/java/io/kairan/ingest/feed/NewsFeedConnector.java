@@ -71,25 +71,31 @@ public final class NewsFeedConnector implements Connector {
                 "an item needs a guid or link, and a title"));
         continue;
       }
-      Instant from = date(entry, context);
-      String link =
-          entry.getLink() != null && entry.getLink().matches("https?://.*")
-              ? entry.getLink()
-              : null;
-      Notice notice =
-          FeedNotices.notice(
-              NoticeIds.of("feed", context.sourceName(), ref),
-              context,
-              categories,
-              entry.getCategories().stream().map(SyndCategory::getName).toList(),
-              feed.getLanguage(),
-              title,
-              CleanText.of(body(entry), Notice.MAX_BODY),
-              link,
-              new Validity(from, from.plus(RELEVANCE)));
-      items.add(new Item.Publish(notice, ref));
+      try {
+        items.add(new Item.Publish(notice(feed, entry, ref, title, context), ref));
+      } catch (RuntimeException e) {
+        // One item ROME read but Kairan cannot use: that item is rejected, the others go on.
+        rejected.add(new Rejected(ref, String.valueOf(entry), "unreadable item: " + e));
+      }
     }
     return new Parsed(feed.getEntries().size(), items, rejected);
+  }
+
+  private Notice notice(
+      SyndFeed feed, SyndEntry entry, String ref, String title, SourceContext context) {
+    Instant from = date(entry, context);
+    String link =
+        entry.getLink() != null && entry.getLink().matches("https?://.*") ? entry.getLink() : null;
+    return FeedNotices.notice(
+        NoticeIds.of("feed", context.sourceName(), ref),
+        context,
+        categories,
+        entry.getCategories().stream().map(SyndCategory::getName).toList(),
+        feed.getLanguage(),
+        title,
+        CleanText.of(body(entry), Notice.MAX_BODY),
+        link,
+        new Validity(from, from.plus(RELEVANCE)));
   }
 
   private static String body(SyndEntry entry) {

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,7 +100,28 @@ public final class EventListConnector implements Connector {
                 .setAllowMissingColumnNames(true)
                 .get())) {
       EventLayout layout = EventLayout.detect(csv.getHeaderMap());
-      for (CSVRecord record : csv) {
+      Iterator<CSVRecord> records = csv.iterator();
+      long linesRead = csv.getCurrentLineNumber();
+      while (true) {
+        CSVRecord record;
+        try {
+          if (!records.hasNext()) {
+            break;
+          }
+          record = records.next();
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+          // A broken quote: CSV cannot find where the next row ends, so the rest of the file is
+          // one rejected remainder; the rows before it still arrive.
+          read++;
+          rejected.add(
+              new Rejected(
+                  "row " + (read + 1),
+                  text.lines().skip(linesRead).collect(Collectors.joining("\n")),
+                  "the rest of the file from this row on is not readable CSV: "
+                      + (e.getCause() == null ? e : e.getCause()).getMessage()));
+          break;
+        }
+        linesRead = csv.getCurrentLineNumber();
         read++;
         String ref = "row " + (record.getRecordNumber() + 1);
         try {

@@ -7,6 +7,7 @@ import io.kairan.ingest.source.Rejected;
 import io.kairan.ingest.source.SourceContext;
 import io.kairan.model.DeadLetter;
 import io.kairan.model.Topics;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -32,7 +33,7 @@ public final class Importer {
       SourceContext context,
       String format,
       IntConsumer progress) {
-    Parsed parsed = connector.parse(document, context);
+    Parsed parsed = parse(connector, document, context, format);
     List<Rejected> rejected = new ArrayList<>(parsed.rejected());
     List<Item> valid = new ArrayList<>();
     for (Item item : parsed.items()) {
@@ -79,6 +80,22 @@ public final class Importer {
     sink.flush();
     return new ImportSummary(
         parsed.read(), valid.size(), published, updated, withdrawn, unchanged, rejected);
+  }
+
+  /**
+   * Connectors reject what they cannot read; should one fail anyway, the document is still
+   * dead-lettered with the reason, never dropped and never the end of the import.
+   */
+  private static Parsed parse(
+      Connector connector, byte[] document, SourceContext context, String format) {
+    try {
+      return connector.parse(document, context);
+    } catch (RuntimeException e) {
+      return Parsed.refused(
+          "document",
+          new String(document, 0, Math.min(document.length, 10_000), StandardCharsets.UTF_8),
+          "the " + format + " reader failed on this document: " + e);
+    }
   }
 
   /** A connector's notice must pass the same validation as one posted through the API. */

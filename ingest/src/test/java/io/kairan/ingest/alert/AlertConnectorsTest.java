@@ -329,6 +329,36 @@ class AlertConnectorsTest {
   }
 
   @Test
+  void aJmaReportWithoutAHeadIsRefusedWithTheReason() {
+    String headless = SAPPORO_REPORT.replaceFirst("(?s)<Head .*</Head>", "");
+
+    Parsed parsed = jma.parse(headless.getBytes(StandardCharsets.UTF_8), SAPPORO);
+
+    assertThat(parsed.items()).isEmpty();
+    assertThat(parsed.rejected())
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.reason())
+                    .isEqualTo("a JMA report needs a Head (with ReportDateTime)"));
+  }
+
+  @Test
+  void eachReportOfTheJmaFeedThatIsRefusedWholeIsADeadLetterNamedByItsLink() {
+    var feed = new JmaFeedConnector(uri -> "not xml".getBytes(StandardCharsets.UTF_8));
+
+    Parsed parsed = feed.parse(Samples.read("jma/extra_feed_sample.atom.xml"), AIZU);
+
+    assertThat(parsed.rejected())
+        .extracting(r -> r.sourceRef() + ": " + r.reason())
+        .containsExactly(
+            "http://xml.kishou.go.jp/data/afeedc52-107a-3d1d-9196-b108234d6e0f.xml: not well-formed"
+                + " XML: Content is not allowed in prolog.",
+            "http://xml.kishou.go.jp/data/2b441518-4e79-342c-a271-7c25597f3a69.xml: not well-formed"
+                + " XML: Content is not allowed in prolog.");
+  }
+
+  @Test
   void theShippedTownsAreTheDemoCitys262PointsAndOtherCitiesHaveNone() {
     MunicipalityArea aizu = MunicipalityArea.shipped("072028");
 

@@ -94,6 +94,76 @@ class FeedConnectorsTest {
         .satisfies(r -> assertThat(r.reason()).startsWith("not an RSS or Atom feed"));
   }
 
+  @Test
+  void aCalendarInAnUnknownTimeZoneIsRefusedWithTheZoneNamed() {
+    byte[] ics =
+        ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nX-WR-TIMEZONE:Mars/Olympus\r\n"
+                + "BEGIN:VEVENT\r\nUID:z-1\r\nSUMMARY:資源回収\r\nDTSTART;VALUE=DATE:20261201\r\n"
+                + "END:VEVENT\r\nEND:VCALENDAR\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+
+    Parsed parsed = calendar.parse(ics, AIZU);
+
+    assertThat(parsed.items()).isEmpty();
+    assertThat(parsed.rejected())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.sourceRef()).isEqualTo("document");
+              assertThat(r.reason()).startsWith("X-WR-TIMEZONE Mars/Olympus is not a time zone");
+            });
+  }
+
+  @Test
+  void anEventThatIcal4jCannotParseIsRejectedAndTheOtherEventsStillArrive() {
+    byte[] ics =
+        ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+                + "BEGIN:VEVENT\r\nUID:bad-rule\r\nSUMMARY:毎週の何か\r\nDTSTART;VALUE=DATE:20261201\r\n"
+                + "RRULE:FREQ=SOMETIMES\r\nEND:VEVENT\r\n"
+                + "BEGIN:VEVENT\r\nUID:good\r\nSUMMARY:資源回収\r\nDTSTART;VALUE=DATE:20261201\r\n"
+                + "END:VEVENT\r\n"
+                + "BEGIN:VEVENT\r\nUID:bad-date\r\nSUMMARY:臨時回収\r\nDTSTART;VALUE=DATE:20261201\r\n"
+                + "RDATE;VALUE=DATE:someday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+
+    Parsed parsed = calendar.parse(ics, AIZU);
+
+    assertThat(parsed.read()).isEqualTo(3);
+    assertThat(notices(parsed))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.title()).containsEntry("ja", "資源回収");
+              assertThat(n.validity().from()).isEqualTo(Instant.parse("2026-11-30T15:00:00Z"));
+            });
+    assertThat(parsed.rejected())
+        .extracting(r -> r.sourceRef() + ": " + r.reason())
+        .containsExactly(
+            "bad-rule: not an iCalendar event: No enum constant"
+                + " net.fortuna.ical4j.model.Recur.Frequency.SOMETIMES",
+            "bad-date: not an iCalendar event: Unparseable date: \"someday\"");
+    assertThat(parsed.rejected().get(0).raw())
+        .contains("RRULE:FREQ=SOMETIMES")
+        .doesNotContain("good");
+  }
+
+  @Test
+  void aFeedWhoseLanguageIsOnlyAnUnderscoreIsReadInJapanese() {
+    String rss =
+        """
+        <rss version="2.0"><channel><title>市</title><link>https://example.jp/</link><description>d</description>
+        <language>_</language><item><guid>https://example.jp/1</guid><title>断水のお知らせ</title></item>
+        </channel></rss>
+        """;
+
+    Parsed parsed = news.parse(rss.getBytes(StandardCharsets.UTF_8), AIZU);
+
+    assertThat(parsed.rejected()).isEmpty();
+    assertThat(notices(parsed))
+        .singleElement()
+        .satisfies(n -> assertThat(n.title()).containsOnlyKeys("ja"));
+  }
+
   private static byte[] calendarWith(String event) {
     return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nX-WR-TIMEZONE:Asia/Tokyo\r\n"
             + "BEGIN:VEVENT\r\nUID:r-1\r\nDTSTAMP:20261101T000000Z\r\nSUMMARY:資源回収\r\n"

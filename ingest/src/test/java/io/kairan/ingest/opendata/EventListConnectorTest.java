@@ -88,6 +88,32 @@ class EventListConnectorTest {
   }
 
   @Test
+  void aBrokenQuoteRejectsTheRestOfTheFileFromItsRowAndTheRowsBeforeItStillArrive() {
+    String csv =
+        HEADER
+            + "1,072028,市民清掃デー,2026-12-06,,,,\n"
+            + "2,072028,\"雪まつり,2027-02-10,,,,\n"
+            + "3,072028,絵ろうそくまつり,2027-02-11,,,,\n";
+
+    Parsed parsed = connector.parse(csv.getBytes(StandardCharsets.UTF_8), AIZU);
+
+    assertThat(notices(parsed)).extracting(n -> n.title().get("ja")).containsExactly("市民清掃デー");
+    assertThat(parsed.read()).isEqualTo(2);
+    assertThat(parsed.rejected())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.sourceRef()).isEqualTo("row 3");
+              assertThat(r.raw())
+                  .isEqualTo("2,072028,\"雪まつり,2027-02-10,,,,\n3,072028,絵ろうそくまつり,2027-02-11,,,,");
+              assertThat(r.reason())
+                  .isEqualTo(
+                      "the rest of the file from this row on is not readable CSV: (startline 3)"
+                          + " EOF reached before encapsulated token finished");
+            });
+  }
+
+  @Test
   void sentinelAndMissingDatesAreToleratedButAMissingStartIsNot() {
     String csv =
         HEADER

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kairan.ingest.feed.NewsFeedConnector;
 import io.kairan.ingest.opendata.EventListConnector;
+import io.kairan.ingest.source.Connector;
 import io.kairan.model.DeadLetter;
 import io.kairan.model.notice.Notice;
 import java.nio.charset.StandardCharsets;
@@ -116,6 +117,32 @@ class ImporterTest {
     assertThat(sink.letters)
         .extracting(DeadLetter::value)
         .containsExactly("1,072028,=cmd,2026-12-01", "1,072028,=cmd2,2026-12-01");
+  }
+
+  @Test
+  void aDocumentAConnectorFailsOnIsADeadLetterWithTheReasonAndTheImportGoesOn() {
+    MemorySink sink = new MemorySink();
+    Connector failing =
+        (document, context) -> {
+          throw new IllegalStateException("a reader bug");
+        };
+
+    ImportSummary summary =
+        new Importer(sink, new Versions(new HashMap<>()), DeadLettered.none())
+            .run(failing, "<feed/>".getBytes(StandardCharsets.UTF_8), AIZU, "atom", done -> {});
+
+    assertThat(summary.exitCode()).isEqualTo(5);
+    assertThat(sink.letters)
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.key()).isEqualTo("test-source document");
+              assertThat(l.value()).isEqualTo("<feed/>");
+              assertThat(l.reason())
+                  .isEqualTo(
+                      "the atom reader failed on this document:"
+                          + " java.lang.IllegalStateException: a reader bug");
+            });
   }
 
   @Test
