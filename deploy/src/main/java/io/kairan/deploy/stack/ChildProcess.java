@@ -82,6 +82,16 @@ public final class ChildProcess implements AutoCloseable {
     return System.getProperty("java.class.path");
   }
 
+  /**
+   * Kills the process and its descendants at once (SIGKILL), as a crash or the kernel's OOM killer
+   * would: no shutdown hook runs, nothing is flushed or cancelled. Returns once they are gone.
+   */
+  public void kill() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
   @Override
   public void close() {
     // Stop the descendants too: a server started through runuser is a grandchild.

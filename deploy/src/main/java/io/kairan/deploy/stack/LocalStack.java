@@ -146,7 +146,8 @@ public final class LocalStack implements AutoCloseable {
             new JobSettings(
                 kafka.bootstrapServers(),
                 "kairan-recommender",
-                Duration.ofMillis(options.checkpointIntervalMs())));
+                Duration.ofMillis(options.checkpointIntervalMs())),
+            options.jobClock());
     register(() -> job.cancel().get());
     register(JobWatch.of(job));
     log("Flink job", t3);

@@ -1,11 +1,14 @@
 package io.kairan.deploy.stack;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * Ports and sizes of a local stack. {@link #fixedPorts} are the README's; tests take free ports.
  *
  * @param residents synthetic residents to load, 0 for none
+ * @param jobClock the recommender job's clock: the system clock, or a fixed one in tests whose
+ *     outcome depends on the time of day (quiet hours, digests, daily caps, ages)
  */
 public record StackOptions(
     int kafkaPort,
@@ -16,13 +19,20 @@ public record StackOptions(
     int residents,
     Path samples,
     String elasticsearchHeap,
-    long checkpointIntervalMs) {
+    long checkpointIntervalMs,
+    Clock jobClock) {
 
   public static StackOptions fixedPorts(Path samples, int residents) {
-    return new StackOptions(9092, 9200, 8080, 8081, 9099, residents, samples, "512m", 5_000);
+    return new StackOptions(
+        9092, 9200, 8080, 8081, 9099, residents, samples, "512m", 5_000, Clock.systemUTC());
   }
 
   public static StackOptions freePorts(Path samples, int residents) {
+    return freePorts(samples, residents, Clock.systemUTC());
+  }
+
+  /** Free ports, and the job on this clock (serializable, e.g. {@link Clock#fixed}). */
+  public static StackOptions freePorts(Path samples, int residents, Clock jobClock) {
     return new StackOptions(
         Ports.free(),
         Ports.free(),
@@ -32,7 +42,8 @@ public record StackOptions(
         residents,
         samples,
         "512m",
-        2_000);
+        2_000,
+        jobClock);
   }
 
   /** The same stack with another checkpoint interval. */
@@ -46,6 +57,7 @@ public record StackOptions(
         residents,
         samples,
         elasticsearchHeap,
-        intervalMs);
+        intervalMs,
+        jobClock);
   }
 }
