@@ -1,5 +1,6 @@
 package io.kairan.model.json;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,8 @@ import io.kairan.model.InvalidRecordException;
 import io.kairan.model.delivery.Channel;
 import io.kairan.model.delivery.Delivery;
 import io.kairan.model.notice.Notice;
+import io.kairan.model.resident.Feedback;
+import io.kairan.model.resident.FeedbackKind;
 import io.kairan.model.resident.ResidentProfile;
 import java.util.List;
 import java.util.Map;
@@ -92,5 +95,59 @@ class JsonTest {
 
     assertThatThrownBy(() -> Json.read(json, Notice.class))
         .isInstanceOf(InvalidRecordException.class);
+  }
+
+  private static final String OPENED_JSON =
+      "{\"residentId\":\"住民-1\",\"noticeId\":\"n-1\",\"kind\":\"OPENED\","
+          + "\"at\":\"2026-11-23T03:00:00Z\"}";
+  private static final Feedback OPENED =
+      new Feedback("住民-1", "n-1", FeedbackKind.OPENED, Fixtures.NOW);
+
+  @Test
+  void aRecordIsWrittenWithItsFieldsInOrderAndAnIsoTime() {
+    assertThat(Json.write(OPENED)).isEqualTo(OPENED_JSON);
+  }
+
+  @Test
+  void bytesAreTheUtf8OfTheText() {
+    byte[] bytes = Json.writeBytes(OPENED);
+
+    // 住 and 民 take three bytes each in UTF-8.
+    assertThat(bytes).hasSize(OPENED_JSON.length() + 4).isEqualTo(OPENED_JSON.getBytes(UTF_8));
+    assertThat(Json.read(bytes, Feedback.class)).isEqualTo(OPENED);
+  }
+
+  @Test
+  void theSharedMapperWritesTimesAsIso8601() throws Exception {
+    assertThat(Json.mapper().writeValueAsString(Fixtures.NOW))
+        .isEqualTo("\"2026-11-23T03:00:00Z\"");
+  }
+
+  @Test
+  void aMissingBodyIsEmpty() {
+    assertThatThrownBy(() -> Json.read((String) null, Feedback.class))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessage("body: is empty");
+    assertThatThrownBy(() -> Json.read((byte[]) null, Feedback.class))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessage("body: is empty");
+  }
+
+  @Test
+  void aDocumentOfExactlyTheLimitIsReadAndOneCharacterMoreIsRefused() {
+    String padding = " ".repeat(Json.MAX_DOCUMENT_BYTES - OPENED_JSON.length());
+
+    assertThat(Json.MAX_DOCUMENT_BYTES).isEqualTo(1_000_000);
+    assertThat(Json.read(OPENED_JSON + padding, Feedback.class)).isEqualTo(OPENED);
+    assertThatThrownBy(() -> Json.read(OPENED_JSON + padding + " ", Feedback.class))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessage("body: is larger than 1000000 bytes");
+  }
+
+  @Test
+  void aValueJacksonCannotWriteIsAnIllegalState() {
+    assertThatThrownBy(() -> Json.write(new Object()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("cannot write Object");
   }
 }

@@ -1,7 +1,9 @@
 package io.kairan.model.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
+import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
 
 class SafeTextTest {
@@ -43,5 +45,54 @@ class SafeTextTest {
   @Test
   void aPlainBodyPassesUnchanged() {
     assertThat(SafeText.body("11月30日までに申請してください。\n窓口: 2階")).isEqualTo("11月30日までに申請してください。\n窓口: 2階");
+  }
+
+  @Test
+  void aPlainTitleIsLeftAsItIs() {
+    assertThat(SafeText.plainTitle("児童手当の申請 3<5")).isEqualTo("児童手当の申請 3<5");
+    assertThat(SafeText.plainTitle(null)).isNull();
+  }
+
+  @Test
+  void aTitleKeepsEveryCharacterTheSanitizerWouldEscape() {
+    assertThat(SafeText.plainTitle("<b>O'Neil</b> \"Q&amp;A\" 1+1=2 @ `x`"))
+        .isEqualTo("O'Neil \"Q&A\" 1+1=2 @ `x`");
+  }
+
+  @Test
+  void decimalAndHexadecimalCharacterReferencesBecomeTheirCharacters() {
+    // 児 is U+5150, 20816 in decimal; &nbsp; is the no-break space U+00A0.
+    assertThat(SafeText.plainTitle("&#20816;&#x5150;&nbsp;&lt;申請&gt;")).isEqualTo("児児\u00A0<申請>");
+  }
+
+  @Test
+  void aReferenceBeyondUnicodeBecomesTheReplacementCharacter() {
+    assertThat(SafeText.plainTitle("a&#x110000;b")).isEqualTo("a\uFFFDb");
+  }
+
+  @Test
+  void everyTitleOfANoticeIsMadePlainLanguageByLanguage() {
+    var titles = new LinkedHashMap<String, String>();
+    titles.put("ja", "<b>児童手当</b>");
+    titles.put("en", "Child allowance");
+
+    assertThat(SafeText.plainTitles(titles))
+        .containsExactly(entry("ja", "児童手当"), entry("en", "Child allowance"));
+  }
+
+  @Test
+  void everyBodyOfANoticeIsCutDownLanguageByLanguage() {
+    var bodies = new LinkedHashMap<String, String>();
+    bodies.put("ja", "<p>11月30日まで</p><script>alert(1)</script>");
+    bodies.put("en", "By 30 November");
+
+    assertThat(SafeText.bodies(bodies))
+        .containsExactly(entry("ja", "<p>11月30日まで</p>"), entry("en", "By 30 November"));
+  }
+
+  @Test
+  void aPlainBodyWithAmpersandsAndLessThanSignsPassesUnchanged() {
+    assertThat(SafeText.body("R&D 3<5")).isEqualTo("R&D 3<5");
+    assertThat(SafeText.body(null)).isNull();
   }
 }

@@ -1,0 +1,47 @@
+package io.kairan.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The topic table of DESIGN.md ("Topics"), with a dead-letter topic beside each source. */
+class TopicsTest {
+
+  @Test
+  void aDeadLetterTopicIsTheSourceWithoutItsVersionAndDlqAdded() {
+    assertThat(Topics.deadLetter("notices.v1")).isEqualTo("notices.dlq");
+    assertThat(Topics.deadLetter("push-results.v1")).isEqualTo("push-results.dlq");
+    assertThat(Topics.deadLetter("profiles.v12")).isEqualTo("profiles.dlq");
+  }
+
+  @Test
+  void onlyAVersionAtTheEndIsDropped() {
+    assertThat(Topics.deadLetter("city.v1.notices")).isEqualTo("city.v1.notices.dlq");
+  }
+
+  @Test
+  void theStackCreatesEverySourceItsDeadLettersAndTheShadowDeliveries() {
+    assertThat(Topics.all())
+        .containsExactlyInAnyOrder(
+            "notices.v1",
+            "notices.dlq",
+            "profiles.v1",
+            "profiles.dlq",
+            "devices.v1",
+            "devices.dlq",
+            "rules.v1",
+            "rules.dlq",
+            "feedback.v1",
+            "feedback.dlq",
+            "deliveries.v1",
+            "deliveries.dlq",
+            "push-results.v1",
+            "push-results.dlq",
+            "deliveries.shadow.v1");
+  }
+
+  @Test
+  void profilesDevicesAndRulesKeepOnlyTheirLatestRecordPerKey() {
+    assertThat(Topics.COMPACTED).containsExactlyInAnyOrder("profiles.v1", "devices.v1", "rules.v1");
+  }
+}
