@@ -1,6 +1,5 @@
 package io.kairan.api.feed;
 
-import java.io.IOException;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,8 +19,7 @@ class FeedController {
 
   @GetMapping("/api/v1/me/feed")
   List<FeedItem> feed(
-      @AuthenticationPrincipal Jwt caller, @RequestParam(defaultValue = "20") int size)
-      throws IOException {
+      @AuthenticationPrincipal Jwt caller, @RequestParam(defaultValue = "20") int size) {
     if (size < 1 || size > MAX_SIZE) {
       throw new io.kairan.model.InvalidRecordException(
           List.of("size: must be between 1 and " + MAX_SIZE));

@@ -1,13 +1,9 @@
 package io.kairan.api.feed;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import io.kairan.api.index.ElasticsearchSettings;
-import io.kairan.api.index.NoticeStore;
+import io.kairan.api.index.CurrentNotices;
+import io.kairan.api.index.Deliveries;
 import io.kairan.model.delivery.Delivery;
 import io.kairan.model.notice.Notice;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,48 +13,38 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a feed: the resident's newest deliveries (one shard, by routing), then the current version
- * of each notice, so an update shows at once and a withdrawn or expired notice is gone at once.
+ * Reads a feed: the resident's newest deliveries, then the current version of each notice, so an
+ * update shows at once and a withdrawn or expired notice is gone at once.
  */
 @Component
 class FeedReader {
-  private final ElasticsearchClient client;
-  private final ElasticsearchSettings settings;
-  private final NoticeStore notices;
+  private final Deliveries deliveries;
+  private final CurrentNotices notices;
   private final Clock clock;
 
-  FeedReader(
-      ElasticsearchClient client,
-      ElasticsearchSettings settings,
-      NoticeStore notices,
-      Clock clock) {
-    this.client = client;
-    this.settings = settings;
+  FeedReader(Deliveries deliveries, CurrentNotices notices, Clock clock) {
+    this.deliveries = deliveries;
     this.notices = notices;
     this.clock = clock;
   }
 
-  List<FeedItem> feed(String residentId, int size) throws IOException {
+  List<FeedItem> feed(String residentId, int size) {
     // Several versions of a notice may each have a delivery: read extra, keep the newest per
     // notice.
-    List<Hit<Delivery>> hits =
-        client
-            .search(
-                s ->
-                    s.index(settings.deliveries())
-                        .routing(residentId)
-                        .query(q -> q.term(t -> t.field("residentId").value(residentId)))
-                        .sort(o -> o.field(f -> f.field("decidedAt").order(SortOrder.Desc)))
-                        .size(size * 3),
-                Delivery.class)
-            .hits()
-            .hits();
+    List<Delivery> newestFirst = deliveries.newestFirst(residentId, size * 3);
+    List<String> ids = newestFirst.stream().map(Delivery::noticeId).distinct().toList();
+    return assemble(newestFirst, notices.current(ids), clock.instant(), size);
+  }
+
+  /**
+   * The feed from deliveries (latest decided first) and the notices' current versions: one item per
+   * notice, at the place of its latest delivery, in the notice's current version; withdrawn,
+   * expired and unknown notices left out.
+   */
+  static List<FeedItem> assemble(
+      List<Delivery> newestFirst, Map<String, Notice> current, Instant now, int size) {
     Map<String, Delivery> newestPerNotice = new LinkedHashMap<>();
-    for (Hit<Delivery> hit : hits) {
-      newestPerNotice.putIfAbsent(hit.source().noticeId(), hit.source());
-    }
-    Map<String, Notice> current = notices.current(new ArrayList<>(newestPerNotice.keySet()));
-    Instant now = clock.instant();
+    newestFirst.forEach(d -> newestPerNotice.putIfAbsent(d.noticeId(), d));
     List<FeedItem> feed = new ArrayList<>();
     for (Delivery delivery : newestPerNotice.values()) {
       Notice notice = current.get(delivery.noticeId());

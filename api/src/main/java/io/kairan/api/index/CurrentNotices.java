@@ -1,29 +1,27 @@
 package io.kairan.api.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import io.kairan.model.notice.Notice;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The current version of notices, as indexed. */
+/**
+ * The current version of notices as indexed, for reading feeds. Never for deciding a write: the
+ * write path has its own ledger, kept from notices.v1.
+ */
 @Component
-public class NoticeStore {
+public class CurrentNotices {
   private final ElasticsearchClient client;
   private final ElasticsearchSettings settings;
 
-  NoticeStore(ElasticsearchClient client, ElasticsearchSettings settings) {
+  CurrentNotices(ElasticsearchClient client, ElasticsearchSettings settings) {
     this.client = client;
     this.settings = settings;
-  }
-
-  public Optional<Notice> find(String id) {
-    return Optional.ofNullable(current(List.of(id)).get(id));
   }
 
   /** The current versions of those notices that exist, by id. */
@@ -40,8 +38,8 @@ public class NoticeStore {
         }
       }
       return found;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | ElasticsearchException e) {
+      throw new ReadModelUnavailableException(e);
     }
   }
 }

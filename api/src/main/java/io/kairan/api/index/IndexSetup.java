@@ -5,26 +5,37 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
-/** Creates the indices with their mappings when they do not exist yet. */
+/**
+ * Creates the indices with their mappings when they do not exist yet. Asked before each indexing
+ * batch until it has succeeded once, so the API starts (and takes writes) while Elasticsearch is
+ * down, and the indexer sets the indices up when it comes.
+ */
 @Component
-class IndexSetup implements InitializingBean {
+class IndexSetup {
   private static final Logger log = LoggerFactory.getLogger(IndexSetup.class);
   private final ElasticsearchClient client;
   private final ElasticsearchSettings settings;
+  private volatile boolean done;
 
   IndexSetup(ElasticsearchClient client, ElasticsearchSettings settings) {
     this.client = client;
     this.settings = settings;
   }
 
-  @Override
-  public void afterPropertiesSet() throws IOException {
-    create(settings.notices(), "/elasticsearch/notices.json");
-    create(settings.deliveries(), "/elasticsearch/deliveries.json");
-    create(settings.pushResults(), "/elasticsearch/push-results.json");
+  void ensure() throws IOException {
+    if (done) {
+      return;
+    }
+    synchronized (this) {
+      if (!done) {
+        create(settings.notices(), "/elasticsearch/notices.json");
+        create(settings.deliveries(), "/elasticsearch/deliveries.json");
+        create(settings.pushResults(), "/elasticsearch/push-results.json");
+        done = true;
+      }
+    }
   }
 
   private void create(String index, String mapping) throws IOException {

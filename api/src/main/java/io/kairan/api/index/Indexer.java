@@ -30,14 +30,17 @@ class Indexer {
   private static final int DELETE_PAGE = 1000;
   private final ElasticsearchClient client;
   private final ElasticsearchSettings settings;
+  private final IndexSetup setup;
 
-  Indexer(ElasticsearchClient client, ElasticsearchSettings settings) {
+  Indexer(ElasticsearchClient client, ElasticsearchSettings settings, IndexSetup setup) {
     this.client = client;
     this.settings = settings;
+    this.setup = setup;
   }
 
   @KafkaListener(id = "notice-indexer", topics = Topics.NOTICES, batch = "true")
   void notices(List<ConsumerRecord<String, String>> records) throws IOException {
+    setup.ensure();
     var bulk = new BulkRequest.Builder();
     int operations = 0;
     for (var record : records) {
@@ -61,6 +64,7 @@ class Indexer {
 
   @KafkaListener(id = "delivery-indexer", topics = Topics.DELIVERIES, batch = "true")
   void deliveries(List<ConsumerRecord<String, String>> records) throws IOException {
+    setup.ensure();
     var bulk = new BulkRequest.Builder();
     int operations = 0;
     for (var record : records) {
@@ -84,6 +88,7 @@ class Indexer {
   /** Push outcomes, for the notices' figures; one document per (delivery, device), no resident. */
   @KafkaListener(id = "push-result-indexer", topics = Topics.PUSH_RESULTS, batch = "true")
   void pushResults(List<ConsumerRecord<String, String>> records) throws IOException {
+    setup.ensure();
     var bulk = new BulkRequest.Builder();
     int operations = 0;
     for (var record : records) {
@@ -93,11 +98,11 @@ class Indexer {
       }
       var doc =
           java.util.Map.of(
-              "noticeId",
+              Fields.NOTICE_ID,
               result.noticeId(),
-              "outcome",
+              Fields.OUTCOME,
               result.outcome().name(),
-              "at",
+              Fields.AT,
               result.at().toString());
       bulk.operations(
           op ->
@@ -118,6 +123,7 @@ class Indexer {
       return;
     }
     String residentId = record.key();
+    setup.ensure();
     while (true) {
       List<Hit<Delivery>> hits =
           client
@@ -125,7 +131,7 @@ class Indexer {
                   s ->
                       s.index(settings.deliveries())
                           .routing(residentId)
-                          .query(q -> q.term(t -> t.field("residentId").value(residentId)))
+                          .query(q -> q.term(t -> t.field(Fields.RESIDENT_ID).value(residentId)))
                           .size(DELETE_PAGE)
                           .source(src -> src.fetch(false)),
                   Delivery.class)

@@ -1,10 +1,13 @@
 package io.kairan.api.kafka;
 
 import io.kairan.model.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +25,17 @@ public class RecordPublisher {
   }
 
   public void publish(String topic, String key, Object value) {
+    publish(topic, key, value, Map.of());
+  }
+
+  /** With record headers beside the value (what the write path needs, not part of the record). */
+  public void publish(String topic, String key, Object value, Map<String, String> headers) {
+    var record =
+        new ProducerRecord<String, String>(topic, key, value == null ? null : Json.write(value));
+    headers.forEach(
+        (name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
     try {
-      kafka
-          .send(topic, key, value == null ? null : Json.write(value))
-          .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      kafka.send(record).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PublishFailedException(topic, e);

@@ -1,56 +1,34 @@
 package io.kairan.api.notice;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import io.kairan.api.index.ElasticsearchSettings;
-import java.io.IOException;
+import io.kairan.api.index.NoticeCounts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Aggregates over the read model; only counts leave Elasticsearch, never documents. */
+/** A notice's figures from the read model's counts, with every count under 10 withheld. */
 @Component
 class FiguresReader {
   static final int MINIMUM_GROUP = 10;
-  private final ElasticsearchClient client;
-  private final ElasticsearchSettings settings;
+  private final NoticeCounts counts;
 
-  FiguresReader(ElasticsearchClient client, ElasticsearchSettings settings) {
-    this.client = client;
-    this.settings = settings;
+  FiguresReader(NoticeCounts counts) {
+    this.counts = counts;
   }
 
-  NoticeFigures figures(String noticeId) throws IOException {
-    var deliveries =
-        client.search(
-            s ->
-                s.index(settings.deliveries())
-                    .size(0)
-                    .query(q -> q.term(t -> t.field("noticeId").value(noticeId)))
-                    .aggregations("residents", a -> a.cardinality(c -> c.field("residentId")))
-                    .aggregations("channels", a -> a.terms(t -> t.field("channel"))),
-            Void.class);
-    var pushes =
-        client.search(
-            s ->
-                s.index(settings.pushResults())
-                    .size(0)
-                    .query(q -> q.term(t -> t.field("noticeId").value(noticeId)))
-                    .aggregations("outcomes", a -> a.terms(t -> t.field("outcome"))),
-            Void.class);
-    long residents = deliveries.aggregations().get("residents").cardinality().value();
+  NoticeFigures figures(String noticeId) {
+    NoticeCounts.Counts c = counts.of(noticeId);
     return new NoticeFigures(
         noticeId,
-        withheldBelowMinimum(residents),
-        buckets(deliveries.aggregations().get("channels").sterms().buckets().array()),
-        buckets(pushes.aggregations().get("outcomes").sterms().buckets().array()),
+        withheldBelowMinimum(c.residents()),
+        withheld(c.byChannel()),
+        withheld(c.pushes()),
         MINIMUM_GROUP);
   }
 
-  private static Map<String, Long> buckets(java.util.List<StringTermsBucket> buckets) {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    buckets.forEach(b -> counts.put(b.key().stringValue(), withheldBelowMinimum(b.docCount())));
-    return counts;
+  private static Map<String, Long> withheld(Map<String, Long> counts) {
+    Map<String, Long> shown = new LinkedHashMap<>();
+    counts.forEach((key, count) -> shown.put(key, withheldBelowMinimum(count)));
+    return shown;
   }
 
   static Long withheldBelowMinimum(long count) {

@@ -1,6 +1,8 @@
 package io.kairan.api.problem;
 
+import io.kairan.api.index.ReadModelUnavailableException;
 import io.kairan.api.kafka.PublishFailedException;
+import io.kairan.api.ledger.LedgerNotReadyException;
 import io.kairan.api.limits.BodySizeLimit;
 import io.kairan.model.InvalidRecordException;
 import java.net.URI;
@@ -73,6 +75,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpStatus.SERVICE_UNAVAILABLE,
         "Temporarily unavailable",
         "Nothing was saved; please try again shortly.");
+  }
+
+  /** Writes wait for the ledger's replay of notices.v1 at start; Retry-After says when to ask. */
+  @ExceptionHandler(LedgerNotReadyException.class)
+  ResponseEntity<ProblemDetail> ledgerNotReady(LedgerNotReadyException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Starting", e.getMessage()));
+  }
+
+  /** Feeds and figures read Elasticsearch; while it is down they wait, writes do not. */
+  @ExceptionHandler(ReadModelUnavailableException.class)
+  ResponseEntity<ProblemDetail> readModelUnavailable(ReadModelUnavailableException e) {
+    log.warn("read model unavailable: {}", e.getCause().toString());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Temporarily unavailable",
+                "Feeds and figures cannot be read right now; please try again shortly."));
   }
 
   @ExceptionHandler(NotYoursException.class)

@@ -50,7 +50,11 @@ class HealthGroupsTest {
           .withBean(
               "recommenderJobHealthIndicator",
               HealthIndicator.class,
-              () -> () -> Health.down().withDetail("state", "FAILED").build());
+              () -> () -> Health.down().withDetail("state", "FAILED").build())
+          .withBean(
+              "noticeLedgerHealthIndicator",
+              HealthIndicator.class,
+              () -> () -> Health.outOfService().build());
 
   @Test
   void theReadinessGroupHasTheRecommenderJobWithItsStateAndIsDownWhenTheJobIs() {
@@ -62,7 +66,8 @@ class HealthGroupsTest {
                   context.getBean(HealthEndpoint.class).healthForPath("readiness");
 
           assertThat(readiness.getStatus()).isEqualTo(Status.DOWN);
-          assertThat(readiness.getComponents()).containsKeys("readinessState", "recommenderJob");
+          assertThat(readiness.getComponents())
+              .containsKeys("readinessState", "recommenderJob", "noticeLedger");
           var job = (IndicatedHealthDescriptor) readiness.getComponents().get("recommenderJob");
           assertThat(job.getDetails()).containsEntry("state", "FAILED");
         });

@@ -1,20 +1,28 @@
 package io.kairan.api.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.kairan.api.index.NoticeStore;
 import io.kairan.api.kafka.RecordPublisher;
+import io.kairan.api.ledger.LedgerHeaders;
+import io.kairan.api.ledger.LedgerSettings;
+import io.kairan.api.ledger.NoticeLedger;
 import io.kairan.model.Topics;
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Notice;
@@ -25,41 +33,63 @@ import io.kairan.model.notice.Severity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+/**
+ * The notice endpoints on the real write path (ledger, preconditions, idempotency) with no
+ * Elasticsearch in the context at all: every write here is decided without the read model. Kafka is
+ * the only stand-in; what it was given is checked. Each test uses its own notice ids and keys, so
+ * the shared ledger carries nothing from one test to another.
+ */
 @WebMvcTest(
     controllers = NoticeController.class,
     properties = "kairan.security.jwt-secret=0123456789abcdef0123456789abcdef")
-@Import({io.kairan.api.security.SecurityTestSupport.class, NoticeControllerTest.FixedClock.class})
+@Import({
+  io.kairan.api.security.SecurityTestSupport.class,
+  NoticeControllerTest.WritePath.class,
+})
 class NoticeControllerTest {
   static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
 
-  /** Published versions carry the time of this clock, not the machine's. */
+  /** The ledger and writes, on a clock fixed at NOW; the ledger counts as read to its end. */
   @TestConfiguration
-  static class FixedClock {
+  @EnableConfigurationProperties(LedgerSettings.class)
+  @Import({NoticeWrites.class})
+  static class WritePath {
     @Bean
     @Primary
     Clock fixedClock() {
       return Clock.fixed(NOW, ZoneOffset.UTC);
     }
+
+    @Bean
+    NoticeLedger noticeLedger(LedgerSettings settings, Clock clock) {
+      NoticeLedger ledger = new NoticeLedger(settings, clock);
+      ledger.markCaughtUp();
+      return ledger;
+    }
   }
 
-  private static final String DRAFT =
+  static final String DRAFT =
       """
       {"municipalityCode":"072028","category":"CHILDCARE","severity":"IMPORTANT",
        "title":{"ja":"児童手当の申請","ja-x-easy":"こどもの てあての もうしこみ","en":"Child allowance"},
@@ -69,89 +99,284 @@ class NoticeControllerTest {
       """;
 
   @Autowired MockMvc mvc;
+  @Autowired NoticeLedger ledger;
   @MockitoBean RecordPublisher kafka;
-  @MockitoBean NoticeStore store;
   @MockitoBean FiguresReader figures;
 
-  private static RequestPostProcessor publisher(String id, String kind) {
+  static RequestPostProcessor publisher(String id, String kind) {
     return jwt()
         .jwt(j -> j.subject(id).claim("name", "会津若松市 " + id).claim("publisher_kind", kind))
         .authorities(new SimpleGrantedAuthority("ROLE_PUBLISHER"));
   }
 
-  /** Version 2 of notice n-1 by the given publisher, in the given state, as the store has it. */
-  private static Notice stored(String publisherId, PublisherKind kind, NoticeStatus status) {
-    NoticeDraft draft = Json.read(DRAFT, NoticeDraft.class);
-    return draft.toNotice(
-        "n-1", 2, new Publisher(publisherId, publisherId, kind), status, NOW.minusSeconds(3600));
+  private static RequestPostProcessor department() {
+    return publisher("dept-1", "DEPARTMENT");
   }
 
-  private ResultActions send(
-      org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-      String body)
-      throws Exception {
+  /** Puts version 2 of a new notice, by that publisher and in that state, in the ledger. */
+  private String ledgerHas(String publisherId, PublisherKind kind, NoticeStatus status) {
+    String id = "n-" + UUID.randomUUID();
+    NoticeDraft draft = Json.read(DRAFT, NoticeDraft.class);
+    ledger.apply(
+        draft.toNotice(
+            id, 2, new Publisher(publisherId, publisherId, kind), status, NOW.minusSeconds(3600)));
+    return id;
+  }
+
+  private ResultActions send(MockHttpServletRequestBuilder request, String body) throws Exception {
     return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(body));
   }
 
-  private void storeHas(String publisherId, PublisherKind kind, NoticeStatus status) {
-    when(store.find("n-1")).thenReturn(Optional.of(stored(publisherId, kind, status)));
+  private ResultActions postWithKey(String body, String idempotencyKey) throws Exception {
+    return send(
+        post("/api/v1/notices").with(department()).header("Idempotency-Key", idempotencyKey), body);
   }
 
-  private ResultActions postAsDepartment(String body) throws Exception {
-    return send(post("/api/v1/notices").with(publisher("dept-1", "DEPARTMENT")), body);
+  private ResultActions putAsDepartment(String id, String ifMatch, String body) throws Exception {
+    return send(
+        put("/api/v1/notices/" + id).with(department()).header(HttpHeaders.IF_MATCH, ifMatch),
+        body);
   }
 
-  private ResultActions putAsDepartment(String body) throws Exception {
-    return send(put("/api/v1/notices/n-1").with(publisher("dept-1", "DEPARTMENT")), body);
+  private ResultActions withdrawAsDepartment(String id) throws Exception {
+    return mvc.perform(post("/api/v1/notices/" + id + "/withdraw").with(department()));
   }
 
-  private Notice published() {
+  private String idOf(ResultActions result) throws Exception {
+    return Json.read(result.andReturn().getResponse().getContentAsString(), Notice.class).id();
+  }
+
+  /** Every notice written to notices.v1, in order. */
+  private List<Notice> published() {
     ArgumentCaptor<Object> written = ArgumentCaptor.forClass(Object.class);
-    verify(kafka).publish(eq(Topics.NOTICES), any(), written.capture());
-    return (Notice) written.getValue();
+    verify(kafka, atLeast(0)).publish(eq(Topics.NOTICES), any(), written.capture(), anyMap());
+    return written.getAllValues().stream().map(Notice.class::cast).toList();
+  }
+
+  private Notice lastPublished() {
+    List<Notice> all = published();
+    assertThat(all).isNotEmpty();
+    return all.get(all.size() - 1);
+  }
+
+  @Test
+  void aPutRightAfterAPostFindsTheNoticeAndMakesVersion2() throws Exception {
+    String id =
+        idOf(
+            send(post("/api/v1/notices").with(department()), DRAFT)
+                .andExpect(status().isCreated())
+                .andExpect(header().string(HttpHeaders.ETAG, "\"1\"")));
+
+    putAsDepartment(id, "\"1\"", DRAFT)
+        .andExpect(status().isOk())
+        .andExpect(header().string(HttpHeaders.ETAG, "\"2\""))
+        .andExpect(jsonPath("$.version").value(2));
+
+    assertThat(published())
+        .extracting(Notice::id, Notice::version)
+        .containsExactly(tuple(id, 1), tuple(id, 2));
+  }
+
+  @Test
+  void aWithdrawalRightAfterAPostWithdrawsVersion2() throws Exception {
+    String id = idOf(send(post("/api/v1/notices").with(department()), DRAFT));
+
+    withdrawAsDepartment(id)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("WITHDRAWN"));
+
+    assertThat(lastPublished().version()).isEqualTo(2);
+    assertThat(lastPublished().status()).isEqualTo(NoticeStatus.WITHDRAWN);
+  }
+
+  @Test
+  void aGetGivesTheCurrentVersionWithItsVersionAsETag() throws Exception {
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED);
+
+    mvc.perform(get("/api/v1/notices/" + id).with(department()))
+        .andExpect(status().isOk())
+        .andExpect(header().string(HttpHeaders.ETAG, "\"2\""))
+        .andExpect(jsonPath("$.version").value(2));
+  }
+
+  @Test
+  void aRetriedPostWithTheSameKeyReturnsTheFirstNoticeAndPublishesOnce() throws Exception {
+    String key = UUID.randomUUID().toString();
+    String first = idOf(postWithKey(DRAFT, key).andExpect(status().isCreated()));
+
+    String retried =
+        idOf(
+            postWithKey(DRAFT, key)
+                .andExpect(status().isCreated())
+                .andExpect(header().string(NoticeController.REPLAYED, "true"))
+                .andExpect(header().string(HttpHeaders.LOCATION, "/api/v1/notices/" + first)));
+
+    assertThat(retried).isEqualTo(first);
+    verify(kafka, times(1)).publish(eq(Topics.NOTICES), any(), any(), anyMap());
+  }
+
+  @Test
+  void theFirstPostWithAKeyCarriesTheKeyAndTheDraftsDigestAsHeaders() throws Exception {
+    String key = UUID.randomUUID().toString();
+    postWithKey(DRAFT, key).andExpect(status().isCreated());
+
+    @SuppressWarnings("unchecked")
+    ArgumentCaptor<Map<String, String>> headers = ArgumentCaptor.forClass(Map.class);
+    verify(kafka).publish(eq(Topics.NOTICES), any(), any(), headers.capture());
+    assertThat(headers.getValue())
+        .containsEntry(LedgerHeaders.IDEMPOTENCY_KEY, key)
+        .containsEntry(
+            LedgerHeaders.FINGERPRINT, DraftFingerprint.of(Json.read(DRAFT, NoticeDraft.class)));
+  }
+
+  @Test
+  void aRetryWhoseJsonDiffersOnlyInSpacingIsTheSameRequest() throws Exception {
+    String key = UUID.randomUUID().toString();
+    String first = idOf(postWithKey(DRAFT, key));
+
+    String retried = idOf(postWithKey(DRAFT.replace("\n", " ").replace("\",", "\" ,\n  "), key));
+
+    assertThat(retried).isEqualTo(first);
+  }
+
+  @Test
+  void theSameKeyWithAnotherBodyIs422AndPublishesNothingMore() throws Exception {
+    String key = UUID.randomUUID().toString();
+    postWithKey(DRAFT, key).andExpect(status().isCreated());
+
+    postWithKey(DRAFT.replace("児童手当の申請", "児童手当の申請（再）"), key)
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+    verify(kafka, times(1)).publish(eq(Topics.NOTICES), any(), any(), anyMap());
+  }
+
+  @Test
+  void theSameKeyFromAnotherPublisherIsAnotherNotice() throws Exception {
+    String key = UUID.randomUUID().toString();
+    String first = idOf(postWithKey(DRAFT, key));
+
+    String other =
+        idOf(
+            send(
+                post("/api/v1/notices")
+                    .with(publisher("dept-2", "DEPARTMENT"))
+                    .header("Idempotency-Key", key),
+                DRAFT));
+
+    assertThat(other).isNotEqualTo(first);
+  }
+
+  @Test
+  void anIdempotencyKeyOfControlCharactersIsAProblemNamingTheHeader() throws Exception {
+    postWithKey(DRAFT, "a b")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0]", startsWith("Idempotency-Key: ")));
+
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
+  }
+
+  @Test
+  void aStaleIfMatchIs412AndPublishesNothing() throws Exception {
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED);
+
+    putAsDepartment(id, "\"1\"", DRAFT)
+        .andExpect(status().isPreconditionFailed())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
+  }
+
+  @Test
+  void aWeakETagNeverMatchesAPut() throws Exception {
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED);
+
+    putAsDepartment(id, "W/\"2\"", DRAFT).andExpect(status().isPreconditionFailed());
+  }
+
+  @Test
+  void aPutWithoutIfMatchIs428PreconditionRequired() throws Exception {
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED);
+
+    send(put("/api/v1/notices/" + id).with(department()), DRAFT)
+        .andExpect(status().isPreconditionRequired())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
+  }
+
+  @Test
+  void aWithdrawalWithAStaleIfMatchIs412() throws Exception {
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED);
+
+    mvc.perform(
+            post("/api/v1/notices/" + id + "/withdraw")
+                .with(department())
+                .header(HttpHeaders.IF_MATCH, "\"1\""))
+        .andExpect(status().isPreconditionFailed());
+
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
   }
 
   @Test
   void aPutOnAWithdrawnNoticeIsAConflictProblemAndPublishesNothing() throws Exception {
-    storeHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.WITHDRAWN);
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.WITHDRAWN);
 
-    putAsDepartment(DRAFT)
+    putAsDepartment(id, "\"2\"", DRAFT)
         .andExpect(status().isConflict())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(
-            jsonPath("$.detail").value("Notice n-1 was withdrawn; a withdrawn notice is final."));
+            jsonPath("$.detail")
+                .value("Notice " + id + " was withdrawn; a withdrawn notice is final."));
 
-    verify(kafka, never()).publish(any(), any(), any());
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
   }
 
   @Test
   void withdrawingAWithdrawnNoticeAgainIsAConflictAndMakesNoNewVersion() throws Exception {
-    storeHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.WITHDRAWN);
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.WITHDRAWN);
 
-    mvc.perform(post("/api/v1/notices/n-1/withdraw").with(publisher("dept-1", "DEPARTMENT")))
+    withdrawAsDepartment(id)
         .andExpect(status().isConflict())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
-    verify(kafka, never()).publish(any(), any(), any());
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
   }
 
   @Test
   void anotherPublishersWithdrawnNoticeIsForbiddenNotAConflict() throws Exception {
-    storeHas("dept-2", PublisherKind.DEPARTMENT, NoticeStatus.WITHDRAWN);
+    String id = ledgerHas("dept-2", PublisherKind.DEPARTMENT, NoticeStatus.WITHDRAWN);
 
-    putAsDepartment(DRAFT).andExpect(status().isForbidden());
+    putAsDepartment(id, "\"2\"", DRAFT).andExpect(status().isForbidden());
 
-    verify(kafka, never()).publish(any(), any(), any());
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
+  }
+
+  @Test
+  void anotherPublisherCanNeitherReadNorChangeNorWithdrawALiveNotice() throws Exception {
+    String id = ledgerHas("dept-2", PublisherKind.DEPARTMENT, NoticeStatus.PUBLISHED);
+
+    mvc.perform(get("/api/v1/notices/" + id).with(department())).andExpect(status().isForbidden());
+    putAsDepartment(id, "\"2\"", DRAFT).andExpect(status().isForbidden());
+    withdrawAsDepartment(id).andExpect(status().isForbidden());
+
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
+  }
+
+  @Test
+  void aNoticeTheLedgerDoesNotHoldIs404() throws Exception {
+    putAsDepartment("n-" + UUID.randomUUID(), "\"1\"", DRAFT).andExpect(status().isNotFound());
   }
 
   @Test
   void withdrawingALiveNoticePublishesTheNextVersionAsWithdrawn() throws Exception {
-    storeHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED);
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED);
 
-    mvc.perform(post("/api/v1/notices/n-1/withdraw").with(publisher("dept-1", "DEPARTMENT")))
-        .andExpect(status().isOk());
+    withdrawAsDepartment(id)
+        .andExpect(status().isOk())
+        .andExpect(header().string(HttpHeaders.ETAG, "\"3\""));
 
-    Notice withdrawn = published();
+    Notice withdrawn = lastPublished();
     assertThat(withdrawn.version()).isEqualTo(3);
     assertThat(withdrawn.status()).isEqualTo(NoticeStatus.WITHDRAWN);
     assertThat(withdrawn.publishedAt()).isEqualTo(NOW);
@@ -159,13 +384,13 @@ class NoticeControllerTest {
 
   @Test
   void anOrdinaryPutIsASilentUpdatedVersionWithTheTitlesAsSent() throws Exception {
-    storeHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.PUBLISHED);
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.PUBLISHED);
 
-    putAsDepartment(DRAFT)
+    putAsDepartment(id, "\"2\"", DRAFT)
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("UPDATED"));
 
-    Notice next = published();
+    Notice next = lastPublished();
     assertThat(next.version()).isEqualTo(3);
     assertThat(next.status()).isEqualTo(NoticeStatus.UPDATED);
     assertThat(next.title()).containsEntry("ja", "児童手当の申請").containsEntry("en", "Child allowance");
@@ -174,13 +399,14 @@ class NoticeControllerTest {
   @Test
   void aPutMarkedSignificantIsAChangedVersionWhoseTitlesSayItChangedInEachLanguage()
       throws Exception {
-    storeHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.PUBLISHED);
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.PUBLISHED);
 
-    putAsDepartment(DRAFT.replace("\"severity\"", "\"significantChange\":true,\"severity\""))
+    putAsDepartment(
+            id, "\"2\"", DRAFT.replace("\"severity\"", "\"significantChange\":true,\"severity\""))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("CHANGED"));
 
-    Notice next = published();
+    Notice next = lastPublished();
     assertThat(next.status()).isEqualTo(NoticeStatus.CHANGED);
     assertThat(next.title())
         .containsEntry("ja", "【変更】児童手当の申請")
@@ -190,64 +416,80 @@ class NoticeControllerTest {
 
   @Test
   void aSignificantChangeOfATitleAlreadyMarkedDoesNotMarkItTwice() throws Exception {
-    storeHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.CHANGED);
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.CHANGED);
     String resent =
         DRAFT
             .replace("\"severity\"", "\"significantChange\":true,\"severity\"")
             .replace("\"児童手当の申請\"", "\"【変更】児童手当の申請\"");
 
-    putAsDepartment(resent).andExpect(status().isOk());
+    putAsDepartment(id, "\"2\"", resent).andExpect(status().isOk());
 
-    assertThat(published().title()).containsEntry("ja", "【変更】児童手当の申請");
+    assertThat(lastPublished().title()).containsEntry("ja", "【変更】児童手当の申請");
   }
 
   @Test
   void aDepartmentMayRaiseItsNoticeToAnEmergency() throws Exception {
-    storeHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.PUBLISHED);
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.PUBLISHED);
 
-    putAsDepartment(DRAFT.replace("IMPORTANT", "EMERGENCY")).andExpect(status().isOk());
+    putAsDepartment(id, "\"2\"", DRAFT.replace("IMPORTANT", "EMERGENCY"))
+        .andExpect(status().isOk());
 
-    assertThat(published().severity()).isEqualTo(Severity.EMERGENCY);
+    assertThat(lastPublished().severity()).isEqualTo(Severity.EMERGENCY);
   }
 
   @Test
   void aFirmCannotRaiseItsNoticeToAnEmergency() throws Exception {
-    storeHas("shop-1", PublisherKind.FIRM, NoticeStatus.PUBLISHED);
+    String id = ledgerHas("shop-1", PublisherKind.FIRM, NoticeStatus.PUBLISHED);
 
     send(
-            put("/api/v1/notices/n-1").with(publisher("shop-1", "FIRM")),
+            put("/api/v1/notices/" + id)
+                .with(publisher("shop-1", "FIRM"))
+                .header(HttpHeaders.IF_MATCH, "\"2\""),
             DRAFT.replace("IMPORTANT", "EMERGENCY"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0]").value("severity: a firm cannot publish an emergency"));
 
-    verify(kafka, never()).publish(any(), any(), any());
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
+  }
+
+  @Test
+  void aFirmCannotPostAnEmergency() throws Exception {
+    send(
+            post("/api/v1/notices").with(publisher("shop-1", "FIRM")),
+            DRAFT.replace("IMPORTANT", "EMERGENCY"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0]").value("severity: a firm cannot publish an emergency"));
+
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
   }
 
   @Test
   void aTitleWithMarkupIsAProblemNamingTheTitlesLanguage() throws Exception {
-    postAsDepartment(DRAFT.replace("児童手当の申請", "<b>児童手当</b>の申請"))
+    send(post("/api/v1/notices").with(department()), DRAFT.replace("児童手当の申請", "<b>児童手当</b>の申請"))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[0]").value("title.ja: must be plain text, no tags"));
 
-    verify(kafka, never()).publish(any(), any(), any());
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
   }
 
   @Test
   void aScriptInTheBodyIsGoneFromWhatIsPublishedAndSafeMarkupStays() throws Exception {
-    postAsDepartment(
+    send(
+            post("/api/v1/notices").with(department()),
             DRAFT.replace(
                 "11月30日までに申請してください。", "<p><b>11月30日</b>までに<script>alert(1)</script>申請してください。</p>"))
         .andExpect(status().isCreated());
 
-    String body = published().body().get("ja");
+    String body = lastPublished().body().get("ja");
     assertThat(body).doesNotContain("script").doesNotContain("alert");
     assertThat(body).contains("<b>11月30日</b>").contains("申請してください。");
   }
 
   @Test
   void aNullTitleIsAProblemNamingItNotAServerError() throws Exception {
-    postAsDepartment(DRAFT.replace("\"Child allowance\"", "null"))
+    send(post("/api/v1/notices").with(department()), DRAFT.replace("\"Child allowance\"", "null"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0]").value("title.en: must not be blank"));
   }
@@ -256,11 +498,11 @@ class NoticeControllerTest {
   void aNoticeOver256KiBIsRefusedWith413AsAProblem() throws Exception {
     String huge = DRAFT.replace("11月30日までに申請してください。", "あ".repeat(90_000));
 
-    postAsDepartment(huge)
+    send(post("/api/v1/notices").with(department()), huge)
         .andExpect(status().isPayloadTooLarge())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
-    verify(kafka, never()).publish(any(), any(), any());
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
   }
 
   @Test
@@ -274,6 +516,6 @@ class NoticeControllerTest {
                     "ja-x-easy", "い".repeat(Notice.MAX_BODY),
                     "en", "e".repeat(Notice.MAX_BODY))));
 
-    postAsDepartment(full).andExpect(status().isCreated());
+    send(post("/api/v1/notices").with(department()), full).andExpect(status().isCreated());
   }
 }

@@ -1,0 +1,120 @@
+package io.kairan.api.ledger;
+
+import io.kairan.model.notice.Notice;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * The current version of each notice the write path may still change, and the recent posts by
+ * Idempotency-Key. Fed by {@link NoticesFollower} from notices.v1 and by the API's own writes once
+ * Kafka acknowledged them (so a PUT right after a POST finds the notice); both paths go through
+ * {@link #apply}, which keeps the highest version and never leaves a withdrawal, so the order in
+ * which they arrive does not matter.
+ *
+ * <p>Memory is bounded by what is live: a notice is forgotten {@code forgetAfter} after its
+ * validity ended, a key {@code keyRetention} after its post. A forgotten notice's id stays
+ * unusable: ids are random UUIDs minted by the API, never derived from a key, so no later post can
+ * get it.
+ */
+@Component
+public class NoticeLedger {
+  private final ConcurrentHashMap<String, Notice> notices = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<PostKey, FirstPost> posts = new ConcurrentHashMap<>();
+  private final CountDownLatch caughtUp = new CountDownLatch(1);
+  private final LedgerSettings settings;
+  private final Clock clock;
+
+  public NoticeLedger(LedgerSettings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** The notice's current version, unless it is unknown or forgotten. */
+  public Optional<Notice> current(String id) {
+    return Optional.ofNullable(notices.get(id));
+  }
+
+  /** The first post with this key, while the key is honoured. */
+  public Optional<FirstPost> firstPost(PostKey key) {
+    FirstPost post = posts.get(key);
+    if (post == null || keyExpired(post, clock.instant())) {
+      return Optional.empty();
+    }
+    return Optional.of(post);
+  }
+
+  /**
+   * A version of a notice: kept when it is newer than the one held and that one is not withdrawn.
+   */
+  public void apply(Notice notice) {
+    Instant now = clock.instant();
+    notices.compute(
+        notice.id(),
+        (id, held) -> {
+          if (held == null) {
+            return forgettable(notice, now) ? null : notice;
+          }
+          return held.isWithdrawn() || notice.version() <= held.version() ? held : notice;
+        });
+  }
+
+  /** A post made with an Idempotency-Key; the first one for a key stays. */
+  public void recordPost(FirstPost post) {
+    if (!keyExpired(post, clock.instant())) {
+      posts.putIfAbsent(post.key(), post);
+    }
+  }
+
+  /** Drops the notices long past their validity and the keys past their retention. */
+  public void forgetOld() {
+    Instant now = clock.instant();
+    notices.values().removeIf(n -> forgettable(n, now));
+    posts.values().removeIf(p -> keyExpired(p, now));
+  }
+
+  public int notices() {
+    return notices.size();
+  }
+
+  public int keys() {
+    return posts.size();
+  }
+
+  /** Called once notices.v1 has been read up to where it ended when the API started. */
+  public void markCaughtUp() {
+    caughtUp.countDown();
+  }
+
+  public boolean isCaughtUp() {
+    return caughtUp.getCount() == 0;
+  }
+
+  /** Waits for the replay; false when it is still running after {@code wait}. */
+  public boolean awaitCaughtUp(Duration wait) {
+    try {
+      return caughtUp.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private boolean forgettable(Notice notice, Instant now) {
+    Instant end =
+        notice.validity() != null && notice.validity().until() != null
+            ? notice.validity().until()
+            : notice.publishedAt();
+    return end != null && end.plus(settings.forgetAfter()).isBefore(now);
+  }
+
+  private boolean keyExpired(FirstPost post, Instant now) {
+    Instant at = post.notice().publishedAt();
+    return at != null && at.plus(settings.keyRetention()).isBefore(now);
+  }
+}

@@ -1,0 +1,177 @@
+package io.kairan.api.notice;
+
+import io.kairan.api.kafka.RecordPublisher;
+import io.kairan.api.ledger.FirstPost;
+import io.kairan.api.ledger.LedgerHeaders;
+import io.kairan.api.ledger.LedgerNotReadyException;
+import io.kairan.api.ledger.LedgerSettings;
+import io.kairan.api.ledger.NoticeLedger;
+import io.kairan.api.ledger.PostKey;
+import io.kairan.api.problem.NotFoundException;
+import io.kairan.api.problem.NotYoursException;
+import io.kairan.model.Problems;
+import io.kairan.model.Topics;
+import io.kairan.model.notice.Notice;
+import io.kairan.model.notice.NoticeStatus;
+import io.kairan.model.notice.Publisher;
+import io.kairan.model.notice.PublisherKind;
+import io.kairan.model.notice.Severity;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Publishing, updating and withdrawing, decided on the {@link NoticeLedger} (never on the read
+ * model): the owner, the current version and withdrawn-is-final are checked, the new version is
+ * written to notices.v1, and once Kafka acknowledged it the ledger holds it, so the next write sees
+ * it at once. Writes to one notice take turns (a lock per notice), so two updates naming the same
+ * version cannot both pass: the second gets 412.
+ */
+@Component
+class NoticeWrites {
+  private static final int LOCK_STRIPES = 64;
+  private final Object[] locks = new Object[LOCK_STRIPES];
+  private final Set<PostKey> postsInFlight = ConcurrentHashMap.newKeySet();
+  private final RecordPublisher kafka;
+  private final NoticeLedger ledger;
+  private final LedgerSettings settings;
+  private final Clock clock;
+
+  NoticeWrites(RecordPublisher kafka, NoticeLedger ledger, LedgerSettings settings, Clock clock) {
+    this.kafka = kafka;
+    this.ledger = ledger;
+    this.settings = settings;
+    this.clock = clock;
+    for (int i = 0; i < LOCK_STRIPES; i++) {
+      locks[i] = new Object();
+    }
+  }
+
+  /**
+   * @param replayed true when an earlier post with the same Idempotency-Key made this notice
+   */
+  record Posted(Notice notice, boolean replayed) {}
+
+  Posted publish(Publisher publisher, NoticeDraft draft) {
+    awaitLedger();
+    Notice notice = firstVersion(publisher, draft);
+    accept(notice, Map.of());
+    return new Posted(notice, false);
+  }
+
+  /**
+   * A post with an Idempotency-Key: the first one publishes; a retry with the same body gets the
+   * first notice back; the same key with another body is 422; while the first is still being
+   * written, a second is 409 (as the IETF draft on the Idempotency-Key header says).
+   */
+  Posted publishOnce(Publisher publisher, NoticeDraft draft, IdempotencyKey key) {
+    awaitLedger();
+    PostKey postKey = new PostKey(publisher.id(), key.value());
+    String fingerprint = DraftFingerprint.of(draft);
+    if (!postsInFlight.add(postKey)) {
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT, "A post with this Idempotency-Key is still being processed.");
+    }
+    try {
+      var first = ledger.firstPost(postKey);
+      if (first.isPresent()) {
+        if (!first.get().fingerprint().equals(fingerprint)) {
+          throw new ResponseStatusException(
+              HttpStatus.UNPROCESSABLE_CONTENT,
+              "This Idempotency-Key was used for another notice ("
+                  + first.get().notice().id()
+                  + "); a new notice needs a new key.");
+        }
+        return new Posted(first.get().notice(), true);
+      }
+      Notice notice = firstVersion(publisher, draft);
+      accept(
+          notice,
+          Map.of(
+              LedgerHeaders.IDEMPOTENCY_KEY, key.value(), LedgerHeaders.FINGERPRINT, fingerprint));
+      ledger.recordPost(new FirstPost(postKey, fingerprint, notice));
+      return new Posted(notice, false);
+    } finally {
+      postsInFlight.remove(postKey);
+    }
+  }
+
+  /** The caller's own notice in its current version. */
+  Notice owned(String callerId, String id) {
+    awaitLedger();
+    Notice current = ledger.current(id).orElseThrow(() -> new NotFoundException("no notice " + id));
+    if (!current.publisher().id().equals(callerId)) {
+      throw new NotYoursException("notice " + id + " belongs to another publisher");
+    }
+    return current;
+  }
+
+  /** A new version from a draft; {@code ifMatch} must name the current version. */
+  Notice update(String callerId, String id, Precondition ifMatch, NoticeDraft draft) {
+    synchronized (lockFor(id)) {
+      Notice current = changeable(callerId, id, ifMatch);
+      // A silent update changes the feed only; a significant change is pushed again, marked.
+      NoticeStatus status =
+          draft.isSignificantChange() ? NoticeStatus.CHANGED : NoticeStatus.UPDATED;
+      Notice next =
+          draft.toNotice(id, current.version() + 1, current.publisher(), status, clock.instant());
+      accept(next, Map.of());
+      return next;
+    }
+  }
+
+  /** The next version, withdrawn; {@code ifMatch} may be absent (any current version). */
+  Notice withdraw(String callerId, String id, Precondition ifMatch) {
+    synchronized (lockFor(id)) {
+      Notice current = changeable(callerId, id, ifMatch);
+      Notice withdrawn =
+          current.withVersion(current.version() + 1, NoticeStatus.WITHDRAWN, clock.instant());
+      kafka.publish(Topics.NOTICES, id, withdrawn, Map.of());
+      ledger.apply(withdrawn);
+      return withdrawn;
+    }
+  }
+
+  /** Owner first (others learn nothing), then withdrawn-is-final, then the precondition. */
+  private Notice changeable(String callerId, String id, Precondition ifMatch) {
+    Notice current = owned(callerId, id);
+    if (current.isWithdrawn()) {
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT, "Notice " + id + " was withdrawn; a withdrawn notice is final.");
+    }
+    ifMatch.check(current);
+    return current;
+  }
+
+  private Notice firstVersion(Publisher publisher, NoticeDraft draft) {
+    return draft.toNotice(
+        UUID.randomUUID().toString(), 1, publisher, NoticeStatus.PUBLISHED, clock.instant());
+  }
+
+  private void accept(Notice notice, Map<String, String> headers) {
+    var problems = new Problems().merge(notice.problems());
+    // Firms post offers and events; only the city may interrupt residents with an emergency.
+    problems.require(
+        notice.publisher().kind() != PublisherKind.FIRM || notice.severity() != Severity.EMERGENCY,
+        "severity",
+        "a firm cannot publish an emergency");
+    problems.throwIfAny();
+    kafka.publish(Topics.NOTICES, notice.id(), notice, headers);
+    ledger.apply(notice);
+  }
+
+  private void awaitLedger() {
+    if (!ledger.awaitCaughtUp(settings.writeWait())) {
+      throw new LedgerNotReadyException();
+    }
+  }
+
+  private Object lockFor(String id) {
+    return locks[Math.floorMod(id.hashCode(), LOCK_STRIPES)];
+  }
+}
