@@ -1,36 +1,28 @@
 package io.kairan.deploy.bench;
 
-import java.util.HashMap;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine.Option;
 
-/** "--name value" pairs of a benchmark command. */
-record BenchOptions(Map<String, String> values) {
-  static BenchOptions parse(String[] args) {
-    Map<String, String> values = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      values.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
-    return new BenchOptions(values);
-  }
-
-  String get(String name, String fallback) {
-    return values.getOrDefault(name, fallback);
-  }
+/** What every benchmark command takes besides its sizes: where to write the figures as JSON. */
+final class BenchOptions {
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "also write the figures to FILE as JSON")
+  Path json;
 
   /** Writes the figures as JSON to the file given with --json, if one was. */
-  void writeJson(Map<String, Object> figures) throws java.io.IOException {
-    String json = values.get("json");
+  void writeJson(Map<String, Object> figures) throws IOException {
     if (json != null) {
-      java.nio.file.Files.writeString(
-          java.nio.file.Path.of(json),
+      Files.writeString(
+          json,
           io.kairan.model.json.Json.mapper()
               .writerWithDefaultPrettyPrinter()
               .writeValueAsString(figures));
       System.out.println("  figures written to " + json);
     }
-  }
-
-  int integer(String name, int fallback) {
-    return Integer.parseInt(values.getOrDefault(name, Integer.toString(fallback)));
   }
 }

@@ -4,6 +4,7 @@ import com.google.firebase.FirebaseApp;
 import com.google.firebase.messaging.FirebaseMessaging;
 import com.google.firebase.messaging.Message;
 import com.google.firebase.messaging.Notification;
+import io.kairan.deploy.cli.Tool;
 import io.kairan.push.fcm.FcmSettings;
 import io.kairan.push.fcm.FirebaseConfig;
 import io.kairan.push.fcmlocal.LocalFcmServer;
@@ -19,19 +20,50 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * An emergency to N devices through the local FCM-compatible server, device by device (sendEach in
  * batches of 500 under the rate limit) and as district topic messages, with the quota's own pace as
- * the yardstick. Usage: PushBenchmark [--devices 100000] [--districts 30] [--json FILE].
+ * the yardstick. Usage: deploy/bench-push.sh [--devices 100000] [--districts 30] [--json FILE].
  */
-public final class PushBenchmark {
-  private PushBenchmark() {}
+@Command(
+    name = "deploy/bench-push.sh",
+    description = "An emergency to N devices through the local FCM server: per device vs topics.",
+    sortOptions = false)
+public final class PushBenchmark implements Callable<Integer> {
+  @Option(
+      names = "--devices",
+      paramLabel = "N",
+      defaultValue = "100000",
+      description = "devices to push to, at least 500 (default: ${DEFAULT-VALUE})")
+  int devices;
 
-  public static void main(String[] args) throws Exception {
-    BenchOptions options = BenchOptions.parse(args);
-    int devices = options.integer("devices", 100000);
-    int districts = options.integer("districts", 30);
+  @Option(
+      names = "--districts",
+      paramLabel = "N",
+      defaultValue = "30",
+      description = "district topics the devices are spread over (default: ${DEFAULT-VALUE})")
+  int districts;
+
+  @Mixin BenchOptions options;
+
+  @Mixin Tool.Help help;
+
+  public static void main(String[] args) {
+    Tool.main(new PushBenchmark(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    // The warm-up sends one full batch; every district needs a device.
+    if (devices < FcmSender.MAX_BATCH) {
+      throw new Tool.UsageException("--devices takes at least " + FcmSender.MAX_BATCH);
+    }
+    Tool.positive("--districts", districts);
     long quota = FcmSettings.DEFAULT_PER_MINUTE;
     try (LocalFcmServer server = LocalFcmServer.start(0)) {
       FirebaseApp app =
@@ -148,6 +180,7 @@ public final class PushBenchmark {
         app.delete();
       }
     }
+    return Tool.DONE;
   }
 
   private static Message emergencyTo(String token) {

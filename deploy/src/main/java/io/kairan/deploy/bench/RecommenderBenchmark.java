@@ -1,5 +1,6 @@
 package io.kairan.deploy.bench;
 
+import io.kairan.deploy.cli.Tool;
 import io.kairan.deploy.demo.SyntheticResidents;
 import io.kairan.deploy.demo.Town;
 import io.kairan.deploy.stack.LocalStack;
@@ -12,33 +13,86 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The recommender's figures in one run on N synthetic residents of the demo city: audience
  * evaluation per notice (bitmap index, plain scan, Elasticsearch query), deliveries per second
  * through the job on a MiniCluster, API-accept to Kafka latency of urgent notices on the running
- * stack, and matcher state per resident. Usage: RecommenderBenchmark [--residents 1000000]
+ * stack, and matcher state per resident. Usage: deploy/bench-recommender.sh [--residents 1000000]
  * [--rounds 50] [--urgent 30] [--checkpoint-interval-ms 10000] [--json FILE] [--samples DIR].
  */
-public final class RecommenderBenchmark {
-  private RecommenderBenchmark() {}
+@Command(
+    name = "deploy/bench-recommender.sh",
+    description = "The recommender's figures on N synthetic residents of the demo city.",
+    sortOptions = false)
+public final class RecommenderBenchmark implements Callable<Integer> {
+  @Option(
+      names = "--residents",
+      paramLabel = "N",
+      defaultValue = "1000000",
+      description = "synthetic residents (default: ${DEFAULT-VALUE})")
+  int residents;
 
-  public static void main(String[] args) throws Exception {
-    BenchOptions options = BenchOptions.parse(args);
-    int residents = options.integer("residents", 1_000_000);
-    Path samples = Path.of(options.get("samples", System.getProperty("kairan.samples", "samples")));
+  @Option(
+      names = "--rounds",
+      paramLabel = "N",
+      defaultValue = "50",
+      description = "timed rounds per audience (default: ${DEFAULT-VALUE})")
+  int rounds;
+
+  @Option(
+      names = "--urgent",
+      paramLabel = "N",
+      defaultValue = "30",
+      description = "urgent notices posted through the API (default: ${DEFAULT-VALUE})")
+  int urgentNotices;
+
+  // The job's own default: a heap snapshot of a million profiles every 2 s (the tests' pace)
+  // would compete with the urgent notices for the two cores.
+  @Option(
+      names = "--checkpoint-interval-ms",
+      paramLabel = "MS",
+      defaultValue = "10000",
+      description = "the job's checkpoint interval on the stack (default: ${DEFAULT-VALUE})")
+  int checkpointMs;
+
+  @Option(
+      names = "--samples",
+      paramLabel = "DIR",
+      description = "the project's samples folder (default: -Dkairan.samples, else ./samples)")
+  Path samplesDir;
+
+  @Mixin BenchOptions options;
+
+  @Mixin Tool.Help help;
+
+  public static void main(String[] args) {
+    Tool.main(new RecommenderBenchmark(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Tool.positive("--residents", residents);
+    Tool.positive("--rounds", rounds);
+    Tool.positive("--urgent", urgentNotices);
+    Tool.positive("--checkpoint-interval-ms", checkpointMs);
+    Path samples =
+        samplesDir != null ? samplesDir : Path.of(System.getProperty("kairan.samples", "samples"));
     Instant now = Instant.now();
     List<Town> towns = Town.load(samples.resolve("city/aizuwakamatsu_towns.csv"));
     List<ResidentProfile> profiles = SyntheticResidents.generate(towns, residents, 72028, now);
     List<Notice> notices = BenchNotices.all(now);
     step("%,d residents, %d notice shapes", residents, notices.size());
 
-    AudienceTimings.Result audience =
-        AudienceTimings.measure(profiles, notices, now, options.integer("rounds", 50));
+    AudienceTimings.Result audience = AudienceTimings.measure(profiles, notices, now, rounds);
     step("index and scan timed");
     double profileBytes = serializedBytesPerProfile(profiles);
 
@@ -47,9 +101,6 @@ public final class RecommenderBenchmark {
 
     Percentiles elastic;
     UrgentLatency.Result urgent;
-    // The job's own default: a heap snapshot of a million profiles every 2 s (the tests' pace)
-    // would compete with the urgent notices for the two cores.
-    long checkpointMs = options.integer("checkpoint-interval-ms", 10_000);
     try (LocalStack stack =
         LocalStack.start(StackOptions.freePorts(samples, 0).checkpointingEvery(checkpointMs))) {
       try (var es = new ElasticsearchAudiences(stack.elasticsearchUrl())) {
@@ -67,14 +118,12 @@ public final class RecommenderBenchmark {
                     + audience.reach()[i]);
           }
         }
-        elastic =
-            AudienceTimings.time(
-                notices, Math.max(1, options.integer("rounds", 50) / 4), n -> es.count(n, now));
+        elastic = AudienceTimings.time(notices, Math.max(1, rounds / 4), n -> es.count(n, now));
       }
       UrgentLatency.load(stack, profiles);
       step("profiles loaded into the running job");
       List<String> districts = towns.stream().map(Town::district).distinct().toList();
-      urgent = UrgentLatency.measure(stack, districts, options.integer("urgent", 30));
+      urgent = UrgentLatency.measure(stack, districts, urgentNotices);
     }
 
     double bitmapBytes = audience.bitmapBytesPerResident();
@@ -133,6 +182,7 @@ public final class RecommenderBenchmark {
         Map.of(
             "bitmaps", bitmapBytes, "profile", profileBytes, "total", bitmapBytes + profileBytes));
     options.writeJson(figures);
+    return Tool.DONE;
   }
 
   private static void row(String name, Percentiles p, Percentiles index) {

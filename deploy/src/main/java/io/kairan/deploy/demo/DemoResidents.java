@@ -1,21 +1,35 @@
 package io.kairan.deploy.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kairan.deploy.cli.Tool;
 import io.kairan.model.Topics;
 import io.kairan.model.json.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * deploy/residents.sh: the residents the stack holds now (the latest profile of each on
  * profiles.v1, left ones removed), one a line: id, district, birth year, children, languages.
  */
-public final class DemoResidents {
-  static final String USAGE =
-      """
-      usage: deploy/residents.sh [--district 北会津町] [--max 20] [--bootstrap-servers HOST:PORT]""";
+@Command(
+    name = "deploy/residents.sh",
+    description = "The residents the running stack holds (latest profile on profiles.v1).",
+    sortOptions = false)
+public final class DemoResidents implements Callable<Integer> {
+  @Option(names = "--district", paramLabel = "NAME", description = "only this district's")
+  String district;
+
+  @Option(names = "--max", paramLabel = "N", description = "at most N residents (default: 20)")
+  Long max;
+
+  @Mixin Broker broker;
+
+  @Mixin Tool.Help help;
 
   /** One line of the listing, read leniently: a broken profile is shown, not fatal. */
   record Resident(
@@ -46,22 +60,14 @@ public final class DemoResidents {
     }
   }
 
-  private DemoResidents() {}
-
   public static void main(String[] args) {
-    CliArgs.run(
-        USAGE,
-        () -> {
-          CliArgs cli =
-              CliArgs.parse(args, Set.of("--district", "--max", "--bootstrap-servers"), Set.of());
-          if (!cli.positional().isEmpty()) {
-            throw new CliArgs.UsageException("unexpected " + cli.positional().get(0));
-          }
-          list(
-              cli.option("--district", null),
-              cli.count("--max", 20),
-              TopicDump.bootstrapServers(cli));
-        });
+    Tool.main(new DemoResidents(), args);
+  }
+
+  @Override
+  public Integer call() {
+    list(district, Tool.positive("--max", max, 20), broker.bootstrapServers());
+    return Tool.DONE;
   }
 
   private static void list(String district, long max, String kafka) {

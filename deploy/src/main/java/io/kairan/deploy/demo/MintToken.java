@@ -1,54 +1,75 @@
 package io.kairan.deploy.demo;
 
 import io.kairan.api.security.TokenIssuer;
-import java.util.Set;
+import io.kairan.deploy.cli.Tool;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /**
  * deploy/token.sh: a token for anyone on the running local stack, signed with the secret the
  * launcher wrote to local-stack.env. Prints the token alone, so {@code $(deploy/token.sh …)} works.
  */
-public final class MintToken {
-  static final String USAGE =
-      """
-      usage: deploy/token.sh resident <resident-id>          e.g. r-000042 (deploy/residents.sh lists them)
-             deploy/token.sh department [<id> [<name>]]      default aizuwakamatsu-city 会津若松市役所
-             deploy/token.sh firm [<id> [<name>]]            default aizu-shoten 会津商店
-             deploy/token.sh analyst [<id>]                  default city-analytics""";
+@Command(
+    name = "deploy/token.sh",
+    customSynopsis = {
+      "deploy/token.sh resident <resident-id>",
+      "       deploy/token.sh department [<id> [<name>]]",
+      "       deploy/token.sh firm [<id> [<name>]]",
+      "       deploy/token.sh analyst [<id>]"
+    },
+    description = {
+      "A token for anyone on the running local stack, signed with its secret; prints the token"
+          + " alone. Any resident id, e.g. r-000042 (deploy/residents.sh lists them).",
+      "Defaults: department aizuwakamatsu-city (会津若松市役所),",
+      "          firm aizu-shoten (会津商店), analyst city-analytics."
+    })
+public final class MintToken implements Callable<Integer> {
+  @Parameters(
+      index = "0",
+      paramLabel = "KIND",
+      description = "resident, department, firm or analyst")
+  String kind;
 
-  private MintToken() {}
+  @Parameters(index = "1", arity = "0..1", paramLabel = "ID", description = "whose token")
+  String id;
+
+  @Parameters(index = "2", arity = "0..1", paramLabel = "NAME", description = "a publisher's name")
+  String name;
+
+  @Mixin Tool.Help help;
 
   public static void main(String[] args) {
-    CliArgs.run(
-        USAGE,
-        () -> {
-          Request request = Request.parse(CliArgs.parse(args, Set.of(), Set.of()));
-          LocalStackEnv env = LocalStackEnv.read(LocalStackEnv.path());
-          System.out.println(request.mint(new TokenIssuer(env.jwtSecret(), env.issuer())));
-        });
+    Tool.main(new MintToken(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Request request = Request.parse(kind, id, name);
+    LocalStackEnv env = LocalStackEnv.read(LocalStackEnv.path());
+    System.out.println(request.mint(new TokenIssuer(env.jwtSecret(), env.issuer())));
+    return Tool.DONE;
   }
 
   /** Who the token is for, from the command line. */
   record Request(DemoTokens kind, String id, String name) {
-    static Request parse(CliArgs cli) {
-      var words = cli.positional();
-      if (words.isEmpty() || words.size() > 3) {
-        throw new CliArgs.UsageException("which kind of token?");
-      }
+    static Request parse(String kindWord, String idWord, String name) {
       DemoTokens kind;
       try {
-        kind = DemoTokens.parse(words.get(0));
+        kind = DemoTokens.parse(kindWord);
       } catch (IllegalArgumentException e) {
-        throw new CliArgs.UsageException("no kind " + words.get(0));
+        throw new Tool.UsageException("no kind " + kindWord);
       }
-      String id = words.size() > 1 ? words.get(1) : kind.defaultId;
+      String id = idWord != null ? idWord : kind.defaultId;
       if (id == null) {
-        throw new CliArgs.UsageException("a resident token needs the resident's id");
+        throw new Tool.UsageException("a resident token needs the resident's id");
       }
       if (kind == DemoTokens.RESIDENT && !id.matches("r-\\d{6}")) {
         // Still minted: a resident who registered through the API may have any id.
         System.err.println("note: " + id + " is not a demo resident id (r-000000 …)");
       }
-      return new Request(kind, id, words.size() > 2 ? words.get(2) : null);
+      return new Request(kind, id, name);
     }
 
     String mint(TokenIssuer issuer) {

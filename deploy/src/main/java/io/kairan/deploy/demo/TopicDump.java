@@ -1,65 +1,72 @@
 package io.kairan.deploy.demo;
 
+import io.kairan.deploy.cli.Tool;
 import io.kairan.ingest.publish.TopicReader;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * deploy/topic.sh: what a topic holds, one record a line as {@code key<TAB>value} (the value is the
  * JSON as on the wire, {@code null} for a tombstone); without a topic, every topic and its size.
  */
-public final class TopicDump {
-  static final String USAGE =
-      """
-      usage: deploy/topic.sh                         every topic with its partitions and records
-             deploy/topic.sh <topic> [--max N] [--key K] [--follow] [--bootstrap-servers HOST:PORT]
-               from the beginning to the current end (--follow: then wait for more);
-               --key K only records with that key""";
+@Command(
+    name = "deploy/topic.sh",
+    customSynopsis = {
+      "deploy/topic.sh",
+      "       deploy/topic.sh <topic> [--max N] [--key K] [--follow]"
+    },
+    description = {
+      "Without a topic: every topic with its partitions and records. With one: the topic from the"
+          + " beginning to its current end, one key<TAB>value a line (the JSON as on the wire,"
+          + " null for a tombstone). A plain consumer without a group: looking moves no service's"
+          + " offsets."
+    },
+    sortOptions = false)
+public final class TopicDump implements Callable<Integer> {
+  @Parameters(arity = "0..1", paramLabel = "TOPIC", description = "the topic; none: list them all")
+  String topic;
 
-  private TopicDump() {}
+  @Option(names = "--max", paramLabel = "N", description = "at most N records")
+  Long max;
+
+  @Option(names = "--key", paramLabel = "K", description = "only records with this key")
+  String key;
+
+  @Option(names = "--follow", description = "then wait for more records (Ctrl-C stops)")
+  boolean follow;
+
+  @Mixin Broker broker;
+
+  @Mixin Tool.Help help;
 
   public static void main(String[] args) {
-    CliArgs.run(
-        USAGE,
-        () -> {
-          CliArgs cli =
-              CliArgs.parse(
-                  args, Set.of("--max", "--key", "--bootstrap-servers"), Set.of("--follow"));
-          String kafka = bootstrapServers(cli);
-          if (cli.positional().isEmpty()) {
-            listTopics(kafka);
-          } else if (cli.positional().size() == 1) {
-            dump(kafka, cli.positional().get(0), cli);
-          } else {
-            throw new CliArgs.UsageException("one topic at a time");
-          }
-        });
+    Tool.main(new TopicDump(), args);
   }
 
-  /** The option, else the running stack's broker, else the README's local one. */
-  static String bootstrapServers(CliArgs cli) {
-    String given = cli.option("--bootstrap-servers", null);
-    if (given != null) {
-      return given;
+  @Override
+  public Integer call() {
+    String kafka = broker.bootstrapServers();
+    if (topic == null) {
+      listTopics(kafka);
+    } else {
+      dump(kafka, Tool.positive("--max", max, Long.MAX_VALUE));
     }
-    try {
-      return LocalStackEnv.read(LocalStackEnv.path()).kafka();
-    } catch (IllegalStateException | java.io.IOException e) {
-      return "127.0.0.1:9092";
-    }
+    return Tool.DONE;
   }
 
-  private static void dump(String kafka, String topic, CliArgs cli) {
-    long max = cli.count("--max", Long.MAX_VALUE);
-    String key = cli.option("--key", null);
+  private void dump(String kafka, long max) {
     AtomicLong printed = new AtomicLong();
     LocalTopics.read(
         kafka,
         topic,
-        cli.flag("--follow"),
+        follow,
         record -> {
           if (key == null || key.equals(record.key())) {
             System.out.println(record.key() + "\t" + record.value());
