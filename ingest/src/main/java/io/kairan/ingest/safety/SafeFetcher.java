@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,16 +22,29 @@ public final class SafeFetcher {
     InetAddress[] resolve(String host) throws UnknownHostException;
   }
 
+  /** One GET to an address already checked: {@link PinnedHttp}, replaceable in tests. */
+  interface Transport {
+    PinnedHttp.Answer get(
+        URI uri, InetAddress address, Map<String, String> headers, Duration timeout, long maxBytes)
+        throws IOException, UnsafeInputException;
+  }
+
   private final FetchPolicy policy;
   private final Resolver resolver;
+  private final Transport transport;
 
   public SafeFetcher(FetchPolicy policy) {
     this(policy, InetAddress::getAllByName);
   }
 
   public SafeFetcher(FetchPolicy policy, Resolver resolver) {
+    this(policy, resolver, PinnedHttp::get);
+  }
+
+  SafeFetcher(FetchPolicy policy, Resolver resolver, Transport transport) {
     this.policy = policy;
     this.resolver = resolver;
+    this.transport = transport;
   }
 
   public Fetched fetch(URI uri, String etag, String lastModified)
@@ -47,7 +61,7 @@ public final class SafeFetcher {
         headers.put("If-Modified-Since", lastModified);
       }
       PinnedHttp.Answer response =
-          PinnedHttp.get(current, address, headers, policy.timeout(), policy.maxBytes());
+          transport.get(current, address, headers, policy.timeout(), policy.maxBytes());
       int status = response.status();
       if (status >= 300 && status < 400 && status != 304) {
         String location = response.headers().get("location");
