@@ -2,6 +2,8 @@ package io.kairan.api.security;
 
 import io.kairan.api.problem.ProblemResponses;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +12,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -57,13 +61,18 @@ class SecurityConfig {
     return http.build();
   }
 
+  /** Signature, issuer and expiry (on the injected clock, so tests fix the time). */
   @Bean
-  JwtDecoder jwtDecoder(SecuritySettings settings) {
+  JwtDecoder jwtDecoder(SecuritySettings settings, Clock clock) {
     var key =
         new SecretKeySpec(settings.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     NimbusJwtDecoder decoder =
         NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
+    var timestamps = new JwtTimestampValidator();
+    timestamps.setClock(clock);
+    decoder.setJwtValidator(
+        JwtValidators.createDefaultWithValidators(
+            List.of(timestamps, new JwtIssuerValidator(settings.issuer()))));
     return decoder;
   }
 

@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -19,10 +20,17 @@ import java.util.Map;
 public final class TokenIssuer {
   private final byte[] secret;
   private final String issuer;
+  private final Clock clock;
 
   public TokenIssuer(String secret, String issuer) {
+    this(secret, issuer, Clock.systemUTC());
+  }
+
+  /** Tokens issued at the clock's time, valid for a day from then. */
+  public TokenIssuer(String secret, String issuer, Clock clock) {
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
     this.issuer = issuer;
+    this.clock = clock;
   }
 
   public String resident(String residentId) {
@@ -35,7 +43,7 @@ public final class TokenIssuer {
   }
 
   public String token(String subject, Role role, Map<String, String> claims) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     var builder =
         new JWTClaimsSet.Builder()
             .subject(subject)

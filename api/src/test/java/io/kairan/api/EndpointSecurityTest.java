@@ -1,0 +1,317 @@
+package io.kairan.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.kairan.api.index.CurrentNotices;
+import io.kairan.api.index.Deliveries;
+import io.kairan.api.index.NoticeCounts;
+import io.kairan.api.kafka.RecordPublisher;
+import io.kairan.api.ledger.LedgerSettings;
+import io.kairan.api.ledger.NoticeLedger;
+import io.kairan.api.notice.NoticeTestSupport;
+import io.kairan.api.security.Role;
+import io.kairan.api.security.TokenIssuer;
+import io.kairan.model.notice.NoticeStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint against real signed tokens, decoded and checked by the API's own decoder (no
+ * {@code jwt()} shortcut): none, expired, signed with another key, from another issuer, with each
+ * wrong role, and another publisher's notice. The endpoints are listed here and checked against
+ * what the controllers map, so a new endpoint fails this test until it is in the table. Kafka and
+ * Elasticsearch are stand-ins; the decoder, the rules, the ledger and the controllers are real.
+ */
+@WebMvcTest(properties = "kairan.security.jwt-secret=" + EndpointSecurityTest.SECRET)
+@Import({
+  io.kairan.api.security.SecurityTestSupport.class,
+  NoticeTestSupport.class,
+  io.kairan.api.feed.FeedTestSupport.class,
+  EndpointSecurityTest.FixedTime.class
+})
+class EndpointSecurityTest {
+  static final String SECRET = "0123456789abcdef0123456789abcdef";
+  static final String OTHER_SECRET = "fedcba9876543210fedcba9876543210";
+  static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+  static final String OWNER = "dept-1";
+
+  @TestConfiguration
+  static class FixedTime {
+    @Bean
+    @Primary
+    Clock fixedClock() {
+      return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    @Bean
+    NoticeLedger noticeLedger(LedgerSettings settings, Clock clock) {
+      NoticeLedger ledger = new NoticeLedger(settings, clock);
+      ledger.markCaughtUp();
+      return ledger;
+    }
+  }
+
+  /**
+   * One endpoint: who may call it, and a request that succeeds for them ({@code {id}} is a notice
+   * of {@link #OWNER}'s at version 1).
+   */
+  record Endpoint(HttpMethod method, String pattern, Role role, String path, String body) {
+    String name() {
+      return method + " " + pattern;
+    }
+
+    @Override
+    public String toString() {
+      return name();
+    }
+
+    boolean namesANotice() {
+      return pattern.startsWith("/api/v1/notices/{id}");
+    }
+  }
+
+  static final String PROFILE =
+      """
+      {"municipalityCode":"072028","district":"湊町","birthYear":1950,
+       "consents":{"HEALTH":{"granted":true,"at":"2026-11-01T00:00:00Z"}}}
+      """;
+  static final String RULES =
+      """
+      {"name":"aizu-winter","version":3,
+       "weights":{"interest":3,"category":1,"recency":1,"distance":1,"affinity":2},
+       "categoryWeights":{},"digestCategories":[],"pushThreshold":0.4,"dailyPushCap":4,
+       "firmDailyPushCap":1,"digestTime":"18:00"}
+      """;
+
+  static final List<Endpoint> ENDPOINTS =
+      List.of(
+          new Endpoint(
+              HttpMethod.PUT, "/api/v1/me/profile", Role.RESIDENT, "/api/v1/me/profile", PROFILE),
+          new Endpoint(
+              HttpMethod.DELETE, "/api/v1/me/profile", Role.RESIDENT, "/api/v1/me/profile", null),
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/v1/me/devices",
+              Role.RESIDENT,
+              "/api/v1/me/devices",
+              "{\"token\":\"t-1\",\"platform\":\"ANDROID\",\"locale\":\"ja\"}"),
+          new Endpoint(HttpMethod.GET, "/api/v1/me/feed", Role.RESIDENT, "/api/v1/me/feed", null),
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/v1/me/feedback",
+              Role.RESIDENT,
+              "/api/v1/me/feedback",
+              "{\"noticeId\":\"n-1\",\"kind\":\"USEFUL\"}"),
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/v1/notices",
+              Role.PUBLISHER,
+              "/api/v1/notices",
+              NoticeTestSupport.DRAFT),
+          new Endpoint(
+              HttpMethod.GET, "/api/v1/notices/{id}", Role.PUBLISHER, "/api/v1/notices/{id}", null),
+          new Endpoint(
+              HttpMethod.PUT,
+              "/api/v1/notices/{id}",
+              Role.PUBLISHER,
+              "/api/v1/notices/{id}",
+              NoticeTestSupport.DRAFT),
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/v1/notices/{id}/withdraw",
+              Role.PUBLISHER,
+              "/api/v1/notices/{id}/withdraw",
+              null),
+          new Endpoint(
+              HttpMethod.GET,
+              "/api/v1/notices/{id}/figures",
+              Role.PUBLISHER,
+              "/api/v1/notices/{id}/figures",
+              null),
+          new Endpoint(
+              HttpMethod.PUT, "/api/v1/rules/{slot}", Role.ANALYST, "/api/v1/rules/shadow", RULES),
+          new Endpoint(
+              HttpMethod.DELETE,
+              "/api/v1/rules/{slot}",
+              Role.ANALYST,
+              "/api/v1/rules/shadow",
+              null));
+
+  @Autowired MockMvc mvc;
+  @Autowired NoticeLedger ledger;
+  @Autowired RequestMappingHandlerMapping mappings;
+  @MockitoBean RecordPublisher kafka;
+  @MockitoBean Deliveries deliveries;
+  @MockitoBean CurrentNotices currentNotices;
+  @MockitoBean NoticeCounts noticeCounts;
+
+  private final Clock now = Clock.fixed(NOW, ZoneOffset.UTC);
+  private final TokenIssuer issuer = new TokenIssuer(SECRET, "kairan-local", now);
+
+  /** A notice of {@link #OWNER}'s at version 1, new for each test. */
+  private String noticeId;
+
+  @BeforeEach
+  void aNoticeOfTheOwnersAndEmptyFigures() {
+    noticeId = "n-" + UUID.randomUUID();
+    ledger.apply(
+        NoticeTestSupport.departmentNotice(noticeId, OWNER, 1, NoticeStatus.PUBLISHED, NOW));
+    when(noticeCounts.of(any())).thenReturn(new NoticeCounts.Counts(0, Map.of(), Map.of()));
+  }
+
+  static Stream<Endpoint> endpoints() {
+    return ENDPOINTS.stream();
+  }
+
+  static Stream<Arguments> endpointsAndWrongRoles() {
+    return ENDPOINTS.stream()
+        .flatMap(
+            e ->
+                Arrays.stream(Role.values())
+                    .filter(r -> r != e.role())
+                    .map(r -> Arguments.of(e, r)));
+  }
+
+  static Stream<Endpoint> noticeEndpoints() {
+    return ENDPOINTS.stream().filter(Endpoint::namesANotice);
+  }
+
+  private String tokenFor(TokenIssuer by, Role role, String subject) {
+    return role == Role.PUBLISHER
+        ? by.token(subject, role, Map.of("name", subject, "publisher_kind", "DEPARTMENT"))
+        : by.token(subject, role, Map.of());
+  }
+
+  private String rightToken(Endpoint e) {
+    return tokenFor(issuer, e.role(), e.role() == Role.PUBLISHER ? OWNER : "someone-1");
+  }
+
+  private ResultActions call(Endpoint e, String token) throws Exception {
+    var request =
+        MockMvcRequestBuilders.request(e.method(), e.path().replace("{id}", noticeId))
+            .header(HttpHeaders.IF_MATCH, "\"1\"");
+    if (token != null) {
+      request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+    if (e.body() != null) {
+      request.contentType(MediaType.APPLICATION_JSON).content(e.body());
+    }
+    return mvc.perform(request);
+  }
+
+  @Test
+  void theTableListsExactlyTheEndpointsTheControllersMap() {
+    Set<String> mapped = new TreeSet<>();
+    mappings
+        .getHandlerMethods()
+        .keySet()
+        .forEach(
+            info ->
+                info.getPatternValues().stream()
+                    .filter(p -> p.startsWith("/api/"))
+                    .forEach(
+                        p ->
+                            info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(m -> mapped.add(m.name() + " " + p))));
+
+    assertThat(mapped)
+        .containsExactlyInAnyOrderElementsOf(ENDPOINTS.stream().map(Endpoint::name).toList());
+  }
+
+  @Test
+  void noResidentEndpointNamesAnIdSoAResidentOnlyEverReachesTheirOwnData() {
+    assertThat(ENDPOINTS)
+        .filteredOn(e -> e.role() == Role.RESIDENT)
+        .allSatisfy(e -> assertThat(e.pattern()).startsWith("/api/v1/me/").doesNotContain("{"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("endpoints")
+  void theRightTokenIsLetThrough(Endpoint e) throws Exception {
+    call(e, rightToken(e)).andExpect(status().is2xxSuccessful());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("endpoints")
+  void noTokenIs401AsAProblem(Endpoint e) throws Exception {
+    call(e, null)
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("endpoints")
+  void anExpiredTokenIs401(Endpoint e) throws Exception {
+    // Issued two days ago, so it expired a day ago (tokens live a day).
+    var yesterday = new TokenIssuer(SECRET, "kairan-local", Clock.offset(now, Duration.ofDays(-2)));
+    call(e, tokenFor(yesterday, e.role(), OWNER)).andExpect(status().isUnauthorized());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("endpoints")
+  void aTokenSignedWithAnotherKeyIs401(Endpoint e) throws Exception {
+    var forger = new TokenIssuer(OTHER_SECRET, "kairan-local", now);
+    call(e, tokenFor(forger, e.role(), OWNER)).andExpect(status().isUnauthorized());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("endpoints")
+  void aTokenFromAnotherIssuerIs401(Endpoint e) throws Exception {
+    var elsewhere = new TokenIssuer(SECRET, "another-city", now);
+    call(e, tokenFor(elsewhere, e.role(), OWNER)).andExpect(status().isUnauthorized());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("endpoints")
+  void aMangledTokenIs401(Endpoint e) throws Exception {
+    String token = rightToken(e);
+    call(e, token.substring(0, token.length() - 4) + "AAAA").andExpect(status().isUnauthorized());
+  }
+
+  @ParameterizedTest(name = "{0} as {1}")
+  @MethodSource("endpointsAndWrongRoles")
+  void aTokenWithAnotherRoleIs403AsAProblem(Endpoint e, Role role) throws Exception {
+    call(e, tokenFor(issuer, role, OWNER))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("noticeEndpoints")
+  void anotherPublishersNoticeIs403(Endpoint e) throws Exception {
+    call(e, tokenFor(issuer, Role.PUBLISHER, "dept-2")).andExpect(status().isForbidden());
+  }
+}

@@ -1,0 +1,9 @@
+package io.kairan.api.feed;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+
+/** The feed's own beans, for slice tests of the whole API. */
+@TestConfiguration
+@Import(FeedReader.class)
+public class FeedTestSupport {}
