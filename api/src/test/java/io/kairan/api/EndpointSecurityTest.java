@@ -10,7 +10,6 @@ import io.kairan.api.index.CurrentNotices;
 import io.kairan.api.index.Deliveries;
 import io.kairan.api.index.NoticeCounts;
 import io.kairan.api.kafka.RecordPublisher;
-import io.kairan.api.ledger.LedgerSettings;
 import io.kairan.api.ledger.NoticeLedger;
 import io.kairan.api.notice.NoticeTestSupport;
 import io.kairan.api.security.Role;
@@ -33,11 +32,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -58,30 +54,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Import({
   io.kairan.api.security.SecurityTestSupport.class,
   NoticeTestSupport.class,
-  io.kairan.api.feed.FeedTestSupport.class,
-  EndpointSecurityTest.FixedTime.class
+  io.kairan.api.feed.FeedTestSupport.class
 })
 class EndpointSecurityTest {
   static final String SECRET = "0123456789abcdef0123456789abcdef";
   static final String OTHER_SECRET = "fedcba9876543210fedcba9876543210";
-  static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+  static final Instant NOW = NoticeTestSupport.NOW;
   static final String OWNER = "dept-1";
-
-  @TestConfiguration
-  static class FixedTime {
-    @Bean
-    @Primary
-    Clock fixedClock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-
-    @Bean
-    NoticeLedger noticeLedger(LedgerSettings settings, Clock clock) {
-      NoticeLedger ledger = new NoticeLedger(settings, clock);
-      ledger.markCaughtUp();
-      return ledger;
-    }
-  }
 
   /**
    * One endpoint: who may call it, and a request that succeeds for them ({@code {id}} is a notice

@@ -21,7 +21,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.kairan.api.kafka.RecordPublisher;
 import io.kairan.api.ledger.LedgerHeaders;
-import io.kairan.api.ledger.LedgerSettings;
 import io.kairan.api.ledger.NoticeLedger;
 import io.kairan.model.Topics;
 import io.kairan.model.json.Json;
@@ -30,21 +29,15 @@ import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Publisher;
 import io.kairan.model.notice.PublisherKind;
 import io.kairan.model.notice.Severity;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -63,31 +56,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @WebMvcTest(
     controllers = NoticeController.class,
     properties = "kairan.security.jwt-secret=0123456789abcdef0123456789abcdef")
-@Import({
-  io.kairan.api.security.SecurityTestSupport.class,
-  NoticeControllerTest.WritePath.class,
-})
+@Import({io.kairan.api.security.SecurityTestSupport.class, NoticeTestSupport.class})
 class NoticeControllerTest {
-  static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
-
-  /** The ledger and writes, on a clock fixed at NOW; the ledger counts as read to its end. */
-  @TestConfiguration
-  @EnableConfigurationProperties(LedgerSettings.class)
-  @Import({NoticeWrites.class})
-  static class WritePath {
-    @Bean
-    @Primary
-    Clock fixedClock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-
-    @Bean
-    NoticeLedger noticeLedger(LedgerSettings settings, Clock clock) {
-      NoticeLedger ledger = new NoticeLedger(settings, clock);
-      ledger.markCaughtUp();
-      return ledger;
-    }
-  }
+  static final Instant NOW = NoticeTestSupport.NOW;
 
   static final String DRAFT =
       """

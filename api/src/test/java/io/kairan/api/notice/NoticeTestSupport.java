@@ -1,23 +1,46 @@
 package io.kairan.api.notice;
 
 import io.kairan.api.ledger.LedgerSettings;
+import io.kairan.api.ledger.NoticeLedger;
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Publisher;
 import io.kairan.model.notice.PublisherKind;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 
-/** The notice write path and figures, for slice tests of the whole API (a ledger is the test's). */
+/**
+ * The notice write path and figures for slice tests: a clock fixed at {@link #NOW} and a ledger
+ * that counts as read to its end (tests put in it what they need, each under its own ids).
+ */
 @TestConfiguration
 @EnableConfigurationProperties(LedgerSettings.class)
 @Import({NoticeWrites.class, FiguresReader.class})
 public class NoticeTestSupport {
+  public static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+
   /** A draft any publisher may post. */
   public static final String DRAFT = NoticeControllerTest.DRAFT;
+
+  @Bean
+  @Primary
+  Clock fixedClock() {
+    return Clock.fixed(NOW, ZoneOffset.UTC);
+  }
+
+  @Bean
+  NoticeLedger noticeLedger(LedgerSettings settings, Clock clock) {
+    NoticeLedger ledger = new NoticeLedger(settings, clock);
+    ledger.markCaughtUp();
+    return ledger;
+  }
 
   /** {@link #DRAFT} as a department's notice, in that version and state. */
   public static Notice departmentNotice(
