@@ -1,13 +1,15 @@
 package io.kairan.recommender.job;
 
-/**
- * What every decide subtask must know: a rule set for a slot (JSON; null removes a shadow set), or
- * a notice's withdrawal. Rule sets travel as JSON for the same reason notices do.
- */
-public record Control(String ruleSlot, String ruleSetJson, String withdrawnNoticeId) {
+import io.kairan.model.rules.RuleSet;
 
-  static Control ruleSet(String slotKey, String json) {
-    return new Control(slotKey, json, null);
+/**
+ * What every decide subtask must know: a rule set for a slot (null removes a shadow set), or a
+ * notice's withdrawal.
+ */
+public record Control(String ruleSlot, RuleSet ruleSet, String withdrawnNoticeId) {
+
+  static Control ruleSet(String slotKey, RuleSet rules) {
+    return new Control(slotKey, rules, null);
   }
 
   static Control withdrawal(String noticeId) {

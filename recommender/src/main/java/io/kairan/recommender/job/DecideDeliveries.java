@@ -4,7 +4,6 @@ import io.kairan.model.Topics;
 import io.kairan.model.delivery.Channel;
 import io.kairan.model.delivery.Delivery;
 import io.kairan.model.delivery.DeliveryId;
-import io.kairan.model.json.Json;
 import io.kairan.model.resident.Feedback;
 import io.kairan.model.rules.RuleSet;
 import io.kairan.model.rules.RuleSlot;
@@ -16,14 +15,18 @@ import io.kairan.recommender.decide.Relevance;
 import io.kairan.recommender.match.Match;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -32,13 +35,16 @@ import org.apache.flink.util.OutputTag;
  * Stage 2, keyed by resident: de-duplicates notice versions, scores and applies the policy of the
  * active rule set, and learns the resident's affinities from feedback. A shadow rule set, when one
  * is published, decides the same matches on its own caps and writes to {@link #SHADOW}. Rule sets
- * and withdrawals arrive on the broadcast side; a deleted resident's state is cleared.
+ * and withdrawals arrive on the broadcast side; a deleted resident's state is cleared. State has an
+ * end: what is remembered of a notice goes when its validity ends, a day's push count when that day
+ * is over in every zone (processing-time timers); only the learned affinities stay with the
+ * resident.
  */
 final class DecideDeliveries
     extends KeyedBroadcastProcessFunction<String, ResidentEvent, Control, Delivery> {
-  /** Rule set JSON per slot key; broadcast state, so checkpointed and restored with the job. */
-  static final MapStateDescriptor<String, String> RULE_SETS =
-      new MapStateDescriptor<>("rule-sets", String.class, String.class);
+  /** Rule set per slot key; broadcast state, so checkpointed and restored with the job. */
+  static final MapStateDescriptor<String, RuleSet> RULE_SETS =
+      new MapStateDescriptor<>("rule-sets", Types.STRING, TypeInformation.of(RuleSet.class));
 
   static final OutputTag<Delivery> SHADOW = new OutputTag<>("shadow-deliveries") {};
 
@@ -50,7 +56,6 @@ final class DecideDeliveries
   private transient ValueState<PushDay> pushDay;
   private transient ValueState<PushDay> shadowPushDay;
   private transient MapState<String, Double> affinity;
-  private transient Map<String, RuleSet> parsedRules;
 
   DecideDeliveries(Clock clock) {
     this.clock = clock;
@@ -65,7 +70,6 @@ final class DecideDeliveries
     affinity =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("affinity", String.class, Double.class));
-    parsedRules = new HashMap<>();
   }
 
   @Override
@@ -120,12 +124,50 @@ final class DecideDeliveries
             match.severity(),
             match.publisherKind(),
             pending ? delivery.pushAt().toEpochMilli() : 0,
-            DeliveryPolicy.dayOf(decision, match)));
+            DeliveryPolicy.dayOf(decision, match),
+            match.validUntil().toEpochMilli()));
+    // What is remembered of the notice ends with its validity; the day's count after that day.
+    ctx.timerService().registerProcessingTimeTimer(match.validUntil().toEpochMilli());
+    ctx.timerService().registerProcessingTimeTimer(overEverywhere(pushDay.value()));
     out.collect(delivery);
 
     RuleSet shadow = rules(ctx.getBroadcastState(RULE_SETS), RuleSlot.SHADOW);
     if (shadow != null) {
       ctx.output(SHADOW, decide(match, shadow, liking, now, shadowPushDay, silent));
+      ctx.timerService().registerProcessingTimeTimer(overEverywhere(shadowPushDay.value()));
+    }
+  }
+
+  /**
+   * When a push day's count can go: the instant its date is over in every time zone (UTC-12 is the
+   * last), so the state needs no zone and a cap is never forgotten early.
+   */
+  static long overEverywhere(PushDay day) {
+    return LocalDate.parse(day.date())
+        .plusDays(1)
+        .atTime(12, 0)
+        .toInstant(ZoneOffset.UTC)
+        .toEpochMilli();
+  }
+
+  /** Forgets the notices whose validity is over and the push days that are over everywhere. */
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Delivery> out)
+      throws Exception {
+    var over = new ArrayList<String>();
+    for (var given : delivered.entries()) {
+      if (given.getValue().validUntil() <= timestamp) {
+        over.add(given.getKey());
+      }
+    }
+    for (String noticeId : over) {
+      delivered.remove(noticeId);
+    }
+    for (ValueState<PushDay> days : List.of(pushDay, shadowPushDay)) {
+      PushDay day = days.value();
+      if (day != null && overEverywhere(day) <= timestamp) {
+        days.clear();
+      }
     }
   }
 
@@ -209,33 +251,19 @@ final class DecideDeliveries
             if (day != null && day.date().equals(given.pushDate())) {
               pushDay.update(day.minus(given.publisherKind()));
             }
-            notices.put(
-                control.withdrawnNoticeId(),
-                new Delivered(
-                    given.version(),
-                    given.category(),
-                    given.severity(),
-                    given.publisherKind(),
-                    0,
-                    given.pushDate()));
+            notices.put(control.withdrawnNoticeId(), given.withoutPendingPush());
           });
-    } else if (control.ruleSetJson() == null) {
+    } else if (control.ruleSet() == null) {
       ctx.getBroadcastState(RULE_SETS).remove(control.ruleSlot());
     } else {
-      ctx.getBroadcastState(RULE_SETS).put(control.ruleSlot(), control.ruleSetJson());
+      ctx.getBroadcastState(RULE_SETS).put(control.ruleSlot(), control.ruleSet());
     }
   }
 
   /** The rule set in a slot: the built-in one when none was published as active. */
-  private RuleSet rules(ReadOnlyBroadcastState<String, String> sets, RuleSlot slot)
+  private static RuleSet rules(ReadOnlyBroadcastState<String, RuleSet> sets, RuleSlot slot)
       throws Exception {
-    String json = sets.get(slot.key());
-    if (json == null) {
-      return slot == RuleSlot.ACTIVE ? RuleSet.BUILTIN : null;
-    }
-    if (parsedRules.size() > 16) {
-      parsedRules.clear(); // only the sets in use are worth keeping
-    }
-    return parsedRules.computeIfAbsent(json, j -> Json.read(j, RuleSet.class));
+    RuleSet rules = sets.get(slot.key());
+    return rules == null && slot == RuleSlot.ACTIVE ? RuleSet.BUILTIN : rules;
   }
 }

@@ -11,6 +11,7 @@ import io.kairan.model.notice.Severity;
  * withdrawn first).
  *
  * @param pendingPushAt epoch millis of a counted PUSH_AT, or 0
+ * @param validUntil epoch millis when the notice's validity ends: then this record is forgotten
  */
 public record Delivered(
     int version,
@@ -18,4 +19,11 @@ public record Delivered(
     Severity severity,
     PublisherKind publisherKind,
     long pendingPushAt,
-    String pushDate) {}
+    String pushDate,
+    long validUntil) {
+
+  /** The same record once its pending push no longer counts (the notice was withdrawn). */
+  Delivered withoutPendingPush() {
+    return new Delivered(version, category, severity, publisherKind, 0, pushDate, validUntil);
+  }
+}

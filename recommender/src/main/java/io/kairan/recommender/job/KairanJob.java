@@ -110,16 +110,19 @@ public final class KairanJob {
             .process(new MatchShard(clock))
             .name("match")
             .uid("match");
-    DataStream<ResidentEvent> matches = matched.map(ResidentEvent::of).name("matches");
+    DataStream<ResidentEvent> matches =
+        matched.map(ResidentEvent::of).name("matches").uid("matches");
     DataStream<ResidentEvent> residentEvents =
         matches.union(
             // Only deletions matter to the decide stage: it forgets the resident.
             parsedProfiles
                 .filter(ProfileChange::isDeletion)
                 .name("deletions")
+                .uid("deletions")
                 .map(ResidentEvent::of)
-                .name("profile-deletions"),
-            parsedFeedback.map(ResidentEvent::of).name("feedback"));
+                .name("profile-deletions")
+                .uid("profile-deletions"),
+            parsedFeedback.map(ResidentEvent::of).name("feedback").uid("feedback"));
     BroadcastStream<Control> controls =
         parsedRules
             .union(parsedNotices.getSideOutput(ParseNotices.WITHDRAWALS))

@@ -1,9 +1,9 @@
 package io.kairan.recommender.job;
 
 import io.kairan.model.Topics;
-import io.kairan.model.json.Json;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.resident.ResidentProfile;
+import io.kairan.recommender.job.types.NoticeTypeInfo;
 import io.kairan.recommender.match.Match;
 import io.kairan.recommender.match.Matching;
 import io.kairan.recommender.match.ProfileForMatching;
@@ -11,11 +11,12 @@ import io.kairan.recommender.match.ProfileIndex;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -26,16 +27,12 @@ import org.apache.flink.util.Collector;
  */
 final class MatchShard
     extends KeyedCoProcessFunction<Integer, ProfileChange, ShardedNotice, Match> {
-  private static final int PARSED_CACHE_SIZE = 256;
-
   private final Clock clock;
   private transient MapState<String, ResidentProfile> profiles;
-  private transient MapState<String, ShardedNotice> liveNotices;
+  private transient MapState<String, Notice> liveNotices;
   // Withdrawn is final: a later version of a withdrawn notice (a replayed feed, a faulty producer)
   // never reaches anyone. Kept until the notice's validity ends, then forgotten by the timer.
   private transient MapState<String, Long> withdrawnUntil;
-  // Every shard of a subtask receives the same notice JSON; parse it once per subtask.
-  private transient Map<String, Notice> parsed;
   // The bitmap index of each shard this subtask owns, built from the profiles state on first use
   // (after a start or a restore) and kept in step with it.
   private transient Map<Integer, ProfileIndex> indexes;
@@ -55,15 +52,8 @@ final class MatchShard
     liveNotices =
         getRuntimeContext()
             .getMapState(
-                new MapStateDescriptor<>("live-notices", String.class, ShardedNotice.class));
-    indexes = new java.util.HashMap<>();
-    parsed =
-        new LinkedHashMap<>(PARSED_CACHE_SIZE, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Notice> eldest) {
-            return size() > PARSED_CACHE_SIZE;
-          }
-        };
+                new MapStateDescriptor<>("live-notices", Types.STRING, NoticeTypeInfo.INSTANCE));
+    indexes = new HashMap<>();
   }
 
   @Override
@@ -96,8 +86,8 @@ final class MatchShard
     profiles.put(profile.id(), profile);
     index.put(profile);
     Instant now = clock.instant();
-    for (ShardedNotice live : liveNotices.values()) {
-      Matching.match(notice(live), profile, true, now).ifPresent(out::collect);
+    for (Notice live : liveNotices.values()) {
+      Matching.match(live, profile, true, now).ifPresent(out::collect);
     }
   }
 
@@ -112,21 +102,25 @@ final class MatchShard
         ctx.output(
             DeadLetters.TAG,
             DeadLetters.failed(
-                Topics.NOTICES, sharded.noticeId(), sharded.json(), e, clock.instant()));
+                Topics.NOTICES,
+                sharded.notice().id(),
+                DeadLetters.describe(sharded.notice()),
+                e,
+                clock.instant()));
       }
     }
   }
 
   private void matchNotice(ShardedNotice sharded, Context ctx, Collector<Match> out)
       throws Exception {
-    ShardedNotice known = liveNotices.get(sharded.noticeId());
-    if (known != null && known.version() >= sharded.version()) {
+    Notice notice = sharded.notice();
+    Notice known = liveNotices.get(notice.id());
+    if (known != null && known.version() >= notice.version()) {
       return; // a replay or an overtaken version
     }
-    if (withdrawnUntil.contains(sharded.noticeId())) {
+    if (withdrawnUntil.contains(notice.id())) {
       return;
     }
-    Notice notice = notice(sharded);
     Instant now = clock.instant();
     if (notice.isWithdrawn()) {
       long until = notice.validity().until().toEpochMilli();
@@ -137,7 +131,7 @@ final class MatchShard
       liveNotices.remove(notice.id());
       return;
     }
-    liveNotices.put(notice.id(), sharded);
+    liveNotices.put(notice.id(), notice);
     ctx.timerService().registerProcessingTimeTimer(notice.validity().until().toEpochMilli());
     // Only the residents the index finds eligible are looked at; Matching checks them again.
     var failed = new ArrayList<ResidentProfile>();
@@ -168,13 +162,9 @@ final class MatchShard
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Match> out) throws Exception {
     Instant now = Instant.ofEpochMilli(timestamp);
     var over = new ArrayList<String>();
-    for (ShardedNotice live : liveNotices.values()) {
-      try {
-        if (!Matching.isLive(notice(live), now)) {
-          over.add(live.noticeId());
-        }
-      } catch (RuntimeException e) {
-        over.add(live.noticeId()); // unreadable: it was dead-lettered when it arrived
+    for (Notice live : liveNotices.values()) {
+      if (!Matching.isLive(live, now)) {
+        over.add(live.id());
       }
     }
     for (String id : over) {
@@ -201,10 +191,5 @@ final class MatchShard
       indexes.put(shard, index);
     }
     return index;
-  }
-
-  private Notice notice(ShardedNotice sharded) {
-    return parsed.computeIfAbsent(
-        sharded.noticeId() + '@' + sharded.version(), k -> Json.read(sharded.json(), Notice.class));
   }
 }

@@ -23,13 +23,11 @@ final class ParseNotices extends ParseRecords<ShardedNotice> {
     if (!problems.isEmpty()) {
       throw new InvalidRecordException(problems);
     }
-    // Re-encode: a canonical form, without whatever unknown fields the producer added.
-    String json = Json.write(notice);
     if (notice.isWithdrawn()) {
       ctx.output(WITHDRAWALS, Control.withdrawal(notice.id()));
     }
     for (int shard = 0; shard < Shards.COUNT; shard++) {
-      out.collect(new ShardedNotice(shard, notice.id(), notice.version(), json));
+      out.collect(new ShardedNotice(shard, notice));
     }
   }
 }

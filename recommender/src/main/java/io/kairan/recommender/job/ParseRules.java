@@ -41,6 +41,6 @@ final class ParseRules extends ParseRecords<Control> {
     if (!problems.isEmpty()) {
       throw new InvalidRecordException(problems);
     }
-    out.collect(Control.ruleSet(slot.key(), Json.write(rules)));
+    out.collect(Control.ruleSet(slot.key(), rules));
   }
 }

@@ -1,7 +1,8 @@
 package io.kairan.recommender.job;
 
-/**
- * A notice version addressed to one shard. The notice travels as its JSON: an audience is a sealed
- * interface, which Flink could only serialize with Kryo.
- */
-public record ShardedNotice(int shard, String noticeId, int version, String json) {}
+import io.kairan.model.notice.Notice;
+import io.kairan.recommender.job.types.NoticeTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
+/** A notice version addressed to one shard; the notice travels in its own binary form. */
+public record ShardedNotice(int shard, @TypeInfo(NoticeTypeInfo.Factory.class) Notice notice) {}

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param fromProfileChange the match came from a new or changed profile, not from new news
  * @param significantChange the version is a change its publisher marked significant: a resident who
  *     has an earlier version is pushed again
+ * @param validUntil the end of the notice's validity: what the decide stage remembers of it goes
  */
 public record Match(
     String residentId,
@@ -34,4 +35,5 @@ public record Match(
     boolean significantChange,
     QuietHours quietHours,
     String timeZone,
-    Instant matchedAt) {}
+    Instant matchedAt,
+    Instant validUntil) {}

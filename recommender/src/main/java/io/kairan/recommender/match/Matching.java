@@ -38,7 +38,8 @@ public final class Matching {
             notice.status() == NoticeStatus.CHANGED,
             profile.quietHours(),
             profile.timeZone(),
-            at));
+            at,
+            notice.validity().until()));
   }
 
   /** Published and not yet over; a notice scheduled to start later is already worth knowing. */

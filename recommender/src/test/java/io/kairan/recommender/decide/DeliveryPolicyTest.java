@@ -38,7 +38,8 @@ class DeliveryPolicyTest {
         false,
         quiet,
         "Asia/Tokyo",
-        NOON_JST);
+        NOON_JST,
+        NOON_JST.plusSeconds(7 * 86400));
   }
 
   private static Match match(Severity severity, boolean fromProfileChange) {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.kairan.model.delivery.Channel;
 import io.kairan.model.delivery.Delivery;
 import io.kairan.model.delivery.DeliveryId;
-import io.kairan.model.json.Json;
 import io.kairan.model.notice.Category;
 import io.kairan.model.notice.PublisherKind;
 import io.kairan.model.notice.Severity;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +34,7 @@ class DecideDeliveriesTest {
   private static final Instant ELEVEN_PM_JST = Instant.parse("2026-11-23T14:00:00Z");
   private static final Instant SIX_PM_JST = Instant.parse("2026-11-23T09:00:00Z");
   private static final int CAP = RuleSet.BUILTIN.dailyPushCap();
+  private static final Instant VALID_UNTIL = NOON_JST.plusSeconds(7 * 86400);
 
   private KeyedBroadcastOperatorTestHarness<String, ResidentEvent, Control, Delivery> harness;
 
@@ -75,7 +76,8 @@ class DecideDeliveriesTest {
         false,
         new QuietHours("22:00", "07:00"),
         "Asia/Tokyo",
-        NOON_JST);
+        NOON_JST,
+        VALID_UNTIL);
   }
 
   private static RuleSet rules(RuleSlot slot, int version, int cap, Set<Category> digest) {
@@ -89,7 +91,7 @@ class DecideDeliveriesTest {
   }
 
   private void publish(RuleSet rules) throws Exception {
-    harness.processBroadcastElement(Control.ruleSet(rules.slot().key(), Json.write(rules)), 0);
+    harness.processBroadcastElement(Control.ruleSet(rules.slot().key(), rules), 0);
   }
 
   private List<Channel> channels() {
@@ -99,6 +101,16 @@ class DecideDeliveriesTest {
   /** The same match for another version, marked significant or not, with other quiet hours. */
   private static Match variant(
       Match m, int version, Severity severity, boolean significant, QuietHours quiet) {
+    return copy(m, version, severity, significant, quiet, m.validUntil());
+  }
+
+  private static Match copy(
+      Match m,
+      int version,
+      Severity severity,
+      boolean significant,
+      QuietHours quiet,
+      Instant validUntil) {
     return new Match(
         m.residentId(),
         m.noticeId(),
@@ -115,7 +127,8 @@ class DecideDeliveriesTest {
         significant,
         quiet,
         m.timeZone(),
-        m.matchedAt());
+        m.matchedAt(),
+        validUntil);
   }
 
   @Test
@@ -306,6 +319,61 @@ class DecideDeliveriesTest {
     give(match("r-1", "n-late", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
 
     assertThat(channels().get(CAP)).isEqualTo(Channel.PUSH_AT);
+  }
+
+  /** Entries of keyed state over all residents (the broadcast harness has no such count). */
+  private int keyedStateEntries() {
+    return ((HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend())
+        .numKeyValueStateEntries();
+  }
+
+  /** The same match for a notice valid until {@code until}. */
+  private static Match validUntil(Match m, Instant until) {
+    return copy(m, m.noticeVersion(), m.severity(), m.significantChange(), m.quietHours(), until);
+  }
+
+  @Test
+  void whatIsRememberedOfANoticeEndsWithItsValidityAndADaysCountOnceTheDayIsOverEverywhere()
+      throws Exception {
+    openAt(NOON_JST);
+    publish(rules(RuleSlot.SHADOW, 1, 5, Set.of()));
+    give(match("r-1", 1, Severity.IMPORTANT));
+    // Pushed now, on 2026-11-23 in Tokyo; that date is over everywhere (UTC-12) at 11-24 12:00Z.
+    Instant dayOverEverywhere = Instant.parse("2026-11-24T12:00:00Z");
+
+    assertThat(channels()).containsExactly(Channel.PUSH_NOW);
+    assertThat(keyedStateEntries())
+        .as("the delivered notice, the day's count and the shadow day's count")
+        .isEqualTo(3);
+    assertThat(harness.numProcessingTimeTimers()).as("validity end, day end").isEqualTo(2);
+
+    harness.setProcessingTime(dayOverEverywhere.toEpochMilli() - 1);
+    assertThat(keyedStateEntries()).isEqualTo(3);
+
+    harness.setProcessingTime(dayOverEverywhere.toEpochMilli());
+    assertThat(keyedStateEntries()).as("only the delivered notice").isEqualTo(1);
+    assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+
+    harness.setProcessingTime(VALID_UNTIL.toEpochMilli());
+    assertThat(keyedStateEntries()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  @Test
+  void aNoticeStillValidIsStillDeliveredOnceAfterAnotherNoticeExpired() throws Exception {
+    openAt(NOON_JST);
+    Instant shortEnd = Instant.parse("2026-11-25T00:00:00Z");
+    Match longer = match("r-1", "n-long", 1, Severity.INFO, PublisherKind.DEPARTMENT);
+    give(validUntil(match("r-1", "n-short", 1, Severity.INFO, PublisherKind.DEPARTMENT), shortEnd));
+    give(longer);
+
+    harness.setProcessingTime(shortEnd.toEpochMilli());
+    give(longer);
+
+    assertThat(harness.extractOutputValues())
+        .extracting(Delivery::noticeId)
+        .containsExactly("n-short", "n-long");
+    assertThat(keyedStateEntries()).as("n-long is remembered").isEqualTo(1);
   }
 
   @Test

@@ -48,16 +48,32 @@ class MatchShardTest {
   }
 
   private void notice(Notice n) throws Exception {
-    harness.processElement2(new ShardedNotice(SHARD, n.id(), n.version(), Json.write(n)), 0);
+    harness.processElement2(new ShardedNotice(SHARD, n), 0);
   }
 
   @Test
-  void aNoticeTheShardCannotReadIsDeadLetteredOnceAndTheNextNoticeStillArrives() throws Exception {
+  void aNoticeTheShardFailsOnIsDeadLetteredOnceAndTheNextNoticeStillArrives() throws Exception {
     profile(resident("parent", "北会津町", 1990, List.of(2022), Category.CHILDCARE));
 
-    // The parser refuses such a record; a bug upstream must still not stop the shard.
-    harness.processElement2(new ShardedNotice(SHARD, "n-garbled", 1, "{\"id\":"), 0);
-    notice(childcareNoticeForKitaaizuParents());
+    // The parser refuses a notice without validity; a bug upstream must still not stop the shard.
+    Notice valid = childcareNoticeForKitaaizuParents();
+    notice(
+        new Notice(
+            "n-broken",
+            1,
+            valid.publisher(),
+            valid.municipalityCode(),
+            valid.category(),
+            valid.title(),
+            valid.body(),
+            null,
+            null,
+            null,
+            valid.severity(),
+            valid.status(),
+            valid.audience(),
+            valid.publishedAt()));
+    notice(valid);
 
     assertThat(harness.extractOutputValues())
         .extracting(Match::residentId, Match::noticeId)
@@ -68,9 +84,9 @@ class MatchShardTest {
         .satisfies(
             letter -> {
               assertThat(letter.sourceTopic()).isEqualTo("notices.v1");
-              assertThat(letter.key()).isEqualTo("n-garbled");
-              assertThat(letter.value()).isEqualTo("{\"id\":");
-              assertThat(letter.reason()).startsWith("failed: InvalidRecordException");
+              assertThat(letter.key()).isEqualTo("n-broken");
+              assertThat(Json.read(letter.value(), Notice.class).id()).isEqualTo("n-broken");
+              assertThat(letter.reason()).startsWith("failed: NullPointerException");
             });
   }
 
@@ -131,13 +147,14 @@ class MatchShardTest {
   }
 
   @Test
-  void anExpiredNoticeLeavesStateWhenItsTimerFires() throws Exception {
+  void anExpiredNoticeLeavesStateAndNoTimerWhenItsTimerFires() throws Exception {
     Notice n = childcareNoticeForKitaaizuParents();
     notice(n);
 
     harness.setProcessingTime(n.validity().until().toEpochMilli());
 
     assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
   }
 
   @Test

@@ -1,0 +1,126 @@
+package io.kairan.recommender.job.types;
+
+import io.kairan.model.notice.Notice;
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * Flink's serializer for a notice, in state and between operators: {@link NoticeFormat}, never Kryo
+ * and never JSON. A notice is immutable, so a copy is the notice itself.
+ */
+public final class NoticeSerializer extends TypeSerializer<Notice> {
+  private static final long serialVersionUID = 1L;
+
+  public static final NoticeSerializer INSTANCE = new NoticeSerializer();
+
+  @Override
+  public boolean isImmutableType() {
+    return true;
+  }
+
+  @Override
+  public TypeSerializer<Notice> duplicate() {
+    return this; // stateless
+  }
+
+  @Override
+  public Notice createInstance() {
+    return null; // a record has no empty instance; Flink only asks for mutable types
+  }
+
+  @Override
+  public Notice copy(Notice from) {
+    return from;
+  }
+
+  @Override
+  public Notice copy(Notice from, Notice reuse) {
+    return from;
+  }
+
+  @Override
+  public int getLength() {
+    return -1;
+  }
+
+  @Override
+  public void serialize(Notice notice, DataOutputView target) throws IOException {
+    NoticeFormat.write(notice, target);
+  }
+
+  @Override
+  public Notice deserialize(DataInputView source) throws IOException {
+    return NoticeFormat.read(source);
+  }
+
+  @Override
+  public Notice deserialize(Notice reuse, DataInputView source) throws IOException {
+    return NoticeFormat.read(source);
+  }
+
+  @Override
+  public void copy(DataInputView source, DataOutputView target) throws IOException {
+    NoticeFormat.write(NoticeFormat.read(source), target);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof NoticeSerializer;
+  }
+
+  @Override
+  public int hashCode() {
+    return NoticeSerializer.class.hashCode();
+  }
+
+  @Override
+  public TypeSerializerSnapshot<Notice> snapshotConfiguration() {
+    return new Snapshot();
+  }
+
+  /**
+   * What a checkpoint records of the serializer: the class and the format version of {@link
+   * NoticeFormat}. A checkpoint of this format restores this serializer as is; a later format bumps
+   * {@link #FORMAT} and either reads the old layout or declares a migration here.
+   */
+  public static final class Snapshot implements TypeSerializerSnapshot<Notice> {
+    static final int FORMAT = 1;
+    private int readFormat = FORMAT;
+
+    @Override
+    public int getCurrentVersion() {
+      return FORMAT;
+    }
+
+    @Override
+    public void writeSnapshot(DataOutputView out) {
+      // The version Flink writes before this is all there is to know.
+    }
+
+    @Override
+    public void readSnapshot(int readVersion, DataInputView in, ClassLoader classLoader)
+        throws IOException {
+      if (readVersion != FORMAT) {
+        throw new IOException("notice format " + readVersion + " is unknown to this job");
+      }
+      readFormat = readVersion;
+    }
+
+    @Override
+    public TypeSerializer<Notice> restoreSerializer() {
+      return INSTANCE;
+    }
+
+    @Override
+    public TypeSerializerSchemaCompatibility<Notice> resolveSchemaCompatibility(
+        TypeSerializerSnapshot<Notice> old) {
+      return old instanceof Snapshot written && written.readFormat == FORMAT
+          ? TypeSerializerSchemaCompatibility.compatibleAsIs()
+          : TypeSerializerSchemaCompatibility.incompatible();
+    }
+  }
+}
