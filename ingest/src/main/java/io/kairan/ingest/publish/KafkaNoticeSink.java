@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -17,11 +18,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** notices.v1 and notices.dlq through an idempotent producer that waits for all replicas. */
 public final class KafkaNoticeSink implements NoticeSink {
-  private final KafkaProducer<String, String> producer;
+  private final Producer<String, String> producer;
   private final List<Future<RecordMetadata>> pending = new ArrayList<>();
 
   public KafkaNoticeSink(String bootstrapServers) {
-    this.producer =
+    this(
         new KafkaProducer<>(
             Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -36,7 +37,12 @@ public final class KafkaNoticeSink implements NoticeSink {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
                 true,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                60_000));
+                60_000)));
+  }
+
+  /** On any producer: the records it is given are exactly what notices.v1 and the DLQ get. */
+  KafkaNoticeSink(Producer<String, String> producer) {
+    this.producer = producer;
   }
 
   @Override
