@@ -1,5 +1,6 @@
-package io.kairan.push.send;
+package io.kairan.push;
 
+import io.kairan.push.send.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,17 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A clock that only moves when told; as a Sleeper it moves by the time slept and records it. */
-final class MutableClock extends Clock implements Sleeper {
+public final class MutableClock extends Clock implements Sleeper {
   private Instant now;
-  final List<Duration> sleeps = new ArrayList<>();
+  public final List<Duration> sleeps = new ArrayList<>();
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
   @Override
   public synchronized void sleep(Duration duration) {
     sleeps.add(duration);
+    now = now.plus(duration);
+  }
+
+  /** Moves the clock on without recording a sleep. */
+  public synchronized void advance(Duration duration) {
     now = now.plus(duration);
   }
 

@@ -1,9 +1,8 @@
-package io.kairan.push.send;
+package io.kairan.push.dispatch;
 
 import io.kairan.model.delivery.Delivery;
-import io.kairan.model.notice.Audience;
-import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.Severity;
+import io.kairan.push.state.KnownNotice;
 import io.kairan.push.topic.DistrictTopics;
 import java.util.List;
 
@@ -17,18 +16,15 @@ final class Broadcasts {
   /**
    * The district topics that cover the delivery's notice; empty when it must go device by device.
    */
-  static List<String> topicsFor(Delivery delivery, Notice notice) {
+  static List<String> topicsFor(Delivery delivery, KnownNotice notice) {
     if (delivery.severity() != Severity.EMERGENCY
         || notice.version() != delivery.noticeVersion()
-        || notice.isWithdrawn()) {
+        || notice.withdrawn()) {
       return List.of();
     }
-    if (notice.audience() instanceof Audience.InDistrict districts) {
-      return districts.districts().stream()
-          .map(d -> DistrictTopics.of(notice.municipalityCode(), d))
-          .toList();
-    }
-    return List.of();
+    return notice.emergencyDistricts().stream()
+        .map(d -> DistrictTopics.of(notice.municipalityCode(), d))
+        .toList();
   }
 
   /** The ledger's id for a topic broadcast of one notice version. */

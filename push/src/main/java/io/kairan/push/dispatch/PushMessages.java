@@ -1,4 +1,4 @@
-package io.kairan.push.send;
+package io.kairan.push.dispatch;
 
 import com.google.firebase.messaging.AndroidConfig;
 import com.google.firebase.messaging.AndroidNotification;

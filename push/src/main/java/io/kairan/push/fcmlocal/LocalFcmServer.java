@@ -95,6 +95,14 @@ public final class LocalFcmServer implements AutoCloseable {
     return List.copyOf(received);
   }
 
+  /**
+   * Every send to this token the server answered, failed ones included, newest first (as far back
+   * as the request log reaches).
+   */
+  public List<LoggedRequest> requestsTo(String token) {
+    return requests.newest(r -> token.equals(r.token()), requests.capacity());
+  }
+
   public List<TopicMessage> topicMessages() {
     return List.copyOf(topicMessages);
   }

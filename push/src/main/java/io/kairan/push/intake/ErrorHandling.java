@@ -1,4 +1,4 @@
-package io.kairan.push.send;
+package io.kairan.push.intake;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -7,6 +7,8 @@ import io.kairan.model.Topics;
 import io.kairan.model.json.Json;
 import io.kairan.model.resident.Device;
 import io.kairan.model.resident.ResidentProfile;
+import io.kairan.push.token.DeviceChanges;
+import io.kairan.push.token.DeviceRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,30 +25,41 @@ import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps every device subscribed to its resident's district topic, from devices.v1 and profiles.v1.
- * Changes are batched by topic (at most 1,000 tokens a call, as the Admin SDK takes) and flushed
- * every second. Only a confirmed subscription counts: until then the device is pushed one by one.
+ * Keeps every device subscribed to its resident's district topic: devices as the registry tells of
+ * them, districts from profiles.v1. Changes are batched by topic (at most 1,000 tokens a call, as
+ * the Admin SDK takes) and flushed every second. Only a confirmed subscription counts: until then
+ * the device is pushed one by one.
  */
 @Component
-public class SubscriptionKeeper extends AbstractConsumerSeekAware implements DisposableBean {
+public class SubscriptionKeeper extends AbstractConsumerSeekAware
+    implements DeviceChanges, DisposableBean {
   static final int MAX_TOKENS_PER_CALL = 1000;
   private static final Logger log = LoggerFactory.getLogger(SubscriptionKeeper.class);
-
-  private record Owned(String residentId, String token) {}
 
   private record Change(String topic, String token, boolean subscribe) {}
 
   private final FirebaseMessaging fcm;
+  private final DeviceRegistry devices;
   private final Map<String, String> topicOfResident = new ConcurrentHashMap<>();
-  private final Map<String, Owned> devices = new ConcurrentHashMap<>();
   private final Map<String, String> confirmed = new ConcurrentHashMap<>(); // token -> topic
   private final Map<String, Change> queued = new ConcurrentHashMap<>(); // token -> latest wish
   private final ScheduledExecutorService flusher =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "topic-subscriptions"));
 
-  SubscriptionKeeper(FirebaseMessaging fcm) {
+  @org.springframework.beans.factory.annotation.Autowired
+  SubscriptionKeeper(FirebaseMessaging fcm, DeviceRegistry devices) {
+    this(fcm, devices, true);
+  }
+
+  /** With {@code flushEverySecond} false, only {@link #flush()} sends (tests). */
+  public SubscriptionKeeper(
+      FirebaseMessaging fcm, DeviceRegistry devices, boolean flushEverySecond) {
     this.fcm = fcm;
-    flusher.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
+    this.devices = devices;
+    devices.follow(this);
+    if (flushEverySecond) {
+      flusher.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
+    }
   }
 
   @KafkaListener(
@@ -62,37 +75,29 @@ public class SubscriptionKeeper extends AbstractConsumerSeekAware implements Dis
     } else {
       try {
         ResidentProfile p = Json.read(record.value(), ResidentProfile.class);
-        topicOfResident.put(record.key(), DistrictTopics.of(p.municipalityCode(), p.district()));
+        districtOf(record.key(), DistrictTopics.of(p.municipalityCode(), p.district()));
+        return;
       } catch (InvalidRecordException e) {
         return;
       }
     }
-    devices.values().stream()
-        .filter(d -> d.residentId().equals(record.key()))
-        .forEach(this::reconcile);
+    // Only this resident's devices, from the registry's index: no scan of every device.
+    devices.devicesOf(record.key()).forEach(this::reconcile);
   }
 
-  @KafkaListener(
-      id = "topic-devices",
-      topics = Topics.DEVICES,
-      groupId = "kairan-push-topics-${random.uuid}")
-  void onDevice(ConsumerRecord<String, String> record) {
-    if (record.key() == null) {
-      return;
+  /** The resident's district topic changed (a profile); their devices follow. */
+  public void districtOf(String residentId, String topic) {
+    topicOfResident.put(residentId, topic);
+    devices.devicesOf(residentId).forEach(this::reconcile);
+  }
+
+  @Override
+  public void changed(Device before, Device after) {
+    if (before != null && (after == null || !before.token().equals(after.token()))) {
+      unsubscribe(before.token());
     }
-    Owned old = devices.remove(record.key());
-    if (old != null) {
-      unsubscribe(old.token());
-    }
-    if (record.value() != null) {
-      try {
-        Device device = Json.read(record.value(), Device.class);
-        Owned owned = new Owned(device.residentId(), device.token());
-        devices.put(record.key(), owned);
-        reconcile(owned);
-      } catch (InvalidRecordException e) {
-        // an unreadable device is not subscribed to anything
-      }
+    if (after != null) {
+      reconcile(after);
     }
   }
 
@@ -108,7 +113,7 @@ public class SubscriptionKeeper extends AbstractConsumerSeekAware implements Dis
     return topic.equals(confirmed.get(token));
   }
 
-  private void reconcile(Owned device) {
+  private void reconcile(Device device) {
     String wanted = topicOfResident.get(device.residentId());
     String current = confirmed.get(device.token());
     if (wanted == null) {

@@ -3,9 +3,10 @@ package io.kairan.push.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.firebase.FirebaseApp;
-import com.google.firebase.messaging.FirebaseMessaging;
 import com.google.firebase.messaging.Message;
 import io.kairan.model.delivery.PushOutcome;
+import io.kairan.push.FcmSenders;
+import io.kairan.push.MutableClock;
 import io.kairan.push.fcm.FcmTestApps;
 import io.kairan.push.fcmlocal.FcmError;
 import io.kairan.push.fcmlocal.LocalFcmServer;
@@ -30,13 +31,7 @@ class FcmSenderTest {
   void start() throws Exception {
     server = LocalFcmServer.start(0);
     app = FcmTestApps.pointedAt(server);
-    sender =
-        new FcmSender(
-            FirebaseMessaging.getInstance(app),
-            new RateLimiter(600_000, clock, clock),
-            RetryPolicy.standard(),
-            clock,
-            new PushMetrics(registry));
+    sender = FcmSenders.on(app, clock, 600_000, registry);
   }
 
   @AfterEach
@@ -108,13 +103,7 @@ class FcmSenderTest {
 
   @Test
   void theRateLimitSpacesLargeSends() throws Exception {
-    var slow =
-        new FcmSender(
-            FirebaseMessaging.getInstance(app),
-            new RateLimiter(6_000, clock, clock),
-            RetryPolicy.standard(),
-            clock,
-            new PushMetrics(registry));
+    var slow = FcmSenders.on(app, clock, 6_000, registry);
 
     slow.send(IntStream.range(0, 300).mapToObj(i -> to("t" + i)).toList());
 

@@ -2,6 +2,7 @@ package io.kairan.push.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kairan.push.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,24 @@
+package io.kairan.push;
+
+import com.google.firebase.FirebaseApp;
+import com.google.firebase.messaging.FirebaseMessaging;
+import io.kairan.push.send.FcmSender;
+import io.kairan.push.send.PushMetrics;
+import io.kairan.push.send.RateLimiter;
+import io.kairan.push.send.RetryPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The sender as the service builds it, on a test clock that is also its sleeper. */
+public final class FcmSenders {
+  private FcmSenders() {}
+
+  public static FcmSender on(
+      FirebaseApp app, MutableClock clock, long perMinute, MeterRegistry registry) {
+    return new FcmSender(
+        FirebaseMessaging.getInstance(app),
+        new RateLimiter(perMinute, clock, clock),
+        RetryPolicy.standard(),
+        clock,
+        new PushMetrics(registry));
+  }
+}

@@ -1,0 +1,265 @@
+package io.kairan.push.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.firebase.FirebaseApp;
+import com.google.firebase.messaging.FirebaseMessaging;
+import io.kairan.model.Topics;
+import io.kairan.model.delivery.Delivery;
+import io.kairan.model.delivery.PushOutcome;
+import io.kairan.model.delivery.PushResult;
+import io.kairan.model.json.Json;
+import io.kairan.model.notice.Audience;
+import io.kairan.model.notice.NoticeStatus;
+import io.kairan.model.notice.Severity;
+import io.kairan.push.FcmSenders;
+import io.kairan.push.Fixtures;
+import io.kairan.push.KafkaStandIn;
+import io.kairan.push.MutableClock;
+import io.kairan.push.fcm.FcmTestApps;
+import io.kairan.push.fcmlocal.LocalFcmServer;
+import io.kairan.push.fcmlocal.ReceivedMessage;
+import io.kairan.push.results.ResultRecorder;
+import io.kairan.push.results.ResultsNotWrittenException;
+import io.kairan.push.state.NoticeBook;
+import io.kairan.push.state.SentLedger;
+import io.kairan.push.token.DeviceRegistry;
+import io.kairan.push.topic.DistrictTopics;
+import io.kairan.push.topic.SubscriptionKeeper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dispatcher with the real sender and Admin SDK against the local FCM server, and results
+ * written through a KafkaTemplate to kafka-clients' MockProducer answered like a broker.
+ */
+class DispatcherTest {
+  private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+  private final MutableClock clock = new MutableClock(NOW);
+  private final KafkaStandIn kafka = new KafkaStandIn();
+  private final SentLedger ledger = SentLedger.standalone(clock);
+  private final NoticeBook notices = NoticeBook.standalone(clock);
+  private final DeviceRegistry devices = DeviceRegistry.standalone();
+  private LocalFcmServer server;
+  private FirebaseApp app;
+  private SubscriptionKeeper subscriptions;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = LocalFcmServer.start(0);
+    app = FcmTestApps.pointedAt(server);
+    subscriptions = new SubscriptionKeeper(FirebaseMessaging.getInstance(app), devices, false);
+  }
+
+  @AfterEach
+  void stop() {
+    kafka.close();
+    subscriptions.destroy();
+    app.delete();
+    server.close();
+  }
+
+  private Dispatcher dispatcher(boolean emergencyTopics) {
+    return new Dispatcher(
+        FcmSenders.on(app, clock, 600_000, new SimpleMeterRegistry()),
+        devices,
+        ledger,
+        notices,
+        subscriptions,
+        new ResultRecorder(kafka.template(), ledger, devices, clock),
+        new PushSettings(emergencyTopics));
+  }
+
+  /** Residents r-0 … r-(n-1), one device each, token tok-i. */
+  private void residents(int n) {
+    IntStream.range(0, n)
+        .forEach(i -> devices.put(Fixtures.device("d-" + i, "r-" + i, "tok-" + i, "ja")));
+  }
+
+  private static List<Delivery> pushes(String noticeId, int residents) {
+    return IntStream.range(0, residents)
+        .mapToObj(i -> Fixtures.pushNow(noticeId, "r-" + i, Severity.IMPORTANT, NOW))
+        .toList();
+  }
+
+  private Map<String, Long> perToken() {
+    return server.received().stream()
+        .collect(Collectors.groupingBy(ReceivedMessage::token, Collectors.counting()));
+  }
+
+  @Test
+  void everyDeviceOfTheResidentGetsOneMessageAndOneResult() throws Exception {
+    devices.put(Fixtures.device("phone", "r-1", "tok-phone", "ja"));
+    devices.put(Fixtures.device("tablet", "r-1", "tok-tablet", "en"));
+    devices.put(Fixtures.device("other", "r-2", "tok-other", "ja"));
+    Delivery delivery = Fixtures.pushNow("n-1", "r-1", Severity.IMPORTANT, NOW);
+
+    dispatcher(false).push(List.of(delivery));
+
+    assertThat(perToken()).isEqualTo(Map.of("tok-phone", 1L, "tok-tablet", 1L));
+    assertThat(kafka.acknowledged(Topics.PUSH_RESULTS))
+        .extracting(r -> Json.read(r.value(), PushResult.class))
+        .extracting(PushResult::deviceId, PushResult::outcome)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("phone", PushOutcome.SENT),
+            org.assertj.core.groups.Tuple.tuple("tablet", PushOutcome.SENT));
+  }
+
+  @Test
+  void aPushTheLedgerHoldsIsNotSentAgain() throws Exception {
+    residents(3);
+    Dispatcher dispatcher = dispatcher(false);
+    dispatcher.push(pushes("n-1", 3));
+
+    dispatcher.push(pushes("n-1", 3));
+
+    assertThat(perToken()).isEqualTo(Map.of("tok-0", 1L, "tok-1", 1L, "tok-2", 1L));
+  }
+
+  @Test
+  void aWithdrawnNoticeIsNotPushed() throws Exception {
+    residents(1);
+    notices.add(
+        Fixtures.notice(
+            "n-gone",
+            2,
+            Severity.IMPORTANT,
+            NoticeStatus.WITHDRAWN,
+            new Audience.Everyone(),
+            NOW,
+            NOW.plusSeconds(3600)));
+
+    dispatcher(false).push(pushes("n-gone", 1));
+
+    assertThat(server.received()).isEmpty();
+    assertThat(kafka.acknowledged()).isEmpty();
+  }
+
+  @Test
+  void aDeliveryDecidedLongerAgoThanTheLedgerRemembersIsNotPushed() throws Exception {
+    residents(2);
+    Instant justRemembered = NOW.minus(SentLedger.RETENTION);
+    Instant forgotten = justRemembered.minusSeconds(1);
+
+    dispatcher(false)
+        .push(
+            List.of(
+                Fixtures.pushNow("n-old", "r-0", Severity.IMPORTANT, forgotten),
+                Fixtures.pushNow("n-old", "r-1", Severity.IMPORTANT, justRemembered)));
+
+    assertThat(perToken()).isEqualTo(Map.of("tok-1", 1L));
+  }
+
+  @Test
+  void eachChunksResultsAreAcknowledgedBeforeTheNextChunkIsSent() throws Exception {
+    residents(1_200);
+    List<Integer> receivedWhenAnswered = new ArrayList<>();
+    kafka.beforeEachAnswer(() -> receivedWhenAnswered.add(server.received().size()));
+
+    dispatcher(false).push(pushes("n-flood", 1_200));
+
+    assertThat(receivedWhenAnswered).hasSize(1_200);
+    assertThat(receivedWhenAnswered.subList(0, 500)).containsOnly(500);
+    assertThat(receivedWhenAnswered.subList(500, 1_000)).containsOnly(1_000);
+    assertThat(receivedWhenAnswered.subList(1_000, 1_200)).containsOnly(1_200);
+  }
+
+  @Test
+  void whenTheBrokerRefusesTheResultsTheBatchFailsAndNoFurtherChunkIsSent() throws Exception {
+    residents(600);
+    kafka.refuse(true);
+
+    assertThatThrownBy(() -> dispatcher(false).push(pushes("n-1", 600)))
+        .isInstanceOf(ResultsNotWrittenException.class)
+        .hasMessageStartingWith("500 of 500 writes");
+
+    assertThat(server.received()).as("the first chunk only").hasSize(500);
+    assertThat(
+            IntStream.range(0, 600)
+                .filter(i -> ledger.isDone(pushes("n-1", 600).get(i).id(), "d-" + i)))
+        .as("nothing counted as sent")
+        .isEmpty();
+  }
+
+  @Test
+  void resultsTheBrokerRefusedAreWrittenAgainInsteadOfPushingAgain() throws Exception {
+    residents(2);
+    Dispatcher dispatcher = dispatcher(false);
+    kafka.refuse(true);
+    assertThatThrownBy(() -> dispatcher.push(pushes("n-1", 2)))
+        .isInstanceOf(ResultsNotWrittenException.class);
+    assertThatThrownBy(() -> dispatcher.push(pushes("n-1", 2)))
+        .as("the retry while the broker still refuses sends nothing")
+        .isInstanceOf(ResultsNotWrittenException.class);
+    assertThat(server.received()).hasSize(2);
+
+    kafka.refuse(false);
+    dispatcher.push(pushes("n-1", 2));
+
+    assertThat(perToken()).isEqualTo(Map.of("tok-0", 1L, "tok-1", 1L));
+    assertThat(kafka.acknowledged(Topics.PUSH_RESULTS)).hasSize(2);
+    assertThat(ledger.isDone(pushes("n-1", 2).get(0).id(), "d-0")).isTrue();
+  }
+
+  @Test
+  void aStoppingDispatcherSendsNoFurtherChunk() throws Exception {
+    residents(2);
+    Dispatcher dispatcher = dispatcher(false);
+    dispatcher.stop();
+
+    assertThatThrownBy(() -> dispatcher.push(pushes("n-1", 2)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("2 pushes left");
+    assertThat(server.received()).isEmpty();
+  }
+
+  @Test
+  void anEmergencyForWholeDistrictsGoesToTheTopicOnceAndOnlyUnsubscribedDevicesOneByOne()
+      throws Exception {
+    residents(2);
+    String minato = DistrictTopics.of("072028", "湊町");
+    subscriptions.districtOf("r-0", minato);
+    subscriptions.districtOf("r-1", minato);
+    subscriptions.flush(); // both confirmed by the local server
+    devices.put(Fixtures.device("d-new", "r-1", "tok-new", "ja")); // not yet subscribed
+    notices.add(
+        Fixtures.notice(
+            "n-quake",
+            1,
+            Severity.EMERGENCY,
+            NoticeStatus.PUBLISHED,
+            new Audience.InDistrict(List.of("湊町")),
+            NOW,
+            NOW.plusSeconds(3600)));
+    List<Delivery> quake =
+        List.of(
+            Fixtures.pushNow("n-quake", "r-0", Severity.EMERGENCY, NOW),
+            Fixtures.pushNow("n-quake", "r-1", Severity.EMERGENCY, NOW));
+    Dispatcher dispatcher = dispatcher(true);
+
+    dispatcher.push(quake);
+    dispatcher.push(quake);
+
+    assertThat(server.topicMessages())
+        .singleElement()
+        .satisfies(m -> assertThat(m.topic()).isEqualTo(minato));
+    assertThat(perToken()).isEqualTo(Map.of("tok-new", 1L));
+    String topicMessageId = server.topicMessages().get(0).messageId();
+    assertThat(kafka.acknowledged(Topics.PUSH_RESULTS))
+        .extracting(r -> Json.read(r.value(), PushResult.class))
+        .filteredOn(r -> r.deviceId().startsWith("d-"))
+        .extracting(PushResult::deviceId, PushResult::fcmMessageId)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("d-0", topicMessageId),
+            org.assertj.core.groups.Tuple.tuple("d-1", topicMessageId));
+  }
+}
