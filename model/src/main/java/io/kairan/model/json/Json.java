@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class Json {
   /** No record on Kairan's topics is anywhere near this; a larger one is hostile or broken. */
-  public static final int MAX_DOCUMENT_BYTES = 1_000_000;
+  public static final int MAX_DOCUMENT_CHARS = 1_000_000;
 
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
@@ -33,7 +33,7 @@ public final class Json {
         .setStreamReadConstraints(
             StreamReadConstraints.builder()
                 .maxNestingDepth(64)
-                .maxStringLength(MAX_DOCUMENT_BYTES)
+                .maxStringLength(MAX_DOCUMENT_CHARS)
                 .build());
   }
 
@@ -62,9 +62,9 @@ public final class Json {
     if (json == null) {
       throw new InvalidRecordException(List.of("body: is empty"));
     }
-    if (json.length() > MAX_DOCUMENT_BYTES) {
+    if (json.length() > MAX_DOCUMENT_CHARS) {
       throw new InvalidRecordException(
-          List.of("body: is larger than " + MAX_DOCUMENT_BYTES + " bytes"));
+          List.of("body: is larger than " + MAX_DOCUMENT_CHARS + " characters"));
     }
     try {
       return MAPPER.readValue(json, type);

@@ -94,25 +94,27 @@ final class AudienceProblems implements Audience.Visitor<Void> {
     problems
         .require(p.points().size() >= 3, path + ".points", "a polygon needs at least 3 points")
         .maxSize(p.points(), 10_000, path + ".points");
-    p.points()
-        .forEach(
-            point ->
-                problems.merge(
-                    point == null
-                        ? List.of(path + ".points: must not contain nulls")
-                        : point.problems()));
+    for (int i = 0; i < p.points().size(); i++) {
+      point(p.points().get(i), path + ".points[" + i + "]");
+    }
     return null;
   }
 
   @Override
   public Void circle(Audience.WithinCircle c) {
-    problems
-        .notNull(c.center(), path + ".center")
-        .require(
-            c.radiusKm() > 0 && c.radiusKm() <= 1000,
-            path + ".radiusKm",
-            "must be between 0 and 1000");
+    point(c.center(), path + ".center");
+    problems.require(
+        c.radiusKm() > 0 && c.radiusKm() <= 1000, path + ".radiusKm", "must be between 0 and 1000");
     return null;
+  }
+
+  /** A point's problems under its place in the audience, e.g. {@code audience.center.lat}. */
+  private void point(GeoPoint point, String pointPath) {
+    if (point == null) {
+      problems.notNull(null, pointPath);
+      return;
+    }
+    problems.addAll(pointPath, point.problems());
   }
 
   private void parts(List<Audience> parts, String partsPath) {

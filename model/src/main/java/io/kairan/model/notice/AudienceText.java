@@ -155,7 +155,14 @@ public final class AudienceText {
     private Audience unary() {
       skipSpace();
       if (keyword("not")) {
-        return new Audience.Not(unary());
+        // "not not not …" nests without parentheses: counted like them, so no input can
+        // overflow the stack.
+        if (++depth > 2 * Audience.MAX_DEPTH) {
+          throw error("nests too deeply");
+        }
+        Audience negated = new Audience.Not(unary());
+        depth--;
+        return negated;
       }
       if (symbol("(")) {
         Audience inner = expression();

@@ -71,7 +71,12 @@ public record ResidentProfile(
   }
 
   public List<String> problems() {
-    int thisYear = Year.now().getValue();
+    return problems(Year.now());
+  }
+
+  /** The problems as of {@code year}: birth years after it are refused. */
+  public List<String> problems(Year year) {
+    int thisYear = year.getValue();
     var problems =
         new Problems()
             .notBlank(id, "id")

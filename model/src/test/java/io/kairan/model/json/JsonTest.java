@@ -135,13 +135,13 @@ class JsonTest {
 
   @Test
   void aDocumentOfExactlyTheLimitIsReadAndOneCharacterMoreIsRefused() {
-    String padding = " ".repeat(Json.MAX_DOCUMENT_BYTES - OPENED_JSON.length());
+    String padding = " ".repeat(Json.MAX_DOCUMENT_CHARS - OPENED_JSON.length());
 
-    assertThat(Json.MAX_DOCUMENT_BYTES).isEqualTo(1_000_000);
+    assertThat(Json.MAX_DOCUMENT_CHARS).isEqualTo(1_000_000);
     assertThat(Json.read(OPENED_JSON + padding, Feedback.class)).isEqualTo(OPENED);
     assertThatThrownBy(() -> Json.read(OPENED_JSON + padding + " ", Feedback.class))
         .isInstanceOf(InvalidRecordException.class)
-        .hasMessage("body: is larger than 1000000 bytes");
+        .hasMessage("body: is larger than 1000000 characters");
   }
 
   @Test

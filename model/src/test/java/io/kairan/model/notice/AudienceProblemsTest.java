@@ -150,9 +150,13 @@ class AudienceProblemsTest {
         List.of(new GeoPoint(91, 139.8), new GeoPoint(37.6, 139.8), new GeoPoint(37.6, 140.0));
 
     assertThat(new Audience.WithinPolygon(polygon).problems())
-        .singleElement()
-        .asString()
-        .endsWith("lat: must be between -90 and 90");
+        .containsExactly("audience.points[0].lat: must be between -90 and 90");
+  }
+
+  @Test
+  void aCircleCentredBeyondThePoleIsRefusedForItsCentre() {
+    assertThat(new Audience.WithinCircle(new GeoPoint(91, 139.9), 2).problems())
+        .containsExactly("audience.center.lat: must be between -90 and 90");
   }
 
   @Test

@@ -159,4 +159,19 @@ class AudienceTextSyntaxTest {
         .isInstanceOf(InvalidRecordException.class)
         .hasMessageContaining("nests too deeply");
   }
+
+  @Test
+  void aHostileChainOfNotsIsAnErrorNotACrash() {
+    String text = "not ".repeat(100_000) + "everyone";
+
+    assertThatThrownBy(() -> AudienceText.parse(text))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessageContaining("nests too deeply");
+  }
+
+  @Test
+  void aFewNotsParseAsNestedNegations() {
+    assertThat(AudienceText.parse("not not everyone"))
+        .isEqualTo(new Audience.Not(new Audience.Not(EVERYONE)));
+  }
 }

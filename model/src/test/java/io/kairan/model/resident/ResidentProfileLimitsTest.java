@@ -6,6 +6,7 @@ import io.kairan.model.Fixtures;
 import io.kairan.model.notice.Category;
 import io.kairan.model.notice.GeoPoint;
 import java.time.Instant;
+import java.time.Year;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each limit of a profile, just inside and just outside. Limits that move with the calendar (the
- * latest birth year is this year) are left out: a profile's check reads the wall clock.
+ * latest birth year is this year) are checked as of a given year.
  */
 class ResidentProfileLimitsTest {
 
@@ -37,21 +38,24 @@ class ResidentProfileLimitsTest {
     Set<String> accessibility = base.accessibility();
 
     List<String> problems() {
+      return profile().problems();
+    }
+
+    ResidentProfile profile() {
       return new ResidentProfile(
-              id,
-              base.municipalityCode(),
-              district,
-              home,
-              birthYear,
-              children,
-              languages,
-              interests,
-              consents,
-              quietHours,
-              timeZone,
-              accessibility,
-              base.updatedAt())
-          .problems();
+          id,
+          base.municipalityCode(),
+          district,
+          home,
+          birthYear,
+          children,
+          languages,
+          interests,
+          consents,
+          quietHours,
+          timeZone,
+          accessibility,
+          base.updatedAt());
     }
   }
 
@@ -94,6 +98,22 @@ class ResidentProfileLimitsTest {
     unborn.birthYear = 3000;
 
     assertThat(unborn.problems()).singleElement().asString().startsWith("birthYear:");
+  }
+
+  @Test
+  void inAGivenYearABirthYearRunsToThatYearAndAChildsToTheNext() {
+    var bornThisYear = new Draft();
+    bornThisYear.birthYear = 2026;
+    bornThisYear.children = List.of(2027);
+    var bornNextYear = new Draft();
+    bornNextYear.birthYear = 2027;
+    bornNextYear.children = List.of(2028);
+
+    assertThat(bornThisYear.profile().problems(Year.of(2026))).isEmpty();
+    assertThat(bornNextYear.profile().problems(Year.of(2026)))
+        .containsExactly(
+            "birthYear: must be between 1890 and 2026",
+            "childrenBirthYears: must be years between 1900 and 2027");
   }
 
   @Test
