@@ -15,6 +15,7 @@ import io.kairan.ingest.source.SourceContext;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -48,7 +49,7 @@ public final class JmaFeedConnector implements Connector {
     List<Item> items = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
     int read = 0;
-    for (SyndEntry entry : feed.getEntries()) {
+    for (SyndEntry entry : oldestFirst(feed.getEntries())) {
       if (entry.getTitle() == null || !entry.getTitle().contains("警報・注意報")) {
         continue;
       }
@@ -74,5 +75,18 @@ public final class JmaFeedConnector implements Connector {
       }
     }
     return new Parsed(read, items, rejected);
+  }
+
+  /**
+   * JMA lists the newest report first; read in that order, a warning lifted an hour after it was
+   * issued would be withdrawn and then announced again. Entries without a date keep their place
+   * among themselves, after the dated ones.
+   */
+  private static List<SyndEntry> oldestFirst(List<SyndEntry> entries) {
+    return entries.stream()
+        .sorted(
+            Comparator.comparing(
+                SyndEntry::getUpdatedDate, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
   }
 }

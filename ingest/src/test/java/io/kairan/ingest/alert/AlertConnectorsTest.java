@@ -17,6 +17,7 @@ import io.kairan.model.notice.Severity;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AlertConnectorsTest {
@@ -267,6 +268,46 @@ class AlertConnectorsTest {
     assertThat(warning.problems()).isEmpty();
     assertThat(parsed.items().get(1))
         .isEqualTo(new Item.Withdraw("jma-0720200-14", "JMA 0720200", "雷注意報 lifted for 会津若松市"));
+  }
+
+  @Test
+  void theJmaFeedIsReadOldestReportFirstSoAWarningLiftedLaterEndsWithdrawn() {
+    String report =
+        new String(Samples.read("jma/fukushima_warning_20160310.xml"), StandardCharsets.UTF_8);
+    String aizuItem =
+        "<Kind>\\s*<Status>発表警報・注意報はなし</Status>\\s*</Kind>(\\s*<Area>\\s*<Name>会津若松市</Name>)";
+    Map<String, byte[]> reports =
+        Map.of(
+            "/data/issued.xml",
+            report
+                .replaceFirst(
+                    aizuItem, "<Kind><Name>大雨警報</Name><Code>03</Code><Status>発表</Status></Kind>$1")
+                .getBytes(StandardCharsets.UTF_8),
+            "/data/lifted.xml",
+            report
+                .replaceFirst(
+                    aizuItem, "<Kind><Name>大雨警報</Name><Code>03</Code><Status>解除</Status></Kind>$1")
+                .getBytes(StandardCharsets.UTF_8));
+    // As JMA lists them: the newest report (the lifting) first.
+    String feedXml =
+        """
+        <feed xmlns="http://www.w3.org/2005/Atom"><title>JMAXML publishing feed</title><id>urn:feed</id>
+        <updated>2026-11-23T02:00:00Z</updated>
+        <entry><title>気象警報・注意報</title><id>urn:lifted</id><updated>2026-11-23T01:30:00Z</updated>
+        <link type="application/xml" href="http://xml.kishou.go.jp/data/lifted.xml"/></entry>
+        <entry><title>気象警報・注意報</title><id>urn:issued</id><updated>2026-11-23T00:10:00Z</updated>
+        <link type="application/xml" href="http://xml.kishou.go.jp/data/issued.xml"/></entry>
+        </feed>
+        """;
+    var feed = new JmaFeedConnector(uri -> reports.get(uri.getPath()));
+
+    Parsed parsed = feed.parse(feedXml.getBytes(StandardCharsets.UTF_8), AIZU);
+
+    assertThat(parsed.items())
+        .extracting(i -> i.getClass().getSimpleName() + " " + i.sourceRef())
+        .containsExactly("Publish JMA 0720200", "Withdraw JMA 0720200");
+    assertThat(parsed.items().get(1))
+        .isEqualTo(new Item.Withdraw("jma-0720200-03", "JMA 0720200", "大雨警報 lifted for 会津若松市"));
   }
 
   @Test
