@@ -36,6 +36,13 @@ class DecideDeliveriesTest {
   private static final int CAP = RuleSet.BUILTIN.dailyPushCap();
   private static final Instant VALID_UNTIL = NOON_JST.plusSeconds(7 * 86400);
 
+  /**
+   * The built-in score of {@link #match}es at NOON_JST, by hand: weights 3, 1, 1, 1, 2 (sum 8) on
+   * interest 0.8 (one hit), category 0.5 (no weight set), recency 1 (just published), distance 0.5
+   * (unknown) and liking 0.5 (no feedback): (2.4 + 0.5 + 1 + 0.5 + 1) / 8 = 0.675.
+   */
+  private static final double NEUTRAL_SCORE = 0.675;
+
   private KeyedBroadcastOperatorTestHarness<String, ResidentEvent, Control, Delivery> harness;
 
   private void openAt(Instant now) throws Exception {
@@ -217,7 +224,7 @@ class DecideDeliveriesTest {
     assertThat(delivery.channel()).isEqualTo(Channel.PUSH_NOW);
     assertThat(delivery.reasons()).containsExactly("you live in 湊町");
     assertThat(delivery.ruleVersion()).isEqualTo("builtin/1");
-    assertThat(delivery.score()).isBetween(0.0, 1.0);
+    assertThat(delivery.score()).isEqualTo(NEUTRAL_SCORE);
   }
 
   @Test
@@ -444,8 +451,10 @@ class DecideDeliveriesTest {
     }
     give(match("r-1", "n-1", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
 
-    List<Delivery> out = harness.extractOutputValues();
-    assertThat(out.get(1).score()).isLessThan(out.get(0).score());
+    // Affinity 0 → −0.5 → −0.95 → −1 (clamped): liking 0, so (2.4 + 0.5 + 1 + 0.5 + 0) / 8.
+    assertThat(harness.extractOutputValues())
+        .extracting(Delivery::score)
+        .containsExactly(NEUTRAL_SCORE, 0.55);
     assertThat(channels()).containsExactly(Channel.PUSH_NOW, Channel.DIGEST);
   }
 
@@ -457,8 +466,9 @@ class DecideDeliveriesTest {
         ResidentEvent.of(new Feedback("r-2", "n-0", FeedbackKind.NOT_INTERESTED, NOON_JST)), 0);
     give(match("r-2", "n-0", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
 
-    List<Delivery> out = harness.extractOutputValues();
-    assertThat(out.get(1).score()).isEqualTo(out.get(0).score());
+    assertThat(harness.extractOutputValues())
+        .extracting(Delivery::score)
+        .containsExactly(NEUTRAL_SCORE, NEUTRAL_SCORE);
   }
 
   @Test
@@ -473,6 +483,9 @@ class DecideDeliveriesTest {
 
     List<Delivery> out = harness.extractOutputValues();
     assertThat(out).as("no memory of the delivery").hasSize(2);
-    assertThat(out.get(1).score()).as("no memory of the feedback").isEqualTo(out.get(0).score());
+    assertThat(out)
+        .extracting(Delivery::score)
+        .as("no memory of the feedback")
+        .containsExactly(NEUTRAL_SCORE, NEUTRAL_SCORE);
   }
 }
