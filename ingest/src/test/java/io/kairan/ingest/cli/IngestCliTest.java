@@ -6,6 +6,7 @@ import io.kairan.ingest.Samples;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -154,6 +155,20 @@ class IngestCliTest {
 
     assertThat(run.code()).as(run.err()).isEqualTo(3);
     assertThat(run.err()).isEqualTo("failed: no such file " + missing + NL);
+  }
+
+  @Test
+  void aSourcesFileLineWithoutItsFourFieldsIsAUsageErrorNamingTheLine(@TempDir Path dir)
+      throws Exception {
+    Path config = dir.resolve("sources.txt");
+    Files.writeString(config, "# name format url seconds\ncity rss https://example.jp/rss.xml\n");
+
+    Run run = run("poll", "--config", config.toString(), "--municipality", "072028");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("error: " + config + " line 2: expected NAME FORMAT URL INTERVAL_SECONDS" + NL)
+        .contains("Usage: kairan-ingest poll");
   }
 
   @Test
