@@ -58,14 +58,15 @@ final class KafkaConnectors {
         .setBootstrapServers(settings.bootstrapServers())
         .setKafkaProducerConfig(producerConfig())
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-        .setRecordSerializer(
-            (KafkaRecordSerializationSchema<DeadLetter>)
-                (letter, context, timestamp) ->
-                    new ProducerRecord<>(
-                        Topics.deadLetter(letter.sourceTopic()),
-                        bytes(letter.key()),
-                        Json.writeBytes(letter)))
+        .setRecordSerializer(deadLetterRecords())
         .build();
+  }
+
+  /** A dead letter goes to the *.dlq topic beside the topic its record came from, under its key. */
+  static KafkaRecordSerializationSchema<DeadLetter> deadLetterRecords() {
+    return (letter, context, timestamp) ->
+        new ProducerRecord<>(
+            Topics.deadLetter(letter.sourceTopic()), bytes(letter.key()), Json.writeBytes(letter));
   }
 
   private static Properties producerConfig() {
