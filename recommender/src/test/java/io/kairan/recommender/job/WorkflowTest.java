@@ -80,8 +80,16 @@ class WorkflowTest {
     return env;
   }
 
-  private static RawRecord noticeRecord(Notice notice) {
-    return new RawRecord(Topics.NOTICES, notice.id(), Json.write(notice), 0);
+  /** The graph at noon on the childcare notice for 北会津町's parents and the given profiles. */
+  private static KairanJob.Outputs childcareNoticeWith(
+      StreamExecutionEnvironment env, DataStream<RawRecord> profiles) {
+    Notice notice = childcareNoticeForKitaaizuParents();
+    return KairanJob.defineWorkflow(
+        env.fromData(new RawRecord(Topics.NOTICES, notice.id(), Json.write(notice), 0)),
+        profiles,
+        none(env),
+        none(env),
+        Clock.fixed(NOON_JST, ZoneOffset.UTC));
   }
 
   @Test
@@ -96,14 +104,7 @@ class WorkflowTest {
     }
     profiles.add(new RawRecord(Topics.PROFILES, "broken", "{not json", 0));
 
-    Run run =
-        runToTheEnd(
-            KairanJob.defineWorkflow(
-                env.fromData(List.of(noticeRecord(childcareNoticeForKitaaizuParents()))),
-                env.fromData(profiles),
-                none(env),
-                none(env),
-                Clock.fixed(NOON_JST, ZoneOffset.UTC)));
+    Run run = runToTheEnd(childcareNoticeWith(env, env.fromData(profiles)));
 
     assertThat(run.deliveries())
         .extracting(Delivery::residentId)
@@ -134,14 +135,11 @@ class WorkflowTest {
 
     Run run =
         runToTheEnd(
-            KairanJob.defineWorkflow(
-                env.fromData(List.of(noticeRecord(childcareNoticeForKitaaizuParents()))),
+            childcareNoticeWith(
+                env,
                 env.fromData(
                     new RawRecord(Topics.PROFILES, "sleepless", sleepless.toString(), 0),
-                    profileRecord(neighbour)),
-                none(env),
-                none(env),
-                Clock.fixed(NOON_JST, ZoneOffset.UTC)));
+                    profileRecord(neighbour))));
 
     // The job ran to its end, so the neighbour's delivery shows the notice went through.
     assertThat(run.deliveries()).extracting(Delivery::residentId).containsExactly("neighbour");
