@@ -6,11 +6,15 @@ import static io.kairan.recommender.Examples.resident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kairan.model.json.Json;
+import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.NoticeStatus;
+import io.kairan.model.notice.Severity;
 import io.kairan.model.resident.ResidentProfile;
+import io.kairan.recommender.Examples;
 import io.kairan.recommender.match.Match;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -155,6 +159,40 @@ class MatchShardTest {
 
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  /** The resident's profile, later, with the category's consent withdrawn (as the API sends it). */
+  private static ResidentProfile withdrawn(ResidentProfile p, Category category) {
+    ObjectNode json = Json.mapper().valueToTree(p);
+    ((ObjectNode) json.get("consents").get(category.name())).put("granted", false);
+    return Json.read(json.toString(), ResidentProfile.class);
+  }
+
+  @Test
+  void aWithdrawnConsentStopsTheNextNoticeOfItsCategoryWhileTheShardMovesOn() throws Exception {
+    Audience kitaaizu = new Audience.InDistrict(List.of("北会津町"));
+    ResidentProfile parent =
+        resident("parent", "北会津町", 1990, List.of(2022), Category.CHILDCARE, Category.EVENTS);
+    profile(parent);
+    profile(resident("neighbour", "北会津町", 1990, List.of(2022), Category.CHILDCARE));
+    notice(Examples.notice("n-before", 1, Severity.IMPORTANT, Category.CHILDCARE, kitaaizu));
+
+    profile(withdrawn(parent, Category.CHILDCARE));
+    notice(Examples.notice("n-after", 1, Severity.IMPORTANT, Category.CHILDCARE, kitaaizu));
+    // A notice the parent still consents to: the shard has gone past n-after for them.
+    notice(Examples.notice("n-marker", 1, Severity.IMPORTANT, Category.EVENTS, kitaaizu));
+
+    List<Match> out = harness.extractOutputValues();
+    assertThat(out)
+        .extracting(Match::residentId, Match::noticeId)
+        .containsExactlyInAnyOrder(
+            tuple("parent", "n-before"),
+            tuple("neighbour", "n-before"),
+            tuple("neighbour", "n-after"),
+            tuple("parent", "n-marker"));
+    assertThat(out.get(out.size() - 1))
+        .extracting(Match::residentId, Match::noticeId)
+        .containsExactly("parent", "n-marker");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
+import io.kairan.model.notice.GeoPoint;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Publisher;
@@ -87,6 +88,106 @@ class ProfileIndexTest {
           .as("the form kept in state is eligible exactly when the full profile is")
           .isEqualTo(scanned.size());
     }
+  }
+
+  /** A resident of 北会津町 whose home is at the point (or unknown), without consents. */
+  private static ResidentProfile livingAt(String id, GeoPoint home) {
+    return new ResidentProfile(
+        id,
+        "072028",
+        "北会津町",
+        home,
+        1990,
+        List.of(),
+        List.of("ja"),
+        Set.of(),
+        Map.of(),
+        null,
+        "Asia/Tokyo",
+        Set.of(),
+        AT);
+  }
+
+  private static Set<String> scanned(Notice notice, List<ResidentProfile> profiles) {
+    Set<String> found = new HashSet<>();
+    profiles.stream()
+        .filter(p -> Eligibility.isEligible(notice, p, AT))
+        .forEach(p -> found.add(p.id()));
+    return found;
+  }
+
+  @Test
+  void capAreasReachTheResidentsWhoseHomesAreInsideAsThePlainScanFinds() {
+    // As a CAP alert's areas arrive: a 2.5 km circle around 鶴ヶ城 and a closed polygon ring.
+    var circle = new Audience.WithinCircle(new GeoPoint(37.4875, 139.9297), 2.5);
+    var polygon =
+        new Audience.WithinPolygon(
+            List.of(
+                new GeoPoint(37.45, 139.88),
+                new GeoPoint(37.45, 139.95),
+                new GeoPoint(37.50, 139.95),
+                new GeoPoint(37.50, 139.88),
+                new GeoPoint(37.45, 139.88)));
+    // Distances by hand (1° lat = 111.2 km, 1° lon = 88.3 km at 37.49°N):
+    List<ResidentProfile> residents =
+        List.of(
+            livingAt("a", new GeoPoint(37.49, 139.93)), // 0.28 km from the centre, in the ring
+            livingAt("b", new GeoPoint(37.52, 139.93)), // 3.6 km, north of the ring
+            livingAt("c", new GeoPoint(37.4875, 139.955)), // 2.23 km, east of the ring
+            livingAt("d", new GeoPoint(37.4875, 139.96)), // 2.68 km, east of the ring
+            livingAt("e", new GeoPoint(37.47, 139.90)), // 3.3 km, in the ring
+            livingAt("f", null)); // no home: never in an area
+    ProfileIndex index = new ProfileIndex();
+    residents.forEach(index::put);
+
+    Map<Audience, Set<String>> expected =
+        Map.of(
+            circle,
+            Set.of("a", "c"),
+            polygon,
+            Set.of("a", "e"),
+            new Audience.AnyOf(List.of(polygon, circle)),
+            Set.of("a", "c", "e"));
+    expected.forEach(
+        (area, ids) -> {
+          Notice alert = notice(area, Category.DISASTER, Severity.EMERGENCY);
+          assertThat(scanned(alert, residents)).as("the plain scan").isEqualTo(ids);
+          assertThat(ids(index.eligible(alert, AT))).as("the index").isEqualTo(ids);
+        });
+  }
+
+  @Test
+  void capAreasAgreeWithThePlainScanOnRandomHomes() {
+    Random random = new Random(7);
+    List<ResidentProfile> profiles = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      profiles.add(randomProfile(random, i));
+    }
+    ProfileIndex index = new ProfileIndex();
+    profiles.forEach(index::put);
+    int reached = 0;
+    for (int trial = 0; trial < 200; trial++) {
+      double lat = 37.4 + random.nextInt(30) / 100.0;
+      double lon = 139.8 + random.nextInt(30) / 100.0;
+      var circle =
+          new Audience.WithinCircle(new GeoPoint(lat, lon), 0.5 + random.nextInt(80) / 10.0);
+      var ring =
+          new Audience.WithinPolygon(
+              List.of(
+                  new GeoPoint(lat, lon),
+                  new GeoPoint(lat + 0.05, lon + 0.01),
+                  new GeoPoint(lat + 0.02, lon + 0.08),
+                  new GeoPoint(lat, lon)));
+      Audience area = random.nextBoolean() ? new Audience.AnyOf(List.of(ring, circle)) : ring;
+      Notice alert = notice(area, Category.DISASTER, Severity.EMERGENCY);
+      Set<String> scanned = scanned(alert, profiles);
+      reached += scanned.size();
+
+      assertThat(ids(index.eligible(alert, AT)))
+          .as(io.kairan.model.notice.AudienceText.format(area))
+          .isEqualTo(scanned);
+    }
+    assertThat(reached).as("the areas reach residents at all").isGreaterThan(1_000);
   }
 
   @Test
