@@ -47,9 +47,18 @@ public final class LocalFcmServer implements AutoCloseable {
   private final Map<String, Set<String>> topics = new ConcurrentHashMap<>();
   private final List<TopicMessage> topicMessages = new CopyOnWriteArrayList<>();
 
-  /** A message sent to a topic, and how many subscribed devices FCM would fan it out to. */
+  /**
+   * A message sent to a topic, and how many subscribed devices FCM would fan it out to.
+   *
+   * @param json the message as the SDK sent it
+   */
   public record TopicMessage(
-      String messageId, String topic, String title, Map<String, String> data, int subscribers) {}
+      String messageId,
+      String topic,
+      String title,
+      Map<String, String> data,
+      int subscribers,
+      String json) {}
 
   private volatile Duration delay = Duration.ZERO;
 
@@ -212,7 +221,8 @@ public final class LocalFcmServer implements AutoCloseable {
     if (token == null) {
       String topic = message.path("topic").asText();
       topicMessages.add(
-          new TopicMessage(id, topic, title, data(message), subscribers(topic).size()));
+          new TopicMessage(
+              id, topic, title, data(message), subscribers(topic).size(), message.toString()));
     } else {
       received.add(new ReceivedMessage(id, token, title, data(message), message.toString()));
     }

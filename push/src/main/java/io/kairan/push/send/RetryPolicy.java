@@ -4,6 +4,7 @@ import com.google.firebase.messaging.MessagingErrorCode;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Which FCM errors are worth another try, and how long to wait: exponential back-off with full
@@ -29,9 +30,18 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration max) {
 
   /** The wait before attempt {@code attempt + 1} (attempts count from 1). */
   public Duration backoff(int attempt, MessagingErrorCode code, Duration retryAfter) {
+    return backoff(attempt, code, retryAfter, ThreadLocalRandom.current());
+  }
+
+  /**
+   * The wait before attempt {@code attempt + 1}: uniformly random between half the ceiling and the
+   * ceiling (base doubled per attempt, at most {@code max}), so that many senders that failed
+   * together do not come back together.
+   */
+  Duration backoff(
+      int attempt, MessagingErrorCode code, Duration retryAfter, RandomGenerator jitter) {
     long ceiling = Math.min(max.toMillis(), base.toMillis() << Math.min(attempt - 1, 20));
-    Duration wait =
-        Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+    Duration wait = Duration.ofMillis(jitter.nextLong(ceiling / 2, ceiling + 1));
     if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
       wait = retryAfter;
     }

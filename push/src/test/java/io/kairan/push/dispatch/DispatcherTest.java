@@ -3,8 +3,6 @@ package io.kairan.push.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.firebase.FirebaseApp;
-import com.google.firebase.messaging.FirebaseMessaging;
 import io.kairan.model.Topics;
 import io.kairan.model.delivery.Delivery;
 import io.kairan.model.delivery.PushOutcome;
@@ -17,8 +15,7 @@ import io.kairan.push.FcmSenders;
 import io.kairan.push.Fixtures;
 import io.kairan.push.KafkaStandIn;
 import io.kairan.push.MutableClock;
-import io.kairan.push.fcm.FcmTestApps;
-import io.kairan.push.fcmlocal.LocalFcmServer;
+import io.kairan.push.fcm.LocalFcm;
 import io.kairan.push.fcmlocal.ReceivedMessage;
 import io.kairan.push.results.ResultRecorder;
 import io.kairan.push.results.ResultsNotWrittenException;
@@ -49,28 +46,25 @@ class DispatcherTest {
   private final SentLedger ledger = SentLedger.standalone(clock);
   private final NoticeBook notices = NoticeBook.standalone(clock);
   private final DeviceRegistry devices = DeviceRegistry.standalone();
-  private LocalFcmServer server;
-  private FirebaseApp app;
+  private LocalFcm fcm;
   private SubscriptionKeeper subscriptions;
 
   @BeforeEach
   void start() throws Exception {
-    server = LocalFcmServer.start(0);
-    app = FcmTestApps.pointedAt(server);
-    subscriptions = new SubscriptionKeeper(FirebaseMessaging.getInstance(app), devices, false);
+    fcm = LocalFcm.start();
+    subscriptions = new SubscriptionKeeper(fcm.messaging(), devices, false);
   }
 
   @AfterEach
   void stop() {
     kafka.close();
     subscriptions.destroy();
-    app.delete();
-    server.close();
+    fcm.close();
   }
 
   private Dispatcher dispatcher(boolean emergencyTopics) {
     return new Dispatcher(
-        FcmSenders.on(app, clock, 600_000, new SimpleMeterRegistry()),
+        FcmSenders.on(fcm.app(), clock, 600_000, new SimpleMeterRegistry()),
         devices,
         ledger,
         notices,
@@ -92,7 +86,7 @@ class DispatcherTest {
   }
 
   private Map<String, Long> perToken() {
-    return server.received().stream()
+    return fcm.server().received().stream()
         .collect(Collectors.groupingBy(ReceivedMessage::token, Collectors.counting()));
   }
 
@@ -140,7 +134,7 @@ class DispatcherTest {
 
     dispatcher(false).push(pushes("n-gone", 1));
 
-    assertThat(server.received()).isEmpty();
+    assertThat(fcm.server().received()).isEmpty();
     assertThat(kafka.acknowledged()).isEmpty();
   }
 
@@ -163,7 +157,7 @@ class DispatcherTest {
   void eachChunksResultsAreAcknowledgedBeforeTheNextChunkIsSent() throws Exception {
     residents(1_200);
     List<Integer> receivedWhenAnswered = new ArrayList<>();
-    kafka.beforeEachAnswer(() -> receivedWhenAnswered.add(server.received().size()));
+    kafka.beforeEachAnswer(() -> receivedWhenAnswered.add(fcm.server().received().size()));
 
     dispatcher(false).push(pushes("n-flood", 1_200));
 
@@ -182,7 +176,7 @@ class DispatcherTest {
         .isInstanceOf(ResultsNotWrittenException.class)
         .hasMessageStartingWith("500 of 500 writes");
 
-    assertThat(server.received()).as("the first chunk only").hasSize(500);
+    assertThat(fcm.server().received()).as("the first chunk only").hasSize(500);
     assertThat(
             IntStream.range(0, 600)
                 .filter(i -> ledger.isDone(pushes("n-1", 600).get(i).id(), "d-" + i)))
@@ -200,7 +194,7 @@ class DispatcherTest {
     assertThatThrownBy(() -> dispatcher.push(pushes("n-1", 2)))
         .as("the retry while the broker still refuses sends nothing")
         .isInstanceOf(ResultsNotWrittenException.class);
-    assertThat(server.received()).hasSize(2);
+    assertThat(fcm.server().received()).hasSize(2);
 
     kafka.refuse(false);
     dispatcher.push(pushes("n-1", 2));
@@ -219,7 +213,7 @@ class DispatcherTest {
     assertThatThrownBy(() -> dispatcher.push(pushes("n-1", 2)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("2 pushes left");
-    assertThat(server.received()).isEmpty();
+    assertThat(fcm.server().received()).isEmpty();
   }
 
   @Test
@@ -249,11 +243,11 @@ class DispatcherTest {
     dispatcher.push(quake);
     dispatcher.push(quake);
 
-    assertThat(server.topicMessages())
+    assertThat(fcm.server().topicMessages())
         .singleElement()
         .satisfies(m -> assertThat(m.topic()).isEqualTo(minato));
     assertThat(perToken()).isEqualTo(Map.of("tok-new", 1L));
-    String topicMessageId = server.topicMessages().get(0).messageId();
+    String topicMessageId = fcm.server().topicMessages().get(0).messageId();
     assertThat(kafka.acknowledged(Topics.PUSH_RESULTS))
         .extracting(r -> Json.read(r.value(), PushResult.class))
         .filteredOn(r -> r.deviceId().startsWith("d-"))

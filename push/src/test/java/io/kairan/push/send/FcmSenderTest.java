@@ -121,15 +121,70 @@ class FcmSenderTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  /** HTTP 500 errors, which the Admin SDK does not retry: each request is one of our attempts. */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.EnumSource(
       value = FcmError.class,
-      names = {"UNAVAILABLE", "INTERNAL", "UNSPECIFIED_ERROR"})
-  void serverErrorsAreRetriedUntilTheyPass(FcmError error) throws Exception {
-    // The SDK itself retries 500 and 503 (honouring Retry-After) before our policy sees them.
-    server.failTokenTimes("flaky", error, 1, 1);
+      names = {"INTERNAL", "UNSPECIFIED_ERROR"})
+  void serverErrorsAreRetriedByThePolicyUntilTheyPass(FcmError error) throws Exception {
+    server.failTokenTimes("flaky", error, null, 2);
 
-    assertThat(sender.send(List.of(to("flaky"))).get(0).outcome()).isEqualTo(PushOutcome.SENT);
+    var outcome = sender.send(List.of(to("flaky"))).get(0);
+
+    assertThat(outcome.outcome()).isEqualTo(PushOutcome.SENT);
+    assertThat(outcome.attempts()).isEqualTo(3);
+    assertThat(server.requestsTo("flaky")).as("two refused, one accepted").hasSize(3);
+    assertThat(clock.sleeps)
+        .as("the policy's back-off before attempts 2 and 3: 0.5–1 s, then 1–2 s")
+        .hasSize(2)
+        .satisfies(
+            s -> assertThat(s.get(0)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1)))
+        .satisfies(
+            s -> assertThat(s.get(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+    assertThat(registry.counter("kairan.push.retried").count()).isEqualTo(2);
+  }
+
+  /**
+   * UNAVAILABLE (HTTP 503) is retried by the Admin SDK itself, up to 4 more requests within one of
+   * our attempts, waiting Retry-After (real time) when it is at most a minute.
+   */
+  @Test
+  void anUnavailableIsFirstRetriedByTheSdkWithinOneAttempt() throws Exception {
+    server.failTokenTimes("busy", FcmError.UNAVAILABLE, 1, 1);
+
+    var outcome = sender.send(List.of(to("busy"))).get(0);
+
+    assertThat(outcome.outcome()).isEqualTo(PushOutcome.SENT);
+    assertThat(outcome.attempts()).as("the SDK's retry is inside attempt 1").isEqualTo(1);
+    assertThat(server.requestsTo("busy")).hasSize(2);
+    assertThat(clock.sleeps).as("the policy never waited").isEmpty();
+  }
+
+  @Test
+  void anUnavailableTheSdkGaveUpOnIsRetriedByThePolicy() throws Exception {
+    // The SDK makes 5 requests (1 + 4 retries, 1 s apart), then our attempt 2 succeeds.
+    server.failTokenTimes("down", FcmError.UNAVAILABLE, 1, 5);
+
+    var outcome = sender.send(List.of(to("down"))).get(0);
+
+    assertThat(outcome.outcome()).isEqualTo(PushOutcome.SENT);
+    assertThat(outcome.attempts()).isEqualTo(2);
+    assertThat(server.requestsTo("down"))
+        .as("5 by the SDK in attempt 1, 1 in attempt 2")
+        .hasSize(6);
+    assertThat(clock.sleeps).hasSize(1);
+  }
+
+  @Test
+  void anUnavailableWithARetryAfterBeyondAMinuteIsLeftToThePolicy() throws Exception {
+    // The SDK does not wait longer than a minute: it hands the error over at once.
+    server.failTokenTimes("later", FcmError.UNAVAILABLE, 61, 1);
+
+    var outcome = sender.send(List.of(to("later"))).get(0);
+
+    assertThat(outcome.attempts()).isEqualTo(2);
+    assertThat(server.requestsTo("later")).hasSize(2);
+    assertThat(clock.sleeps).containsExactly(Duration.ofSeconds(61));
   }
 
   @Test
