@@ -36,7 +36,8 @@ public final class Tool {
               if (e instanceof UsageException) {
                 return usageError(e.getMessage(), cli, err);
               }
-              err.println(e.getMessage());
+              // A failure without words (a bug) is still named, by its type.
+              err.println(e.getMessage() == null ? e.toString() : e.getMessage());
               return FAILED;
             })
         .execute(args);

@@ -70,7 +70,7 @@ public final class IngestCli implements Callable<Integer> {
               err.println(
                   e instanceof NoSuchFileException missing
                       ? "failed: no such file " + missing.getFile()
-                      : "failed: " + e.getMessage());
+                      : "failed: " + (e.getMessage() == null ? e : e.getMessage()));
               return FAILED;
             });
     cli.getSubcommands().values().forEach(IngestCli::listExitCodes);
