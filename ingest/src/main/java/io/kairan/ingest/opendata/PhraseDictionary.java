@@ -52,9 +52,15 @@ public final class PhraseDictionary<V> {
     }
   }
 
+  /** A dictionary file; a line it cannot read is named with the file's path. */
   public static <V> PhraseDictionary<V> file(Path path, Function<String, V> value)
       throws IOException {
-    return parse(Files.readAllLines(path, StandardCharsets.UTF_8), value);
+    List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+    try {
+      return parse(lines, value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(path + " " + e.getMessage(), e);
+    }
   }
 
   /** The values of every phrase found in the text, in dictionary order. */

@@ -172,6 +172,31 @@ class IngestCliTest {
   }
 
   @Test
+  void aBrokenAudienceDictionaryIsAUsageErrorNamingTheFileAndLine(@TempDir Path dir)
+      throws Exception {
+    Path events = Files.writeString(dir.resolve("events.csv"), "NO,名称,開始日\n");
+    Path dictionary =
+        Files.writeString(
+            dir.resolve("targets.properties"),
+            "# 対象者\n子ども={\"type\":\"childAge\",\"min\":0,\"max\":12}\n高齢者\n");
+
+    Run run =
+        run(
+            "import",
+            events.toString(),
+            "--format",
+            "opendata-events",
+            "--municipality",
+            "072028",
+            "--audience-dictionary",
+            dictionary.toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("error: " + dictionary + " line 3: expected phrase=value, got 高齢者" + NL);
+  }
+
+  @Test
   void aSecondDocumentIsAUsageError() {
     Run run = run("import", "a.csv", "b.csv", "--format", "cap", "--municipality", "072028");
 
