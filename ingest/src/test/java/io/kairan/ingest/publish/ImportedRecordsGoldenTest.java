@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
  * What ingest writes to Kafka, pinned by a hand-checked golden file ({@code
  * src/test/resources/golden/ingest-records.json}): the topic, key and value of every record a short
  * import session sends through the real sink — an event list with one good and one hostile row, a
- * CAP alert and its cancellation. A change to what the importer puts on notices.v1 or notices.dlq
- * (an id scheme, a field, a version or status rule, a dead-letter key) is a visible change to that
- * file. The model's own golden files pin the record types; this one pins ingest's use of them.
+ * CAP alert, its cancellation, and its update after the cancellation (a new notice, the alert's
+ * second generation). A change to what the importer puts on notices.v1 or notices.dlq (an id
+ * scheme, a field, a version or status rule, a dead-letter key) is a visible change to that file.
+ * The model's own golden files pin the record types; this one pins ingest's use of them.
  */
 class ImportedRecordsGoldenTest {
   private static final String EVENTS =
@@ -57,6 +58,20 @@ class ImportedRecordsGoldenTest {
       </alert>
       """;
 
+  /** The fire flares up again after the all-clear: the same alert, announced anew. */
+  private static final String UPDATE =
+      """
+      <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>FIRE-7-U</identifier>
+      <sender>bousai@city.aizuwakamatsu.example</sender><sent>2026-11-23T15:00:00+09:00</sent>
+      <status>Actual</status><msgType>Update</msgType><scope>Public</scope>
+      <references>bousai@city.aizuwakamatsu.example,FIRE-7,2026-11-23T11:30:00+09:00</references>
+      <info><language>ja</language><category>Fire</category><event>火災</event>
+      <urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty>
+      <expires>2026-11-23T21:00:00+09:00</expires><headline>追手町周辺に再び避難指示</headline>
+      <area><areaDesc>追手町周辺</areaDesc><circle>37.488529,139.930187 0.42</circle></area></info>
+      </alert>
+      """;
+
   @Test
   void anImportSessionWritesExactlyTheGoldenRecords() {
     var producer = new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
@@ -73,6 +88,7 @@ class ImportedRecordsGoldenTest {
       var cap = new CapConnector(MunicipalityArea.shipped("072028"));
       importer.run(cap, ALERT.getBytes(StandardCharsets.UTF_8), AIZU, "cap", done -> {});
       importer.run(cap, CANCEL.getBytes(StandardCharsets.UTF_8), AIZU, "cap", done -> {});
+      importer.run(cap, UPDATE.getBytes(StandardCharsets.UTF_8), AIZU, "cap", done -> {});
     }
 
     ArrayNode written = Json.mapper().createArrayNode();
