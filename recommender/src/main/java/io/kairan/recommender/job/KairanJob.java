@@ -7,6 +7,8 @@ import io.kairan.model.resident.Feedback;
 import io.kairan.recommender.match.Match;
 import java.time.Clock;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -46,6 +48,9 @@ public final class KairanJob {
 
   static void build(StreamExecutionEnvironment env, JobSettings settings, Clock clock) {
     env.enableCheckpointing(settings.checkpointInterval().toMillis());
+    // Kryo stays off: a type Flink cannot analyse fails here, when the graph is built, and never
+    // becomes a checkpoint that a later serializer cannot read.
+    env.configure(new Configuration().set(PipelineOptions.GENERIC_TYPES, false));
     Outputs outputs =
         defineWorkflow(
             read(env, settings, Topics.NOTICES),

@@ -29,6 +29,9 @@ class JobGraphUidsTest {
             .sorted()
             .toList();
 
+    assertThat(env.getConfig().getSerializerConfig().hasGenericTypesDisabled())
+        .as("Kryo off in the job as deployed")
+        .isTrue();
     assertThat(uids)
         .doesNotContainNull()
         .containsExactly(

@@ -1,6 +1,7 @@
 package io.kairan.recommender.job.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
@@ -148,6 +149,19 @@ class NoticeSerializerTest {
     Notice notice = everyKind();
     assertThat(read((NoticeSerializer) restored.restoreSerializer(), write(notice)))
         .isEqualTo(notice);
+  }
+
+  @Test
+  void aSnapshotOfAnUnknownFormatIsRefusedWithItsVersion() throws Exception {
+    var out = new DataOutputSerializer(64);
+    out.writeUTF(NoticeSerializer.Snapshot.class.getName());
+    out.writeInt(2); // a format this job does not know
+    var in = new DataInputDeserializer(out.getCopyOfBuffer());
+
+    assertThatThrownBy(
+            () -> TypeSerializerSnapshot.readVersionedSnapshot(in, getClass().getClassLoader()))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("notice format 2 is unknown");
   }
 
   @Test
