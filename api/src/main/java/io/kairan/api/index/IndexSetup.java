@@ -5,15 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the indices with their mappings when they do not exist yet. Asked before each indexing
- * batch until it has succeeded once, so the API starts (and takes writes) while Elasticsearch is
- * down, and the indexer sets the indices up when it comes.
+ * Creates the indices with their mappings when they do not exist yet: tried once at start, and
+ * asked again before each indexing batch until it has succeeded, so the API starts (and takes
+ * writes) while Elasticsearch is down, and the indexer sets the indices up when it comes.
  */
 @Component
-class IndexSetup {
+class IndexSetup implements InitializingBean {
   private static final Logger log = LoggerFactory.getLogger(IndexSetup.class);
   private final ElasticsearchClient client;
   private final ElasticsearchSettings settings;
@@ -22,6 +23,16 @@ class IndexSetup {
   IndexSetup(ElasticsearchClient client, ElasticsearchSettings settings) {
     this.client = client;
     this.settings = settings;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    try {
+      ensure();
+    } catch (IOException | RuntimeException e) {
+      log.warn(
+          "Elasticsearch not ready at start, the indexer will set it up later: {}", e.toString());
+    }
   }
 
   void ensure() throws IOException {

@@ -266,6 +266,22 @@ class NoticeControllerTest {
   }
 
   @Test
+  void aWildcardIfMatchMatchesWhateverVersionIsCurrent() throws Exception {
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED);
+
+    putAsDepartment(id, "*", DRAFT)
+        .andExpect(status().isOk())
+        .andExpect(header().string(HttpHeaders.ETAG, "\"3\""));
+  }
+
+  @Test
+  void anIfMatchListingTheCurrentVersionAmongOthersMatches() throws Exception {
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED);
+
+    putAsDepartment(id, "\"1\", \"2\"", DRAFT).andExpect(status().isOk());
+  }
+
+  @Test
   void aPutWithoutIfMatchIs428PreconditionRequired() throws Exception {
     String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED);
 
