@@ -91,6 +91,15 @@ class ApiWritePathIT {
   }
 
   @Test
+  void withoutElasticsearchTheFeedIs503WithRetryAfterAsAProblem() throws Exception {
+    var feed = api.send("GET", "/api/v1/me/feed", api.tokens.resident("r-1"), null);
+
+    assertThat(feed.statusCode()).isEqualTo(503);
+    assertThat(feed.headers().firstValue("Retry-After")).contains("5");
+    assertThat(feed.headers().firstValue("Content-Type")).contains("application/problem+json");
+  }
+
+  @Test
   void aRetriedPostWithTheSameKeyAnswersTheSameIdAndWritesOneNotice() throws Exception {
     String city = api.publisher("dept-1");
     String key = UUID.randomUUID().toString();
