@@ -33,7 +33,8 @@ class DeliveryIntake {
     this.clock = clock;
   }
 
-  @KafkaListener(id = "push-sender", topics = Topics.DELIVERIES, batch = "true")
+  // The group is spring.kafka.consumer.group-id (kairan-push), not the listener's id.
+  @KafkaListener(id = "push-sender", idIsGroup = false, topics = Topics.DELIVERIES, batch = "true")
   void onDeliveries(List<ConsumerRecord<String, String>> records) throws InterruptedException {
     Sorted sorted = Sorted.of(records, clock.instant());
     sorted.later().forEach(scheduler::hold);

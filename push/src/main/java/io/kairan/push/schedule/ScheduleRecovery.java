@@ -43,7 +43,11 @@ final class ScheduleRecovery {
     int held = 0;
     while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
       for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-        if (isScheduled(record) && scheduler.hold(Json.read(record.value(), Delivery.class))) {
+        // offsetsForTimes finds the first record at or after the time; a later record may still
+        // carry an older time (a producer's own timestamp), and is left out.
+        if (record.timestamp() >= since.toEpochMilli()
+            && isScheduled(record)
+            && scheduler.hold(Json.read(record.value(), Delivery.class))) {
           held++;
         }
       }
