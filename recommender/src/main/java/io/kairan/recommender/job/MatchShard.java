@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -27,6 +28,8 @@ import org.apache.flink.util.Collector;
  */
 final class MatchShard
     extends KeyedCoProcessFunction<Integer, ProfileChange, ShardedNotice, Match> {
+  private static final int SHARED_NOTICES = 256;
+
   private final Clock clock;
   private transient MapState<String, ResidentProfile> profiles;
   private transient MapState<String, Notice> liveNotices;
@@ -36,6 +39,8 @@ final class MatchShard
   // The bitmap index of each shard this subtask owns, built from the profiles state on first use
   // (after a start or a restore) and kept in step with it.
   private transient Map<Integer, ProfileIndex> indexes;
+  // Every shard of a subtask receives its own copy of a notice; the heap keeps one of them.
+  private transient Map<String, Notice> shared;
 
   MatchShard(Clock clock) {
     this.clock = clock;
@@ -54,6 +59,13 @@ final class MatchShard
             .getMapState(
                 new MapStateDescriptor<>("live-notices", Types.STRING, NoticeTypeInfo.INSTANCE));
     indexes = new HashMap<>();
+    shared =
+        new LinkedHashMap<>(SHARED_NOTICES, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Notice> eldest) {
+            return size() > SHARED_NOTICES;
+          }
+        };
   }
 
   @Override
@@ -113,7 +125,8 @@ final class MatchShard
 
   private void matchNotice(ShardedNotice sharded, Context ctx, Collector<Match> out)
       throws Exception {
-    Notice notice = sharded.notice();
+    Notice received = sharded.notice();
+    Notice notice = shared.computeIfAbsent(received.id() + '@' + received.version(), k -> received);
     Notice known = liveNotices.get(notice.id());
     if (known != null && known.version() >= notice.version()) {
       return; // a replay or an overtaken version
