@@ -16,7 +16,11 @@ class FiguresReader {
   }
 
   NoticeFigures figures(String noticeId) {
-    NoticeCounts.Counts c = counts.of(noticeId);
+    return withheld(noticeId, counts.of(noticeId));
+  }
+
+  /** The figures as shown: every count under {@link #MINIMUM_GROUP} replaced by null. */
+  static NoticeFigures withheld(String noticeId, NoticeCounts.Counts c) {
     return new NoticeFigures(
         noticeId,
         withheldBelowMinimum(c.residents()),
