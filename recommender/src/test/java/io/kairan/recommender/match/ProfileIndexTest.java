@@ -17,10 +17,12 @@ import io.kairan.recommender.RandomProfiles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The index must return exactly the residents the plain scan finds, whatever the expression. */
@@ -55,15 +57,23 @@ class ProfileIndexTest {
     return ids;
   }
 
+  /**
+   * The index with each way it checks ages: always through the year bitmaps, always resident by
+   * resident, and by the default share of the candidates.
+   */
+  private static List<ProfileIndex> everyWayOfCheckingAges() {
+    return List.of(new ProfileIndex(0), new ProfileIndex(1), new ProfileIndex());
+  }
+
   @Test
   void theIndexAgreesWithThePlainScanOnRandomProfilesAndExpressions() {
     Random random = new Random(42);
-    ProfileIndex index = new ProfileIndex();
+    List<ProfileIndex> indexes = everyWayOfCheckingAges();
     List<ResidentProfile> profiles = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
       ResidentProfile p = randomProfile(random, i);
       profiles.add(p);
-      index.put(p);
+      indexes.forEach(index -> index.put(p));
     }
     for (int trial = 0; trial < 500; trial++) {
       Notice notice =
@@ -77,10 +87,12 @@ class ProfileIndexTest {
           .filter(p -> Eligibility.isEligible(notice, p, AT))
           .forEach(p -> scanned.add(p.id()));
 
-      assertThat(ids(index.eligible(notice, AT)))
-          .as(io.kairan.model.notice.AudienceText.format(notice.audience()))
-          .isEqualTo(scanned);
-      assertThat(index.reach(notice, AT)).isEqualTo(scanned.size());
+      for (ProfileIndex index : indexes) {
+        assertThat(ids(index.eligible(notice, AT)))
+            .as(io.kairan.model.notice.AudienceText.format(notice.audience()))
+            .isEqualTo(scanned);
+        assertThat(index.reach(notice, AT)).isEqualTo(scanned.size());
+      }
       assertThat(
               profiles.stream()
                   .filter(p -> Eligibility.isEligible(notice, ProfileForMatching.of(p), AT))
@@ -90,15 +102,21 @@ class ProfileIndexTest {
     }
   }
 
-  /** A resident of 北会津町 whose home is at the point (or unknown), without consents. */
-  private static ResidentProfile livingAt(String id, GeoPoint home) {
+  /** A resident of 北会津町 born in {@code born}, with children born in the given years. */
+  private static ResidentProfile born(String id, int born, Integer... children) {
+    return resident(id, null, born, List.of(children));
+  }
+
+  /** A resident of 北会津町 without consents. */
+  private static ResidentProfile resident(
+      String id, GeoPoint home, int born, List<Integer> children) {
     return new ResidentProfile(
         id,
         "072028",
         "北会津町",
         home,
-        1990,
-        List.of(),
+        born,
+        children,
         List.of("ja"),
         Set.of(),
         Map.of(),
@@ -106,6 +124,120 @@ class ProfileIndexTest {
         "Asia/Tokyo",
         Set.of(),
         AT);
+  }
+
+  /** Both the plain scan and the index find exactly the expected residents for each audience. */
+  private static void assertBothFind(
+      Map<Audience, Set<String>> expected, List<ResidentProfile> residents, ProfileIndex index) {
+    expected.forEach(
+        (audience, ids) -> {
+          Notice notice = notice(audience, Category.DISASTER, Severity.EMERGENCY);
+          assertThat(scanned(notice, residents)).as("the plain scan").isEqualTo(ids);
+          assertThat(ids(index.eligible(notice, AT))).as("the index").isEqualTo(ids);
+        });
+  }
+
+  private static List<ResidentProfile> randomProfiles(Random random, int count) {
+    List<ResidentProfile> profiles = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      profiles.add(randomProfile(random, i));
+    }
+    return profiles;
+  }
+
+  @Test
+  void agesCountWholeYearsFromBirthYearsWithBothBoundsIncluded() {
+    // In 2026: born 1961 is 65, 1962 is 64, 1896 is 130, 1895 is 131. A child born in 2026 is 0,
+    // one expected in 2027 (profiles may name it) is -1 and in no range from 0.
+    List<ResidentProfile> residents =
+        List.of(
+            born("is65", 1961),
+            born("is64", 1962),
+            born("is130", 1896),
+            born("is131", 1895),
+            born("newborn", 1990, 2026),
+            born("expecting", 1995, 2027),
+            born("child6", 1988, 2020),
+            born("child7and17", 1980, 2019, 2009));
+    Map<Audience, Set<String>> expected =
+        Map.of(
+            new Audience.AgeBetween(65, 130), Set.of("is65", "is130"),
+            new Audience.AgeBetween(64, 64), Set.of("is64"),
+            new Audience.AgeBetween(131, 200), Set.of("is131"),
+            new Audience.HasChildAgedBetween(0, 6), Set.of("newborn", "child6"),
+            new Audience.HasChildAgedBetween(0, 0), Set.of("newborn"),
+            new Audience.HasChildAgedBetween(7, 7), Set.of("child7and17"),
+            new Audience.HasChildAgedBetween(8, 16), Set.of(),
+            new Audience.HasChildAgedBetween(17, 18), Set.of("child7and17"));
+    for (ProfileIndex index : everyWayOfCheckingAges()) {
+      residents.forEach(index::put);
+      assertBothFind(expected, residents, index);
+    }
+  }
+
+  @Test
+  void agesAtTheEdgesOfTheIndexedYearsAndItsYearBlocksAgreeWithThePlainScan() {
+    List<ResidentProfile> profiles = new ArrayList<>(randomProfiles(new Random(3), 1_000));
+    profiles.add(born("newborn", 2026, 2026));
+    profiles.add(born("expecting", 1998, 2027));
+    List<ProfileIndex> indexes = everyWayOfCheckingAges();
+    profiles.forEach(p -> indexes.forEach(index -> index.put(p)));
+
+    int year = 2026;
+    // Ages one either side of the oldest and youngest birth years present and around every year
+    // where a block of the year index starts or ends, plus the limits an audience may name.
+    Set<Integer> ages = new TreeSet<>(List.of(0, 1, 130, 131));
+    Set<Integer> childAges = new TreeSet<>(List.of(0, 1, 17, 18, 130));
+    IntSummaryStatistics births =
+        profiles.stream().mapToInt(ResidentProfile::birthYear).summaryStatistics();
+    IntSummaryStatistics childBirths =
+        profiles.stream()
+            .flatMap(p -> p.childrenBirthYears().stream())
+            .mapToInt(Integer::intValue)
+            .summaryStatistics();
+    for (int edge : List.of(births.getMin(), births.getMax())) {
+      ages.addAll(List.of(year - edge - 1, year - edge, year - edge + 1));
+    }
+    for (int edge : List.of(childBirths.getMin(), childBirths.getMax())) {
+      childAges.addAll(List.of(Math.max(0, year - edge - 1), year - edge, year - edge + 1));
+    }
+    // Blocks start at multiples of 8 (1920 = 8 × 240): ranges that end a year or two either side.
+    for (int start = 1920; start <= 2026; start += 8) {
+      for (int born = start - 2; born <= start + 1; born++) {
+        ages.add(year - born);
+        childAges.add(Math.max(0, year - born));
+      }
+    }
+    List<Audience> audiences = new ArrayList<>();
+    for (int min : ages) {
+      for (int max : ages) {
+        if (min >= 0 && min <= max) {
+          audiences.add(new Audience.AgeBetween(min, max));
+        }
+      }
+    }
+    for (int min : childAges) {
+      for (int max : childAges) {
+        if (min >= 0 && min <= max && max - min <= 40) {
+          audiences.add(new Audience.HasChildAgedBetween(min, max));
+        }
+      }
+    }
+    for (Audience audience : audiences) {
+      Notice notice = notice(audience, Category.HEALTH, Severity.EMERGENCY);
+      Set<String> scanned = scanned(notice, profiles);
+      for (ProfileIndex index : indexes) {
+        assertThat(ids(index.eligible(notice, AT)))
+            .as(io.kairan.model.notice.AudienceText.format(audience))
+            .isEqualTo(scanned);
+      }
+    }
+    assertThat(audiences).as("boundary ranges tried").hasSizeGreaterThan(500);
+  }
+
+  /** A resident of 北会津町 whose home is at the point (or unknown), without consents. */
+  private static ResidentProfile livingAt(String id, GeoPoint home) {
+    return resident(id, home, 1990, List.of());
   }
 
   private static Set<String> scanned(Notice notice, List<ResidentProfile> profiles) {
@@ -148,21 +280,13 @@ class ProfileIndexTest {
             Set.of("a", "e"),
             new Audience.AnyOf(List.of(polygon, circle)),
             Set.of("a", "c", "e"));
-    expected.forEach(
-        (area, ids) -> {
-          Notice alert = notice(area, Category.DISASTER, Severity.EMERGENCY);
-          assertThat(scanned(alert, residents)).as("the plain scan").isEqualTo(ids);
-          assertThat(ids(index.eligible(alert, AT))).as("the index").isEqualTo(ids);
-        });
+    assertBothFind(expected, residents, index);
   }
 
   @Test
   void capAreasAgreeWithThePlainScanOnRandomHomes() {
     Random random = new Random(7);
-    List<ResidentProfile> profiles = new ArrayList<>();
-    for (int i = 0; i < 2_000; i++) {
-      profiles.add(randomProfile(random, i));
-    }
+    List<ResidentProfile> profiles = randomProfiles(random, 2_000);
     ProfileIndex index = new ProfileIndex();
     profiles.forEach(index::put);
     int reached = 0;
@@ -192,8 +316,13 @@ class ProfileIndexTest {
 
   @Test
   void replacedAndRemovedProfilesLeaveNoTrace() {
+    for (ProfileIndex index : everyWayOfCheckingAges()) {
+      replaceAndRemoveAndCompareWithThePlainScan(index);
+    }
+  }
+
+  private static void replaceAndRemoveAndCompareWithThePlainScan(ProfileIndex index) {
     Random random = new Random(1);
-    ProfileIndex index = new ProfileIndex();
     List<ResidentProfile> current = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       current.add(randomProfile(random, i));
