@@ -65,9 +65,8 @@ class RecoveryIT {
   @TempDir Path dir;
 
   @Test
-  void
-      aJobKilledMidStreamAndRestoredDeliversWhatThePlainScanFindsAndWritesAgainOnlyWhatFollowedItsLastCheckpoint()
-          throws Exception {
+  void aKilledAndRestoredJobDeliversThePlainScansSetAndRepeatsOnlyWhatFollowedItsCheckpoint()
+      throws Exception {
     List<ResidentProfile> residents =
         DemoLoader.residents(
             Path.of(System.getProperty("kairan.samples", "../samples")), RESIDENTS, NOW);
