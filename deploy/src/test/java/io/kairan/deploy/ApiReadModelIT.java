@@ -11,6 +11,8 @@ import io.kairan.model.Topics;
 import io.kairan.model.delivery.Channel;
 import io.kairan.model.delivery.Delivery;
 import io.kairan.model.delivery.DeliveryId;
+import io.kairan.model.delivery.PushOutcome;
+import io.kairan.model.delivery.PushResult;
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Category;
 import io.kairan.model.notice.Severity;
@@ -101,6 +103,11 @@ class ApiReadModelIT {
 
   /** A delivery as the job writes it: its id derived, the notice's titles, a reason. */
   private static Delivery delivery(String noticeId, int version, String residentId, Instant at) {
+    return delivery(noticeId, version, residentId, at, Channel.FEED_ONLY);
+  }
+
+  private static Delivery delivery(
+      String noticeId, int version, String residentId, Instant at, Channel channel) {
     String id = DeliveryId.of(noticeId, version, residentId);
     List<String> reasons = List.of("you live in 北会津町");
     return new Delivery(
@@ -114,7 +121,7 @@ class ApiReadModelIT {
         0.5,
         reasons,
         "builtin/1",
-        Channel.FEED_ONLY,
+        channel,
         at,
         at);
   }
@@ -176,6 +183,36 @@ class ApiReadModelIT {
     // The erasure is done (above): what it left is what it will leave.
     assertThat(deliveriesOf(staying)).isEqualTo(1);
     assertThat(feed(staying)).containsExactly(id + " v1");
+  }
+
+  @Test
+  void theFiguresCountResidentsChannelsAndPushesAndWithholdEveryCountUnderTen() throws Exception {
+    String city = api.publisher("dept-1");
+    String id = post(city, DRAFT);
+    // 12 residents in their feed only, 3 pushed: 11 pushes sent, 2 tokens invalid.
+    for (int i = 0; i < 15; i++) {
+      String resident = "r-figures-" + i + "-" + id;
+      Channel channel = i < 12 ? Channel.FEED_ONLY : Channel.PUSH_NOW;
+      write(Topics.DELIVERIES, resident, Json.write(delivery(id, 1, resident, NOW, channel)));
+    }
+    for (int i = 0; i < 13; i++) {
+      String deliveryId = DeliveryId.of(id, 1, "r-figures-" + (12 + i % 3) + "-" + id);
+      PushOutcome outcome = i < 11 ? PushOutcome.SENT : PushOutcome.INVALID_TOKEN;
+      var result = new PushResult(deliveryId, "device-" + i, null, id, outcome, null, null, NOW);
+      write(Topics.PUSH_RESULTS, deliveryId, Json.write(result));
+    }
+
+    String expected =
+        "{\"noticeId\":\"%s\",\"residents\":15,\"byChannel\":{\"FEED_ONLY\":12,\"PUSH_NOW\":null},"
+                .formatted(id)
+            + "\"pushes\":{\"SENT\":11,\"INVALID_TOKEN\":null},\"minimumGroup\":10}";
+    Waits.until(
+        "the figures of all 15 deliveries and 13 pushes",
+        PATIENCE,
+        () ->
+            Json.mapper()
+                .readTree(api.send("GET", "/api/v1/notices/" + id + "/figures", city, null).body())
+                .equals(Json.mapper().readTree(expected)));
   }
 
   @Test
