@@ -5,22 +5,27 @@ import io.kairan.model.resident.ResidentProfile;
 import io.kairan.recommender.match.Eligibility;
 import io.kairan.recommender.match.ProfileIndex;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
  * Audience evaluation per notice, in process: the bitmap index (its reach alone, and with the
- * eligible profiles handed over as the match stage does) against the plain scan.
+ * eligible profiles handed over as the match stage does) against the plain scan; over all notices
+ * and per audience shape.
  */
 final class AudienceTimings {
   private AudienceTimings() {}
 
   record Result(
-      Percentiles indexReach,
-      Percentiles indexEligible,
-      Percentiles scan,
+      Timed indexReach,
+      Timed indexEligible,
+      Timed scan,
       double bitmapBytesPerResident,
       int[] reach) {}
+
+  /** Percentiles over all the notices' samples, and over each notice's own. */
+  record Timed(Percentiles all, List<Percentiles> byNotice) {}
 
   static Result measure(
       List<ResidentProfile> profiles, List<Notice> notices, Instant now, int rounds) {
@@ -30,9 +35,9 @@ final class AudienceTimings {
     for (int i = 0; i < notices.size(); i++) {
       reach[i] = index.reach(notices.get(i), now);
     }
-    Percentiles indexReach = time(notices, rounds, n -> index.reach(n, now));
-    Percentiles indexEligible = time(notices, rounds, n -> index.eligible(n, now).size());
-    Percentiles scan =
+    Timed indexReach = time(notices, rounds, n -> index.reach(n, now));
+    Timed indexEligible = time(notices, rounds, n -> index.eligible(n, now).size());
+    Timed scan =
         time(
             notices,
             Math.max(1, rounds / 10),
@@ -49,8 +54,11 @@ final class AudienceTimings {
         indexReach, indexEligible, scan, (double) index.bitmapBytes() / profiles.size(), reach);
   }
 
-  /** Times every notice {@code rounds} times after a warm-up; the results feed a checksum. */
-  static Percentiles time(List<Notice> notices, int rounds, ToIntFunction<Notice> evaluate) {
+  /**
+   * Times every notice {@code rounds} times after a warm-up, the notices taking turns so that a
+   * disturbance of the shared machine falls on all shapes alike; the results feed a checksum.
+   */
+  static Timed time(List<Notice> notices, int rounds, ToIntFunction<Notice> evaluate) {
     long checksum = 0;
     for (int warm = 0; warm < 5; warm++) {
       for (Notice n : notices) {
@@ -59,17 +67,22 @@ final class AudienceTimings {
     }
     System.gc(); // the garbage of loading is not the evaluation's
     long[] nanos = new long[notices.size() * rounds];
+    long[][] byNotice = new long[notices.size()][rounds];
     int k = 0;
     for (int r = 0; r < rounds; r++) {
-      for (Notice n : notices) {
+      for (int i = 0; i < notices.size(); i++) {
         long start = System.nanoTime();
-        checksum += evaluate.applyAsInt(n);
-        nanos[k++] = System.nanoTime() - start;
+        checksum += evaluate.applyAsInt(notices.get(i));
+        nanos[k++] = byNotice[i][r] = System.nanoTime() - start;
       }
     }
     if (checksum == 42) {
       System.out.print(""); // keeps the JIT from dropping the work
     }
-    return Percentiles.ofNanos(nanos);
+    List<Percentiles> perNotice = new ArrayList<>();
+    for (long[] samples : byNotice) {
+      perNotice.add(Percentiles.ofNanos(samples));
+    }
+    return new Timed(Percentiles.ofNanos(nanos), perNotice);
   }
 }

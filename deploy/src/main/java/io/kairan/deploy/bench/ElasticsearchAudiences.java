@@ -91,6 +91,25 @@ final class ElasticsearchAudiences implements Closeable {
     return doc;
   }
 
+  /**
+   * Indexes the profiles, checks that Elasticsearch counts what the index found for each notice,
+   * then times the counts.
+   */
+  AudienceTimings.Timed loadAndTime(
+      List<ResidentProfile> profiles, List<Notice> notices, Instant now, int[] reach, int rounds)
+      throws IOException {
+    load(profiles);
+    System.out.println("[bench] profiles indexed in Elasticsearch");
+    for (int i = 0; i < notices.size(); i++) {
+      int found = count(notices.get(i), now);
+      if (found != reach[i]) {
+        throw new IllegalStateException(
+            "Elasticsearch finds " + found + " for notice " + i + ", the index " + reach[i]);
+      }
+    }
+    return AudienceTimings.time(notices, Math.max(1, rounds / 4), n -> count(n, now));
+  }
+
   /** How many residents Elasticsearch finds eligible: the same rule as the index and the scan. */
   int count(Notice notice, Instant now) {
     int year = now.atZone(java.time.ZoneOffset.UTC).getYear();

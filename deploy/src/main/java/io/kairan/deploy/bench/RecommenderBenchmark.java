@@ -10,6 +10,7 @@ import io.kairan.model.resident.ResidentProfile;
 import io.kairan.recommender.match.ProfileForMatching;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
  * evaluation per notice (bitmap index, plain scan, Elasticsearch query), deliveries per second
  * through the job on a MiniCluster, API-accept to Kafka latency of urgent notices on the running
  * stack, and matcher state per resident. Usage: deploy/bench-recommender.sh [--residents 1000000]
- * [--rounds 50] [--urgent 30] [--checkpoint-interval-ms 10000] [--json FILE] [--samples DIR].
+ * [--rounds 50] [--urgent 30] [--checkpoint-interval-ms 10000] [--reach-only] [--json FILE]
+ * [--samples DIR].
  */
 @Command(
     name = "deploy/bench-recommender.sh",
@@ -65,6 +67,12 @@ public final class RecommenderBenchmark implements Callable<Integer> {
   int checkpointMs;
 
   @Option(
+      names = "--reach-only",
+      description =
+          "only audience evaluation (index, plain scan, Elasticsearch alone): no job, no urgent notices")
+  boolean reachOnly;
+
+  @Option(
       names = "--samples",
       paramLabel = "DIR",
       description = "the project's samples folder (default: -Dkairan.samples, else ./samples)")
@@ -96,56 +104,71 @@ public final class RecommenderBenchmark implements Callable<Integer> {
     step("index and scan timed");
     double profileBytes = serializedBytesPerProfile(profiles);
 
-    FlinkThroughput.Result flink = FlinkThroughput.measure(profiles, notices, now, 2);
-    step("job throughput measured");
-
-    Percentiles elastic;
-    UrgentLatency.Result urgent;
-    try (LocalStack stack =
-        LocalStack.start(StackOptions.freePorts(samples, 0).checkpointingEvery(checkpointMs))) {
-      try (var es = new ElasticsearchAudiences(stack.elasticsearchUrl())) {
-        es.load(profiles);
-        step("profiles indexed in Elasticsearch");
-        for (int i = 0; i < notices.size(); i++) {
-          int found = es.count(notices.get(i), now);
-          if (found != audience.reach()[i]) {
-            throw new IllegalStateException(
-                "Elasticsearch finds "
-                    + found
-                    + " for notice "
-                    + i
-                    + ", the index "
-                    + audience.reach()[i]);
-          }
+    AudienceTimings.Timed elastic;
+    FlinkThroughput.Result flink = null;
+    UrgentLatency.Result urgent = null;
+    if (reachOnly) {
+      elastic = StandaloneElasticsearch.count(profiles, notices, now, audience.reach(), rounds);
+    } else {
+      flink = FlinkThroughput.measure(profiles, notices, now, 2);
+      step("job throughput measured");
+      try (LocalStack stack =
+          LocalStack.start(StackOptions.freePorts(samples, 0).checkpointingEvery(checkpointMs))) {
+        try (var es = new ElasticsearchAudiences(stack.elasticsearchUrl())) {
+          elastic = es.loadAndTime(profiles, notices, now, audience.reach(), rounds);
         }
-        elastic = AudienceTimings.time(notices, Math.max(1, rounds / 4), n -> es.count(n, now));
+        UrgentLatency.load(stack, profiles);
+        step("profiles loaded into the running job");
+        List<String> districts = towns.stream().map(Town::district).distinct().toList();
+        urgent = UrgentLatency.measure(stack, districts, urgentNotices);
       }
-      UrgentLatency.load(stack, profiles);
-      step("profiles loaded into the running job");
-      List<String> districts = towns.stream().map(Town::district).distinct().toList();
-      urgent = UrgentLatency.measure(stack, districts, urgentNotices);
     }
 
     double bitmapBytes = audience.bitmapBytesPerResident();
+    Percentiles reach = audience.indexReach().all();
     System.out.printf("%nKairan recommender on %,d residents%n", residents);
     System.out.printf(
         "  audience evaluation per notice    %10s %10s %12s%n", "p50 ms", "p99 ms", "p99 vs index");
-    row("bitmap index, reach", audience.indexReach(), audience.indexReach());
-    row("bitmap index, eligible profiles", audience.indexEligible(), audience.indexReach());
-    row("plain scan (baseline)", audience.scan(), audience.indexReach());
-    row("Elasticsearch count (baseline)", elastic, audience.indexReach());
+    row("bitmap index, reach", reach, reach);
+    row("bitmap index, eligible profiles", audience.indexEligible().all(), reach);
+    row("plain scan (baseline)", audience.scan().all(), reach);
+    row("Elasticsearch count (baseline)", elastic.all(), reach);
     System.out.printf(
-        "  job on MiniCluster: %,d deliveries in %.1f s = %,.0f deliveries/s%n",
-        flink.deliveries(), flink.seconds(), flink.perSecond());
-    System.out.printf(
-        "  urgent notice, API accept -> Kafka (%d notices, %,d deliveries): first p50 %.0f ms p99 %.0f ms;"
-            + " last p50 %.0f ms p99 %.0f ms%n",
-        urgent.notices(),
-        urgent.deliveries(),
-        urgent.first().p50Ms(),
-        urgent.first().p99Ms(),
-        urgent.all().p50Ms(),
-        urgent.all().p99Ms());
+        "  reach per audience shape          %10s %10s %10s %10s %12s%n",
+        "p50 ms", "p99 ms", "ES p50", "ES p99", "ES/index p99");
+    List<Map<String, Object>> byShape = new ArrayList<>();
+    for (int i = 0; i < notices.size(); i++) {
+      Percentiles index = audience.indexReach().byNotice().get(i);
+      Percentiles es = elastic.byNotice().get(i);
+      String shape = BenchNotices.SHAPES.get(i).name();
+      System.out.printf(
+          "  %-33s %10.3f %10.3f %10.3f %10.3f %11.0fx%n",
+          shape, index.p50Ms(), index.p99Ms(), es.p50Ms(), es.p99Ms(), es.p99Ms() / index.p99Ms());
+      Map<String, Object> figure = new LinkedHashMap<>();
+      figure.put("shape", shape);
+      figure.put("residentsReached", audience.reach()[i]);
+      figure.put("indexReach", index.json());
+      figure.put("scan", audience.scan().byNotice().get(i).json());
+      figure.put("elasticsearch", es.json());
+      figure.put("elasticsearchOverIndexP99", es.p99Ms() / index.p99Ms());
+      byShape.add(figure);
+    }
+    if (flink != null) {
+      System.out.printf(
+          "  job on MiniCluster: %,d deliveries in %.1f s = %,.0f deliveries/s%n",
+          flink.deliveries(), flink.seconds(), flink.perSecond());
+    }
+    if (urgent != null) {
+      System.out.printf(
+          "  urgent notice, API accept -> Kafka (%d notices, %,d deliveries): first p50 %.0f ms p99 %.0f ms;"
+              + " last p50 %.0f ms p99 %.0f ms%n",
+          urgent.notices(),
+          urgent.deliveries(),
+          urgent.first().p50Ms(),
+          urgent.first().p99Ms(),
+          urgent.all().p50Ms(),
+          urgent.all().p99Ms());
+    }
     System.out.printf(
         "  matcher state per resident: %.1f B bitmaps + %.1f B profile (Flink serialized) = %.1f B%n",
         bitmapBytes, profileBytes, bitmapBytes + profileBytes);
@@ -153,30 +176,35 @@ public final class RecommenderBenchmark implements Callable<Integer> {
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("residents", residents);
     figures.put("checkpointIntervalMs", checkpointMs);
-    figures.put("indexReach", audience.indexReach().json());
-    figures.put("indexEligible", audience.indexEligible().json());
-    figures.put("scan", audience.scan().json());
-    figures.put("elasticsearch", elastic.json());
-    figures.put("scanOverIndexP99", audience.scan().p99Ms() / audience.indexReach().p99Ms());
-    figures.put("elasticsearchOverIndexP99", elastic.p99Ms() / audience.indexReach().p99Ms());
-    figures.put(
-        "flink",
-        Map.of(
-            "deliveries",
-            flink.deliveries(),
-            "seconds",
-            flink.seconds(),
-            "perSecond",
-            flink.perSecond()));
-    figures.put(
-        "urgent",
-        Map.of(
-            "notices",
-            urgent.notices(),
-            "first",
-            urgent.first().json(),
-            "all",
-            urgent.all().json()));
+    figures.put("indexReach", reach.json());
+    figures.put("indexEligible", audience.indexEligible().all().json());
+    figures.put("scan", audience.scan().all().json());
+    figures.put("elasticsearch", elastic.all().json());
+    figures.put("scanOverIndexP99", audience.scan().all().p99Ms() / reach.p99Ms());
+    figures.put("elasticsearchOverIndexP99", elastic.all().p99Ms() / reach.p99Ms());
+    figures.put("byShape", byShape);
+    if (flink != null) {
+      figures.put(
+          "flink",
+          Map.of(
+              "deliveries",
+              flink.deliveries(),
+              "seconds",
+              flink.seconds(),
+              "perSecond",
+              flink.perSecond()));
+    }
+    if (urgent != null) {
+      figures.put(
+          "urgent",
+          Map.of(
+              "notices",
+              urgent.notices(),
+              "first",
+              urgent.first().json(),
+              "all",
+              urgent.all().json()));
+    }
     figures.put(
         "stateBytesPerResident",
         Map.of(
