@@ -32,13 +32,13 @@ import org.roaringbitmap.RoaringBitmap;
  */
 public final class ProfileIndex {
   /**
-   * Below this share of the residents, a candidate set checks ages one resident at a time from an
-   * array instead of building the age range's bitmap: a few thousand array reads beat unions over
-   * the whole city.
+   * Below this share of the residents, a candidate set is "few": it checks ages one resident at a
+   * time from an array, and intersects each district, year or home point alone instead of building
+   * their union over the whole city first.
    */
-  static final double PER_RESIDENT_SHARE = 1.0 / 32;
+  static final double FEW_SHARE = 1.0 / 32;
 
-  private final double perResidentShare;
+  private final double fewShare;
   private final Map<String, Integer> localIds = new HashMap<>();
   private final List<ResidentProfile> profiles = new ArrayList<>();
   private final Deque<Integer> freeIds = new ArrayDeque<>();
@@ -56,12 +56,12 @@ public final class ProfileIndex {
   private final Estimate estimate = new Estimate();
 
   public ProfileIndex() {
-    this(PER_RESIDENT_SHARE);
+    this(FEW_SHARE);
   }
 
-  /** With another share for the per-resident age check: 0 never, 1 always (for the tests). */
-  ProfileIndex(double perResidentShare) {
-    this.perResidentShare = perResidentShare;
+  /** With another share below which candidates are few: 0 never, 1 always (for the tests). */
+  ProfileIndex(double fewShare) {
+    this.fewShare = fewShare;
   }
 
   public int size() {
@@ -187,7 +187,7 @@ public final class ProfileIndex {
     public RoaringBitmap age(Audience.AgeBetween r) {
       long from = (long) year - r.max();
       long to = (long) year - r.min();
-      if (candidates.getCardinality() > perResidentShare * size()) {
+      if (!few()) {
         return RoaringBitmap.and(candidates, birthYears.between(from, to));
       }
       RoaringBitmap result = new RoaringBitmap();
@@ -203,8 +203,8 @@ public final class ProfileIndex {
 
     @Override
     public RoaringBitmap childAge(Audience.HasChildAgedBetween r) {
-      return RoaringBitmap.and(
-          candidates, childBirthYears.between((long) year - r.max(), (long) year - r.min()));
+      return narrowedToAnyOf(
+          childBirthYears.partsBetween((long) year - r.max(), (long) year - r.min()));
     }
 
     @Override
@@ -219,20 +219,30 @@ public final class ProfileIndex {
 
     @Override
     public RoaringBitmap polygon(Audience.WithinPolygon polygon) {
-      return RoaringBitmap.and(
-          candidates, homesWhere(point -> Geo.inPolygon(point, polygon.points())));
+      return narrowedToAnyOf(homesWhere(point -> Geo.inPolygon(point, polygon.points())));
     }
 
     @Override
     public RoaringBitmap circle(Audience.WithinCircle circle) {
-      return RoaringBitmap.and(
-          candidates, homesWhere(point -> AudienceMatcher.inCircle(point, circle)));
+      return narrowedToAnyOf(homesWhere(point -> AudienceMatcher.inCircle(point, circle)));
+    }
+
+    private boolean few() {
+      return candidates.getCardinality() <= fewShare * size();
     }
 
     /** The candidates in any of the bitmaps: each intersected alone when the candidates are few. */
     private RoaringBitmap narrowedToAnyOf(List<RoaringBitmap> bitmaps) {
+      if (bitmaps.isEmpty()) {
+        return new RoaringBitmap();
+      }
       if (bitmaps.size() == 1) {
         return RoaringBitmap.and(candidates, bitmaps.get(0));
+      }
+      if (few()) {
+        List<RoaringBitmap> found = new ArrayList<>(bitmaps.size());
+        bitmaps.forEach(b -> found.add(RoaringBitmap.and(candidates, b)));
+        return FastAggregation.or(found.iterator());
       }
       return RoaringBitmap.and(candidates, FastAggregation.or(bitmaps.iterator()));
     }
@@ -310,8 +320,8 @@ public final class ProfileIndex {
     }
   }
 
-  /** The residents whose home point passes the test. */
-  private RoaringBitmap homesWhere(Predicate<GeoPoint> inside) {
+  /** The bitmaps of the home points that pass the test (the index's own: never changed). */
+  private List<RoaringBitmap> homesWhere(Predicate<GeoPoint> inside) {
     List<RoaringBitmap> found = new ArrayList<>();
     homes.forEach(
         (point, residents) -> {
@@ -319,7 +329,7 @@ public final class ProfileIndex {
             found.add(residents);
           }
         });
-    return FastAggregation.or(found.iterator());
+    return found;
   }
 
   private void update(ResidentProfile p, int id, boolean add) {

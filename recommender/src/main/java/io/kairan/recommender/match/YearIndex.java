@@ -39,17 +39,18 @@ final class YearIndex {
   }
 
   /**
-   * The residents with a year in [from, to] (bounds in long, so that a year minus an age never
-   * overflows). The result may be one of the index's own bitmaps: read it, never change it.
+   * The bitmaps whose union is the residents with a year in [from, to] (bounds in long, so that a
+   * year minus an age never overflows): whole blocks and edge years. They are the index's own
+   * bitmaps: read them, never change them.
    */
-  RoaringBitmap between(long from, long to) {
+  List<RoaringBitmap> partsBetween(long from, long to) {
+    List<RoaringBitmap> parts = new ArrayList<>();
     if (years.isEmpty()) {
-      return new RoaringBitmap();
+      return parts;
     }
     // Only years someone was ever indexed with can match: the loop stays within them.
     long first = Math.max(from, years.firstKey());
     long last = Math.min(to, years.lastKey());
-    List<RoaringBitmap> parts = new ArrayList<>();
     long year = first;
     while (year <= last) {
       long block = Math.floorDiv(year, BLOCK);
@@ -61,6 +62,12 @@ final class YearIndex {
         year++;
       }
     }
+    return parts;
+  }
+
+  /** The residents with a year in [from, to], as one bitmap (which may be one of the index's). */
+  RoaringBitmap between(long from, long to) {
+    List<RoaringBitmap> parts = partsBetween(from, to);
     if (parts.size() == 1) {
       return parts.get(0);
     }

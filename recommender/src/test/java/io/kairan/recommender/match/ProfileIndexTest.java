@@ -58,17 +58,18 @@ class ProfileIndexTest {
   }
 
   /**
-   * The index with each way it checks ages: always through the year bitmaps, always resident by
-   * resident, and by the default share of the candidates.
+   * The index with each way it narrows candidates: always as if they were many (unions of year,
+   * district and home-point bitmaps), always as if they were few (ages resident by resident, each
+   * bitmap intersected alone), and by the default share.
    */
-  private static List<ProfileIndex> everyWayOfCheckingAges() {
+  private static List<ProfileIndex> everyWayOfNarrowing() {
     return List.of(new ProfileIndex(0), new ProfileIndex(1), new ProfileIndex());
   }
 
   @Test
   void theIndexAgreesWithThePlainScanOnRandomProfilesAndExpressions() {
     Random random = new Random(42);
-    List<ProfileIndex> indexes = everyWayOfCheckingAges();
+    List<ProfileIndex> indexes = everyWayOfNarrowing();
     List<ResidentProfile> profiles = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
       ResidentProfile p = randomProfile(random, i);
@@ -169,7 +170,7 @@ class ProfileIndexTest {
             new Audience.HasChildAgedBetween(7, 7), Set.of("child7and17"),
             new Audience.HasChildAgedBetween(8, 16), Set.of(),
             new Audience.HasChildAgedBetween(17, 18), Set.of("child7and17"));
-    for (ProfileIndex index : everyWayOfCheckingAges()) {
+    for (ProfileIndex index : everyWayOfNarrowing()) {
       residents.forEach(index::put);
       assertBothFind(expected, residents, index);
     }
@@ -180,7 +181,7 @@ class ProfileIndexTest {
     List<ResidentProfile> profiles = new ArrayList<>(randomProfiles(new Random(3), 1_000));
     profiles.add(born("newborn", 2026, 2026));
     profiles.add(born("expecting", 1998, 2027));
-    List<ProfileIndex> indexes = everyWayOfCheckingAges();
+    List<ProfileIndex> indexes = everyWayOfNarrowing();
     profiles.forEach(p -> indexes.forEach(index -> index.put(p)));
 
     int year = 2026;
@@ -316,7 +317,7 @@ class ProfileIndexTest {
 
   @Test
   void replacedAndRemovedProfilesLeaveNoTrace() {
-    for (ProfileIndex index : everyWayOfCheckingAges()) {
+    for (ProfileIndex index : everyWayOfNarrowing()) {
       replaceAndRemoveAndCompareWithThePlainScan(index);
     }
   }
