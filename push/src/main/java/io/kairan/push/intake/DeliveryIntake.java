@@ -38,6 +38,8 @@ class DeliveryIntake {
   void onDeliveries(List<ConsumerRecord<String, String>> records) throws InterruptedException {
     Sorted sorted = Sorted.of(records, clock.instant());
     sorted.later().forEach(scheduler::hold);
+    dispatcher.push(sorted.now());
+    // After the pushes: a poll tried again because a result was refused does not dead-letter twice.
     if (!sorted.unreadable().isEmpty()) {
       ResultRecorder.Batch letters = recorder.batch();
       for (Sorted.Unreadable u : sorted.unreadable()) {
@@ -46,6 +48,5 @@ class DeliveryIntake {
       }
       letters.awaitWritten();
     }
-    dispatcher.push(sorted.now());
   }
 }
