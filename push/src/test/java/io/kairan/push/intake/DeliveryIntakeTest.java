@@ -106,4 +106,20 @@ class DeliveryIntakeTest {
             });
     assertThat(ledger.isDone(now.id(), "d-1")).isTrue();
   }
+
+  @Test
+  void aPollTriedAgainAfterARefusedResultPushesOnceAndDeadLettersOnce() throws Exception {
+    Delivery now = Fixtures.pushNow("n-1", "r-1", Severity.IMPORTANT, NOW);
+    var poll = List.of(record("r-1", Json.write(now)), record("r-3", "{not json"));
+    kafka.refuse(true);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> intake.onDeliveries(poll))
+        .isInstanceOf(io.kairan.push.results.ResultsNotWrittenException.class);
+
+    kafka.refuse(false);
+    intake.onDeliveries(poll); // what the error handler does
+
+    assertThat(fcm.server().received()).hasSize(1);
+    assertThat(kafka.acknowledged(Topics.PUSH_RESULTS)).hasSize(1);
+    assertThat(kafka.acknowledged(Topics.deadLetter(Topics.DELIVERIES))).hasSize(1);
+  }
 }
