@@ -13,8 +13,8 @@ import io.kairan.api.kafka.RecordPublisher;
 import io.kairan.api.ledger.NoticeLedger;
 import io.kairan.api.notice.NoticeTestSupport;
 import io.kairan.api.security.Role;
-import io.kairan.api.security.TokenIssuer;
 import io.kairan.model.notice.NoticeStatus;
+import io.kairan.testkit.tokens.TokenIssuer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -189,8 +189,8 @@ class EndpointSecurityTest {
 
   private String tokenFor(TokenIssuer by, Role role, String subject) {
     return role == Role.PUBLISHER
-        ? by.token(subject, role, Map.of("name", subject, "publisher_kind", "DEPARTMENT"))
-        : by.token(subject, role, Map.of());
+        ? by.token(subject, role.name(), Map.of("name", subject, "publisher_kind", "DEPARTMENT"))
+        : by.token(subject, role.name(), Map.of());
   }
 
   private String rightToken(Endpoint e) {

@@ -1,12 +1,12 @@
 package io.kairan.deploy;
 
-import io.kairan.api.security.TokenIssuer;
 import io.kairan.deploy.demo.DemoLoader;
 import io.kairan.deploy.demo.DemoTokens;
 import io.kairan.deploy.demo.LocalStackEnv;
 import io.kairan.deploy.stack.LocalStack;
 import io.kairan.deploy.stack.StackOptions;
 import io.kairan.model.resident.ResidentProfile;
+import io.kairan.testkit.tokens.TokenIssuer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.kairan.deploy;
 
 import io.kairan.api.KairanApiApplication;
-import io.kairan.api.security.TokenIssuer;
 import io.kairan.deploy.stack.Ports;
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Notice;
+import io.kairan.testkit.tokens.TokenIssuer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

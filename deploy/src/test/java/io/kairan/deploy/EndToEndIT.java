@@ -531,7 +531,7 @@ class EndToEndIT {
       throws Exception {
     String rules = optIn("e2e-rules", profile("河東町", List.of()));
     String city = stack.tokens().publisher("kankyo-ka", "環境課", "DEPARTMENT");
-    String analyst = stack.tokens().token("analyst", Role.ANALYST, Map.of());
+    String analyst = stack.tokens().token("analyst", Role.ANALYST.name(), Map.of());
     RuleSet builtin = RuleSet.BUILTIN;
     RuleSet garbageInTheDigest =
         new RuleSet(

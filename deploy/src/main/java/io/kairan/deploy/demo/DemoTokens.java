@@ -1,7 +1,7 @@
 package io.kairan.deploy.demo;
 
 import io.kairan.api.security.Role;
-import io.kairan.api.security.TokenIssuer;
+import io.kairan.testkit.tokens.TokenIssuer;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,7 +48,7 @@ public enum DemoTokens {
       case RESIDENT -> issuer.resident(id);
       case DEPARTMENT -> issuer.publisher(id, display, "DEPARTMENT");
       case FIRM -> issuer.publisher(id, display, "FIRM");
-      case ANALYST -> issuer.token(id, Role.ANALYST, Map.of());
+      case ANALYST -> issuer.token(id, Role.ANALYST.name(), Map.of());
     };
   }
 }

@@ -1,7 +1,7 @@
 package io.kairan.deploy.demo;
 
-import io.kairan.api.security.TokenIssuer;
 import io.kairan.deploy.cli.Tool;
+import io.kairan.testkit.tokens.TokenIssuer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,13 +1,13 @@
 package io.kairan.deploy.stack;
 
 import io.kairan.api.KairanApiApplication;
-import io.kairan.api.security.TokenIssuer;
 import io.kairan.deploy.elasticsearch.ElasticsearchServer;
 import io.kairan.deploy.kafka.KafkaBroker;
 import io.kairan.push.KairanPushApplication;
 import io.kairan.push.fcmlocal.LocalFcmServer;
 import io.kairan.recommender.job.JobSettings;
 import io.kairan.recommender.job.KairanJob;
+import io.kairan.testkit.tokens.TokenIssuer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
  * The boundaries between Kairan's parts, kept by a test rather than by good intentions: the model
  * and the matching core stay plain Java (so they run, and are tested, without a cluster); the API's
  * write path never depends on the Elasticsearch read model (so publishing and withdrawing work
- * while Elasticsearch is down); push's memory never depends on how pushes are sent; and the local
- * FCM server, a test double, is used only by the local stack and the tests. This module sees every
- * other module's classes, so the rules live here.
+ * while Elasticsearch is down); push's memory never depends on how pushes are sent; and the
+ * testkit's stand-ins (the local FCM server, the token issuer) are used only by the local stack and
+ * the tests. This module sees every other module's classes, so the rules live here.
  */
 class BoundariesTest {
 
@@ -83,13 +83,14 @@ class BoundariesTest {
   }
 
   @Test
-  void onlyTheLocalStackUsesTheLocalFcmServer() {
+  void onlyTheLocalStackUsesTheTestkit() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("io.kairan.push.fcmlocal..", "io.kairan.deploy..")
+        .resideOutsideOfPackages(
+            "io.kairan.push.fcmlocal..", "io.kairan.testkit..", "io.kairan.deploy..")
         .should()
         .dependOnClassesThat()
-        .resideInAPackage("io.kairan.push.fcmlocal..")
+        .resideInAnyPackage("io.kairan.push.fcmlocal..", "io.kairan.testkit..")
         .check(kairan());
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.SignedJWT;
-import io.kairan.api.security.TokenIssuer;
 import io.kairan.deploy.cli.Tool;
+import io.kairan.testkit.tokens.TokenIssuer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,4 +1,4 @@
-package io.kairan.api.security;
+package io.kairan.testkit.tokens;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -16,6 +16,8 @@ import java.util.Map;
 
 /**
  * Issues HS256 tokens for the local stack and tests, the stand-in for a city's identity provider.
+ * Roles are the API's role names ({@code RESIDENT}, {@code PUBLISHER}, {@code ANALYST}, …); it
+ * lives here, out of the API's jar, because no production code may mint tokens.
  */
 public final class TokenIssuer {
   private final byte[] secret;
@@ -34,15 +36,15 @@ public final class TokenIssuer {
   }
 
   public String resident(String residentId) {
-    return token(residentId, Role.RESIDENT, Map.of());
+    return token(residentId, "RESIDENT", Map.of());
   }
 
   /** A publisher's token names who they are, so a notice's publisher cannot be forged. */
   public String publisher(String publisherId, String name, String kind) {
-    return token(publisherId, Role.PUBLISHER, Map.of("name", name, "publisher_kind", kind));
+    return token(publisherId, "PUBLISHER", Map.of("name", name, "publisher_kind", kind));
   }
 
-  public String token(String subject, Role role, Map<String, String> claims) {
+  public String token(String subject, String role, Map<String, String> claims) {
     Instant now = clock.instant();
     var builder =
         new JWTClaimsSet.Builder()
@@ -50,7 +52,7 @@ public final class TokenIssuer {
             .issuer(issuer)
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(Duration.ofDays(1))))
-            .claim("roles", List.of(role.name()));
+            .claim("roles", List.of(role));
     claims.forEach(builder::claim);
     try {
       SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), builder.build());
