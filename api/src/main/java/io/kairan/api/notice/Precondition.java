@@ -1,8 +1,10 @@
 package io.kairan.api.notice;
 
+import io.kairan.model.InvalidRecordException;
 import io.kairan.model.notice.Notice;
 import java.util.List;
 import org.springframework.http.ETag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -27,12 +29,26 @@ record Precondition(List<ETag> tags) {
           "A PUT needs If-Match with the notice's current ETag (GET /api/v1/notices/{id} gives"
               + " it), so it cannot overwrite a version it has not seen.");
     }
-    return new Precondition(ETag.parse(ifMatch));
+    return parse(ifMatch);
   }
 
   /** An optional If-Match (withdrawal): absent means any current version. */
   static Precondition optional(String ifMatch) {
-    return ifMatch == null || ifMatch.isBlank() ? ANY : new Precondition(ETag.parse(ifMatch));
+    return ifMatch == null || ifMatch.isBlank() ? ANY : parse(ifMatch);
+  }
+
+  /**
+   * A header that is there but names no tag ({@code 1}, {@code banana}, {@code ""}) is a mistake,
+   * not "any version": Spring parses it to an empty list, which would otherwise match everything.
+   */
+  private static Precondition parse(String ifMatch) {
+    List<ETag> tags = ETag.parse(ifMatch);
+    if (tags.isEmpty()) {
+      throw new InvalidRecordException(
+          List.of(
+              HttpHeaders.IF_MATCH + ": must be the notice's ETag in quotes, e.g. \"3\", or *"));
+    }
+    return new Precondition(tags);
   }
 
   void check(Notice current) {

@@ -2,6 +2,7 @@ package io.kairan.api.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
@@ -34,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -279,6 +282,27 @@ class NoticeControllerTest {
     String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED);
 
     putAsDepartment(id, "\"1\", \"2\"", DRAFT).andExpect(status().isOk());
+  }
+
+  @ParameterizedTest(name = "If-Match: {0}")
+  @ValueSource(strings = {"1", "banana", "\"\"", ","})
+  void anIfMatchNamingNoTagIsAProblemNamingTheHeaderAndChangesNothing(String ifMatch)
+      throws Exception {
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED);
+
+    putAsDepartment(id, ifMatch, DRAFT)
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0]", startsWith("If-Match: ")))
+        .andExpect(jsonPath("$.errors[0]", containsString("\"3\"")));
+    mvc.perform(
+            post("/api/v1/notices/" + id + "/withdraw")
+                .with(department())
+                .header(HttpHeaders.IF_MATCH, ifMatch))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0]", startsWith("If-Match: ")));
+
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
   }
 
   @Test
