@@ -1,9 +1,14 @@
 package io.kairan.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.kairan.api.index.CurrentNotices;
@@ -46,9 +51,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every endpoint against real signed tokens, decoded and checked by the API's own decoder (no
  * {@code jwt()} shortcut): none, expired, signed with another key, from another issuer, with each
- * wrong role, and another publisher's notice. The endpoints are listed here and checked against
- * what the controllers map, so a new endpoint fails this test until it is in the table. Kafka and
- * Elasticsearch are stand-ins; the decoder, the rules, the ledger and the controllers are real.
+ * wrong role, a publisher's without a known kind, and another publisher's notice. The endpoints are
+ * listed here and checked against what the controllers map, so a new endpoint fails this test until
+ * it is in the table. Kafka and Elasticsearch are stand-ins; the decoder, the rules, the ledger and
+ * the controllers are real.
  */
 @WebMvcTest(properties = "kairan.security.jwt-secret=" + EndpointSecurityTest.SECRET)
 @Import({
@@ -292,5 +298,65 @@ class EndpointSecurityTest {
   @MethodSource("noticeEndpoints")
   void anotherPublishersNoticeIs403(Endpoint e) throws Exception {
     call(e, tokenFor(issuer, Role.PUBLISHER, "dept-2")).andExpect(status().isForbidden());
+  }
+
+  static Stream<Arguments> publisherEndpointsAndUnknownKinds() {
+    return ENDPOINTS.stream()
+        .filter(e -> e.role() == Role.PUBLISHER)
+        .flatMap(e -> Stream.of("", "MAYOR", "FEED").map(kind -> Arguments.of(e, kind)));
+  }
+
+  @ParameterizedTest(name = "{0} with publisher_kind \"{1}\"")
+  @MethodSource("publisherEndpointsAndUnknownKinds")
+  void aPublisherTokenWithoutAKnownKindIs403AsAProblemAndPublishesNothing(Endpoint e, String kind)
+      throws Exception {
+    // "" stands for a token without the claim at all.
+    Map<String, String> claims =
+        kind.isEmpty() ? Map.of("name", OWNER) : Map.of("name", OWNER, "publisher_kind", kind);
+
+    call(e, issuer.token(OWNER, Role.PUBLISHER.name(), claims))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail", containsString("what kind of publisher you are")));
+
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
+  }
+
+  private ResultActions postEmergency(String token) throws Exception {
+    return mvc.perform(
+        MockMvcRequestBuilders.post("/api/v1/notices")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(NoticeTestSupport.DRAFT.replace("\"IMPORTANT\"", "\"EMERGENCY\"")));
+  }
+
+  @Test
+  void aResidentAndPublisherTokenWithoutAKindCannotPostAnEmergency() throws Exception {
+    // A space-separated roles claim carries both roles.
+    String token =
+        issuer.token(OWNER, "PUBLISHER", Map.of("roles", "RESIDENT PUBLISHER", "name", OWNER));
+
+    postEmergency(token).andExpect(status().isForbidden());
+
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
+  }
+
+  @Test
+  void aResidentAndPublisherTokenWithAKindPostsAsThatKindOfPublisher() throws Exception {
+    String token =
+        issuer.token(
+            OWNER,
+            "PUBLISHER",
+            Map.of("roles", "RESIDENT PUBLISHER", "name", OWNER, "publisher_kind", "FIRM"));
+
+    // A firm may not post an emergency: the kind in the token is the one that counts.
+    postEmergency(token).andExpect(status().isBadRequest());
+    postEmergency(
+            issuer.token(
+                OWNER,
+                "PUBLISHER",
+                Map.of(
+                    "roles", "RESIDENT PUBLISHER", "name", OWNER, "publisher_kind", "DEPARTMENT")))
+        .andExpect(status().isCreated());
   }
 }

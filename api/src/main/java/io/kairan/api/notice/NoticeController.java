@@ -5,6 +5,7 @@ import io.kairan.model.notice.Publisher;
 import io.kairan.model.notice.PublisherKind;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * POST /api/v1/notices (Idempotency-Key), GET and PUT /api/v1/notices/{id} (ETag, If-Match), POST
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NoticeController {
   static final String REPLAYED = "Idempotent-Replayed";
+  static final String KIND_CLAIM = "publisher_kind";
   private final NoticeWrites writes;
   private final FiguresReader figures;
 
@@ -35,14 +38,14 @@ class NoticeController {
   /** Reach and push outcomes of one's own notice; groups under 10 are withheld. */
   @GetMapping("/api/v1/notices/{id}/figures")
   NoticeFigures figures(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
-    writes.owned(caller.getSubject(), id);
+    writes.owned(publisher(caller).id(), id);
     return figures.figures(id);
   }
 
   /** One's own notice in its current version, with that version as its ETag. */
   @GetMapping("/api/v1/notices/{id}")
   ResponseEntity<Notice> read(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
-    Notice notice = writes.owned(caller.getSubject(), id);
+    Notice notice = writes.owned(publisher(caller).id(), id);
     return ResponseEntity.ok().eTag(Precondition.tagOf(notice)).body(notice);
   }
 
@@ -51,10 +54,11 @@ class NoticeController {
       @AuthenticationPrincipal Jwt caller,
       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
       @RequestBody NoticeDraft draft) {
+    Publisher publisher = publisher(caller);
     NoticeWrites.Posted posted =
         idempotencyKey == null
-            ? writes.publish(publisher(caller), draft)
-            : writes.publishOnce(publisher(caller), draft, IdempotencyKey.parse(idempotencyKey));
+            ? writes.publish(publisher, draft)
+            : writes.publishOnce(publisher, draft, IdempotencyKey.parse(idempotencyKey));
     Notice notice = posted.notice();
     var response =
         ResponseEntity.created(URI.create("/api/v1/notices/" + notice.id()))
@@ -71,7 +75,7 @@ class NoticeController {
       @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody NoticeDraft draft) {
-    Notice next = writes.update(caller.getSubject(), id, Precondition.required(ifMatch), draft);
+    Notice next = writes.update(publisher(caller).id(), id, Precondition.required(ifMatch), draft);
     return ResponseEntity.ok().eTag(Precondition.tagOf(next)).body(next);
   }
 
@@ -80,15 +84,28 @@ class NoticeController {
       @AuthenticationPrincipal Jwt caller,
       @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    Notice withdrawn = writes.withdraw(caller.getSubject(), id, Precondition.optional(ifMatch));
+    Notice withdrawn = writes.withdraw(publisher(caller).id(), id, Precondition.optional(ifMatch));
     return ResponseEntity.ok().eTag(Precondition.tagOf(withdrawn)).body(withdrawn);
   }
 
-  /** The publisher is who the token says; a caller cannot post as someone else or as a feed. */
+  /**
+   * The publisher is who the token says; a caller cannot post as someone else or as a feed. A token
+   * that does not say DEPARTMENT or FIRM is refused on every notice endpoint, whatever other roles
+   * it carries: guessing a kind would let a mistyped token post emergencies.
+   */
   private static Publisher publisher(Jwt caller) {
-    String kind = caller.getClaimAsString("publisher_kind");
+    String kind = caller.getClaimAsString(KIND_CLAIM);
     PublisherKind publisherKind =
-        "FIRM".equalsIgnoreCase(kind) ? PublisherKind.FIRM : PublisherKind.DEPARTMENT;
+        switch (kind == null ? "" : kind) {
+          case "DEPARTMENT" -> PublisherKind.DEPARTMENT;
+          case "FIRM" -> PublisherKind.FIRM;
+          default ->
+              throw new ResponseStatusException(
+                  HttpStatus.FORBIDDEN,
+                  "Your token does not say what kind of publisher you are: its "
+                      + KIND_CLAIM
+                      + " claim must be DEPARTMENT or FIRM.");
+        };
     String name = caller.getClaimAsString("name");
     return new Publisher(
         caller.getSubject(), name == null ? caller.getSubject() : name, publisherKind);
