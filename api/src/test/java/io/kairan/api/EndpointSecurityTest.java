@@ -11,6 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.kairan.api.index.CurrentNotices;
 import io.kairan.api.index.Deliveries;
 import io.kairan.api.index.NoticeCounts;
@@ -20,11 +25,13 @@ import io.kairan.api.notice.NoticeTestSupport;
 import io.kairan.api.security.Role;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.testkit.tokens.TokenIssuer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,10 +58,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every endpoint against real signed tokens, decoded and checked by the API's own decoder (no
  * {@code jwt()} shortcut): none, expired, signed with another key, from another issuer, with each
- * wrong role, a publisher's without a known kind, and another publisher's notice. The endpoints are
- * listed here and checked against what the controllers map, so a new endpoint fails this test until
- * it is in the table. Kafka and Elasticsearch are stand-ins; the decoder, the rules, the ledger and
- * the controllers are real.
+ * wrong role, without a subject or expiry, a publisher's without a known kind, and another
+ * publisher's notice. The endpoints are listed here and checked against what the controllers map,
+ * so a new endpoint fails this test until it is in the table. Kafka and Elasticsearch are
+ * stand-ins; the decoder, the rules, the ledger and the controllers are real.
  */
 @WebMvcTest(properties = "kairan.security.jwt-secret=" + EndpointSecurityTest.SECRET)
 @Import({
@@ -298,6 +305,45 @@ class EndpointSecurityTest {
   @MethodSource("noticeEndpoints")
   void anotherPublishersNoticeIs403(Endpoint e) throws Exception {
     call(e, tokenFor(issuer, Role.PUBLISHER, "dept-2")).andExpect(status().isForbidden());
+  }
+
+  /** The right claims for the endpoint's role, before any is left out. */
+  private JWTClaimsSet.Builder claimsFor(Endpoint e) {
+    var claims =
+        new JWTClaimsSet.Builder()
+            .issuer("kairan-local")
+            .subject(e.role() == Role.PUBLISHER ? OWNER : "someone-1")
+            .issueTime(Date.from(NOW))
+            .expirationTime(Date.from(NOW.plus(Duration.ofHours(1))))
+            .claim("roles", List.of(e.role().name()));
+    return e.role() == Role.PUBLISHER
+        ? claims.claim("name", OWNER).claim("publisher_kind", "DEPARTMENT")
+        : claims;
+  }
+
+  /** Signed with the API's key, so only the claims can be what is wrong. */
+  private static String signed(JWTClaimsSet claims) throws Exception {
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+    jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+    return jwt.serialize();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("endpoints")
+  void aHandSignedTokenWithEveryClaimIsLetThrough(Endpoint e) throws Exception {
+    call(e, signed(claimsFor(e).build())).andExpect(status().is2xxSuccessful());
+  }
+
+  static Stream<Arguments> endpointsAndRequiredClaims() {
+    return ENDPOINTS.stream().flatMap(e -> Stream.of("sub", "exp").map(c -> Arguments.of(e, c)));
+  }
+
+  @ParameterizedTest(name = "{0} without {1}")
+  @MethodSource("endpointsAndRequiredClaims")
+  void aTokenWithoutItsSubjectOrExpiryIs401AsAProblem(Endpoint e, String claim) throws Exception {
+    call(e, signed(claimsFor(e).claim(claim, null).build()))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
   }
 
   static Stream<Arguments> publisherEndpointsAndUnknownKinds() {

@@ -11,6 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -61,7 +63,10 @@ class SecurityConfig {
     return http.build();
   }
 
-  /** Signature, issuer and expiry (on the injected clock, so tests fix the time). */
+  /**
+   * Signature, issuer, a subject and an expiry (on the injected clock, so tests fix the time): a
+   * token without {@code sub} names nobody, and one without {@code exp} would be good forever.
+   */
   @Bean
   JwtDecoder jwtDecoder(SecuritySettings settings, Clock clock) {
     var key =
@@ -70,9 +75,14 @@ class SecurityConfig {
         NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
     var timestamps = new JwtTimestampValidator();
     timestamps.setClock(clock);
+    timestamps.setAllowEmptyExpiryClaim(false);
     decoder.setJwtValidator(
         JwtValidators.createDefaultWithValidators(
-            List.of(timestamps, new JwtIssuerValidator(settings.issuer()))));
+            List.of(
+                timestamps,
+                new JwtIssuerValidator(settings.issuer()),
+                new JwtClaimValidator<String>(
+                    JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()))));
     return decoder;
   }
 
