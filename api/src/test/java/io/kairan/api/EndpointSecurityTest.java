@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -59,9 +60,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every endpoint against real signed tokens, decoded and checked by the API's own decoder (no
  * {@code jwt()} shortcut): none, expired, signed with another key, from another issuer, with each
  * wrong role, without a subject or expiry, a publisher's without a known kind, and another
- * publisher's notice. The endpoints are listed here and checked against what the controllers map,
- * so a new endpoint fails this test until it is in the table. Kafka and Elasticsearch are
- * stand-ins; the decoder, the rules, the ledger and the controllers are real.
+ * publisher's notice; and what the firewall refuses (a path or header HTTP does not allow) is a
+ * problem too. The endpoints are listed here and checked against what the controllers map, so a new
+ * endpoint fails this test until it is in the table. Kafka and Elasticsearch are stand-ins; the
+ * decoder, the rules, the ledger and the controllers are real.
  */
 @WebMvcTest(properties = "kairan.security.jwt-secret=" + EndpointSecurityTest.SECRET)
 @Import({
@@ -404,5 +406,70 @@ class EndpointSecurityTest {
                 Map.of(
                     "roles", "RESIDENT PUBLISHER", "name", OWNER, "publisher_kind", "DEPARTMENT")))
         .andExpect(status().isCreated());
+  }
+
+  /** A header value as the server reads it off the wire: UTF-8 bytes taken as ISO-8859-1. */
+  private static String onTheWire(String value) {
+    return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+  }
+
+  private static ResultActions isA400Problem(ResultActions result) throws Exception {
+    return result
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(400));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Idempotency-Key", "If-Match"})
+  void aNonAsciiHeaderTheApiReadsIsA400ProblemAndPublishesNothing(String header) throws Exception {
+    var request =
+        header.equals(HttpHeaders.IF_MATCH)
+            ? MockMvcRequestBuilders.put("/api/v1/notices/" + noticeId)
+            : MockMvcRequestBuilders.post("/api/v1/notices");
+
+    isA400Problem(
+        mvc.perform(
+            request
+                .header(
+                    HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor(issuer, Role.PUBLISHER, OWNER))
+                .header(header, onTheWire("\"キー\""))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(NoticeTestSupport.DRAFT)));
+
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
+  }
+
+  @Test
+  void aNonAsciiBearerTokenIsA400Problem() throws Exception {
+    isA400Problem(
+        mvc.perform(
+            MockMvcRequestBuilders.get("/api/v1/me/feed")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + onTheWire("キー"))));
+  }
+
+  @Test
+  void aSemicolonInThePathIsA400Problem() throws Exception {
+    isA400Problem(
+        mvc.perform(
+            MockMvcRequestBuilders.get("/api/v1/notices/a;b")
+                .header(
+                    HttpHeaders.AUTHORIZATION,
+                    "Bearer " + tokenFor(issuer, Role.PUBLISHER, OWNER))));
+  }
+
+  @Test
+  void aDoubleSlashInThePathIsA400Problem() throws Exception {
+    isA400Problem(
+        mvc.perform(
+            MockMvcRequestBuilders.get("/api/v1/me/feed")
+                .with(
+                    request -> {
+                      request.setRequestURI("//api/v1/me/feed");
+                      return request;
+                    })
+                .header(
+                    HttpHeaders.AUTHORIZATION,
+                    "Bearer " + tokenFor(issuer, Role.RESIDENT, "r-1"))));
   }
 }

@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -106,6 +107,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  /**
+   * The firewall checks a header when the app first reads it (Idempotency-Key, If-Match), so a
+   * non-ASCII value is refused here, inside MVC, the same as the firewall's own refusals.
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  ProblemDetail rejected(RequestRejectedException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Bad Request", ProblemResponses.REFUSED_BY_FIREWALL);
   }
 
   @ExceptionHandler(Exception.class)

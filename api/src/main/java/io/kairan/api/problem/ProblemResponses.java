@@ -7,6 +7,12 @@ import org.springframework.http.HttpStatus;
 
 /** Writes a problem document where no controller runs (the security filters). */
 public final class ProblemResponses {
+  /** Said for every firewall refusal, without echoing the refused input. */
+  public static final String REFUSED_BY_FIREWALL =
+      "The request was refused before it was read: its path or a header holds characters HTTP"
+          + " does not allow there (header values must be visible ASCII; no ';', '//' or encoded"
+          + " '/' in the path).";
+
   private ProblemResponses() {}
 
   public static void write(HttpServletResponse response, HttpStatus status, String detail)

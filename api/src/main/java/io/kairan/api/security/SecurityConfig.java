@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /** Stateless bearer-token security; every error is a problem document. */
 @Configuration
@@ -84,6 +85,17 @@ class SecurityConfig {
                 new JwtClaimValidator<String>(
                     JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()))));
     return decoder;
+  }
+
+  /**
+   * The firewall runs before MVC (a {@code ;} or {@code //} in the path, a control character in a
+   * header read by a filter), so its refusals are written here, as problems like every other error.
+   */
+  @Bean
+  RequestRejectedHandler requestRejected() {
+    return (request, response, e) ->
+        ProblemResponses.write(
+            response, HttpStatus.BAD_REQUEST, ProblemResponses.REFUSED_BY_FIREWALL);
   }
 
   private static JwtAuthenticationConverter rolesFromClaim() {
