@@ -30,6 +30,7 @@ import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Publisher;
 import io.kairan.model.notice.PublisherKind;
 import io.kairan.model.notice.Severity;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -248,6 +249,38 @@ class NoticeControllerTest {
         .andExpect(jsonPath("$.errors[0]", startsWith("Idempotency-Key: ")));
 
     verify(kafka, never()).publish(any(), any(), any(), anyMap());
+  }
+
+  @ParameterizedTest(name = "charset={0}")
+  @ValueSource(strings = {"ISO-8859-1", "Shift_JIS", "UTF-16", "banana"})
+  void aJsonBodyInAnyCharsetButUtf8Is415AsAProblemAndPublishesNothing(String charset)
+      throws Exception {
+    mvc.perform(
+            post("/api/v1/notices")
+                .with(department())
+                .header(HttpHeaders.CONTENT_TYPE, "application/json;charset=" + charset)
+                .content(NoticeTestSupport.DRAFT.getBytes(StandardCharsets.UTF_8)))
+        .andExpect(status().isUnsupportedMediaType())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
+  }
+
+  @ParameterizedTest(name = "Content-Type: {0}")
+  @ValueSource(
+      strings = {
+        "application/json",
+        "application/json;charset=UTF-8",
+        "application/json;charset=utf-8"
+      })
+  void aJsonBodyWithoutACharsetOrInUtf8IsPublished(String contentType) throws Exception {
+    mvc.perform(
+            post("/api/v1/notices")
+                .with(department())
+                .header(HttpHeaders.CONTENT_TYPE, contentType)
+                .content(NoticeTestSupport.DRAFT.getBytes(StandardCharsets.UTF_8)))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.title.ja").value("児童手当の申請"));
   }
 
   @Test
