@@ -115,6 +115,8 @@ public final class LocalStack implements AutoCloseable {
             .run(
                 "--spring.main.banner-mode=off",
                 "--server.port=" + options.pushPort(),
+                // Push's actuator has no login (kairan-push.yml): this machine only.
+                "--server.address=127.0.0.1",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--kairan.fcm.project-id=kairan-local",
                 "--kairan.fcm.local-endpoint=" + fcm.endpoint());
