@@ -2,14 +2,19 @@ package io.kairan.api.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.Principal;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
@@ -70,6 +75,36 @@ class HealthGroupsTest {
               .containsKeys("readinessState", "recommenderJob", "noticeLedger");
           var job = (IndicatedHealthDescriptor) readiness.getComponents().get("recommenderJob");
           assertThat(job.getDetails()).containsEntry("state", "FAILED");
+        });
+  }
+
+  /** A caller holding these roles (the API's token roles, as Spring Security names them). */
+  private static SecurityContext caller(String... roles) {
+    return new SecurityContext() {
+      @Override
+      public Principal getPrincipal() {
+        return () -> "someone-1";
+      }
+
+      @Override
+      public boolean isUserInRole(String role) {
+        return Set.of(roles).contains(role);
+      }
+    };
+  }
+
+  @Test
+  void theHealthShowsComponentsAndDetailsOnlyToAnAnalystOrAnOperator() {
+    api.run(
+        context -> {
+          HealthEndpointGroup health = context.getBean(HealthEndpointGroups.class).getPrimary();
+
+          assertThat(health.showDetails(SecurityContext.NONE)).isFalse();
+          assertThat(health.showComponents(SecurityContext.NONE)).isFalse();
+          assertThat(health.showDetails(caller("RESIDENT"))).isFalse();
+          assertThat(health.showDetails(caller("PUBLISHER"))).isFalse();
+          assertThat(health.showDetails(caller("ANALYST"))).isTrue();
+          assertThat(health.showComponents(caller("OPERATOR"))).isTrue();
         });
   }
 
