@@ -1,6 +1,7 @@
 package io.kairan.recommender.match;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,32 +10,42 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Residents by a year (their birth year, or their children's): one bitmap per year and one per
- * aligned block of {@link #BLOCK} years. A range of years is the union of the whole blocks inside
- * it and at most {@code 2 × (BLOCK - 1)} single years at its edges, instead of one bitmap per year:
- * an age range of 66 years is at most 8 blocks and 14 years, and the blocks are what a city's age
- * groups mostly are. Years may repeat per resident (several children): a resident is in a year's or
- * block's bitmap when any of their years falls in it, which is all a range asks.
+ * aligned block of 8, 4 and 2 years. A range of years is the union of the largest whole blocks
+ * inside it, instead of one bitmap per year: an age range of 66 years is at most 8 blocks of 8 and
+ * 3 smaller pieces at each edge, a child's age 0–6 three pieces instead of seven years. Years may
+ * repeat per resident (several children): a resident is in a year's or block's bitmap when any of
+ * their years falls in it, which is all a range asks.
  */
 final class YearIndex {
-  static final int BLOCK = 8;
+  /** Block sizes, largest first; each divides the one before, so blocks nest. */
+  private static final int[] BLOCKS = {8, 4, 2};
+
   private final TreeMap<Integer, RoaringBitmap> years = new TreeMap<>();
-  private final Map<Integer, RoaringBitmap> blocks = new TreeMap<>();
+  private final List<Map<Integer, RoaringBitmap>> blocks =
+      List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
 
   void add(int year, int id) {
     years.computeIfAbsent(year, y -> new RoaringBitmap()).add(id);
-    blocks.computeIfAbsent(Math.floorDiv(year, BLOCK), b -> new RoaringBitmap()).add(id);
+    for (int level = 0; level < BLOCKS.length; level++) {
+      blocks
+          .get(level)
+          .computeIfAbsent(Math.floorDiv(year, BLOCKS[level]), b -> new RoaringBitmap())
+          .add(id);
+    }
   }
 
   /**
-   * Takes the resident out of the year and its block. Only correct when none of the resident's
-   * other years shares the block, so a profile leaves with all its years at once ({@link
+   * Takes the resident out of the year and its blocks. Only correct when none of the resident's
+   * other years shares a block, so a profile leaves with all its years at once ({@link
    * ProfileIndex} removes whole profiles).
    */
   void remove(int year, int id) {
     RoaringBitmap inYear = years.get(year);
     if (inYear != null) {
       inYear.remove(id);
-      blocks.get(Math.floorDiv(year, BLOCK)).remove(id);
+      for (int level = 0; level < BLOCKS.length; level++) {
+        blocks.get(level).get(Math.floorDiv(year, BLOCKS[level])).remove(id);
+      }
     }
   }
 
@@ -53,14 +64,17 @@ final class YearIndex {
     long last = Math.min(to, years.lastKey());
     long year = first;
     while (year <= last) {
-      long block = Math.floorDiv(year, BLOCK);
-      if (year == block * BLOCK && year + BLOCK - 1 <= last) {
-        addIfPresent(parts, blocks.get((int) block));
-        year += BLOCK;
-      } else {
-        addIfPresent(parts, years.get((int) year));
-        year++;
+      int size = 1;
+      for (int level = 0; level < BLOCKS.length && size == 1; level++) {
+        if (Math.floorMod(year, BLOCKS[level]) == 0 && year + BLOCKS[level] - 1 <= last) {
+          size = BLOCKS[level];
+          addIfPresent(parts, blocks.get(level).get((int) Math.floorDiv(year, size)));
+        }
       }
+      if (size == 1) {
+        addIfPresent(parts, years.get((int) year));
+      }
+      year += size;
     }
     return parts;
   }
@@ -86,8 +100,10 @@ final class YearIndex {
     for (RoaringBitmap b : years.values()) {
       bytes += b.serializedSizeInBytes();
     }
-    for (RoaringBitmap b : blocks.values()) {
-      bytes += b.serializedSizeInBytes();
+    for (Map<Integer, RoaringBitmap> level : blocks) {
+      for (RoaringBitmap b : level.values()) {
+        bytes += b.serializedSizeInBytes();
+      }
     }
     return bytes;
   }

@@ -41,6 +41,8 @@ class YearIndexTest {
     assertThat(ids(index.between(1952, 1958))).as("a block but its last year").containsOnly(2);
     assertThat(ids(index.between(1953, 1959))).as("a block but its first year").containsOnly(3);
     assertThat(ids(index.between(1952, 1952))).as("a single year").containsOnly(2);
+    assertThat(ids(index.between(1956, 1961))).as("blocks of 4 and 2").containsOnly(3, 4);
+    assertThat(ids(index.between(1958, 1960))).as("a block of 2 and a year").containsOnly(3, 4);
     assertThat(ids(index.between(1960, 1959))).as("an empty range").isEmpty();
     assertThat(ids(index.between(1969, 3000))).as("after the last year").isEmpty();
     assertThat(ids(index.between(Long.MIN_VALUE, Long.MAX_VALUE)))
