@@ -1,5 +1,6 @@
 package io.kairan.api.feedback;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.kairan.api.kafka.RecordPublisher;
 import io.kairan.model.Problems;
 import io.kairan.model.Topics;
@@ -29,6 +30,8 @@ class FeedbackController {
   }
 
   /** What the app sends. */
+  /** A body may name a resident; it is ignored, the token says whose feedback it is. */
+  @JsonIgnoreProperties("residentId")
   record Reaction(String noticeId, FeedbackKind kind) {}
 
   @PostMapping("/api/v1/me/feedback")

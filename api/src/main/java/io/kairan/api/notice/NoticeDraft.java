@@ -1,5 +1,6 @@
 package io.kairan.api.notice;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
 import io.kairan.model.notice.GeoPoint;
@@ -20,6 +21,8 @@ import java.util.Map;
  *     pushed again with its titles marked as changed; absent or false makes a silent update. A POST
  *     ignores it (a new notice is pushed anyway).
  */
+// A notice as read (GET) may be sent back: the fields the server sets are let through, unread.
+@JsonIgnoreProperties({"id", "version", "publisher", "status", "publishedAt"})
 public record NoticeDraft(
     String municipalityCode,
     Category category,

@@ -3,6 +3,7 @@ package io.kairan.api.problem;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -33,7 +34,7 @@ record UnreadableBody(int line, int column, String field, String reason) {
                 known ? at.getLineNr() : -1,
                 known ? characterColumn(body, at.getLineNr(), at.getColumnNr()) : -1,
                 path(jackson),
-                jackson.getOriginalMessage()));
+                reason(jackson)));
       }
     }
     return Optional.empty();
@@ -69,6 +70,18 @@ record UnreadableBody(int line, int column, String field, String reason) {
       }
     }
     return -1;
+  }
+
+  /** The parser's words, except for an unknown field, where they would name a Java class. */
+  private static String reason(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return "no such field; the fields are "
+          + unknown.getKnownPropertyIds().stream()
+              .map(String::valueOf)
+              .sorted()
+              .collect(Collectors.joining(", "));
+    }
+    return e.getOriginalMessage();
   }
 
   private static String path(JsonProcessingException e) {

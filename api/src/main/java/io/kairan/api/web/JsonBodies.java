@@ -1,5 +1,6 @@
 package io.kairan.api.web;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kairan.model.json.Json;
 import org.springframework.core.Ordered;
@@ -22,10 +23,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class JsonBodies implements WebMvcConfigurer {
 
-  /** The model's mapper, plus Spring's mix-in that writes a problem's extra fields at top level. */
+  /**
+   * The model's mapper, plus Spring's mix-in that writes a problem's extra fields at top level. It
+   * refuses a field the body type does not have (a typo such as {@code significantChnage} would
+   * otherwise be dropped without a word); the model's codec keeps ignoring them on the topics,
+   * where a newer writer may add fields.
+   */
   @SuppressWarnings("removal") // see configureMessageConverters
   public static ObjectMapper mapper() {
-    return Json.mapper().copy().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
+    return Json.mapper()
+        .copy()
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
   }
 
   @Override

@@ -284,6 +284,38 @@ class NoticeControllerTest {
   }
 
   @Test
+  void aMistypedFieldInAPutIsAProblemNamingItAndPublishesNothing() throws Exception {
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED);
+
+    putAsDepartment(
+            id,
+            "\"2\"",
+            DRAFT.replace(
+                "{\"municipalityCode\"", "{\"significantChnage\":true,\"municipalityCode\""))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0]", startsWith("significantChnage: no such field; ")))
+        .andExpect(jsonPath("$.errors[0]", containsString("significantChange")));
+
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
+  }
+
+  @Test
+  void aNoticeAsReadCanBePutBackWithItsChange() throws Exception {
+    String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED);
+    String asRead =
+        mvc.perform(get("/api/v1/notices/" + id).with(department()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+
+    putAsDepartment(id, "\"2\"", asRead.replace("児童手当の申請", "児童手当の申請（締切延長）"))
+        .andExpect(status().isOk())
+        .andExpect(header().string(HttpHeaders.ETAG, "\"3\""));
+    assertThat(lastPublished().title()).containsEntry("ja", "児童手当の申請（締切延長）");
+  }
+
+  @Test
   void aStaleIfMatchIs412AndPublishesNothing() throws Exception {
     String id = ledgerHas("dept-1", PublisherKind.DEPARTMENT, NoticeStatus.UPDATED);
 

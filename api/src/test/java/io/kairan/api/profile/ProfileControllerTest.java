@@ -78,6 +78,18 @@ class ProfileControllerTest {
   }
 
   @Test
+  void aMistypedFieldIsAProblemNamingItAndNothingIsPublished() throws Exception {
+    putProfile(PROFILE.replace("\"quietHours\"", "\"quietHuors\""))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(
+            jsonPath("$.errors[0]", startsWith("quietHuors: no such field; the fields are ")))
+        .andExpect(jsonPath("$.errors[0]", containsString("quietHours")));
+
+    verify(kafka, never()).publish(any(), any(), any());
+  }
+
+  @Test
   void aPublisherTokenCannotWriteAResidentProfile() throws Exception {
     mvc.perform(
             put("/api/v1/me/profile")
@@ -167,8 +179,11 @@ class ProfileControllerTest {
 
   @Test
   void theCodecsNestingLimitOf64AppliesToHttpBodiesToTheLevel() throws Exception {
-    // The profile object is one level, so 63 arrays inside it are 64 deep: allowed; 64 are not.
-    putProfile(nested(63)).andExpect(status().isOk());
+    // The profile object is one level, so 63 arrays inside it are 64 deep: read to the end (and
+    // then refused as a field the profile does not have); 64 are refused by depth.
+    putProfile(nested(63))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0]", startsWith("x: no such field")));
     putProfile(nested(64))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail", containsString("nesting depth (65)")));
