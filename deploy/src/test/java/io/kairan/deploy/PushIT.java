@@ -73,8 +73,9 @@ import org.springframework.context.support.GenericApplicationContext;
  * The push service on a real broker and the real Admin SDK against the local FCM server. Each test
  * has its own FCM server, its own consumer group starting at the current end of deliveries.v1, its
  * own notices, and its own devices wherever it changes them; the only shared fixture is the
- * read-only set of flood and marker devices. "Nobody else got it" is asserted only after a marker
- * delivery on every partition went out behind the deliveries under test.
+ * read-only set of flood and marker devices. "Nobody else got it" (and "nobody missed") is asserted
+ * only after a marker delivery on every partition went out behind the deliveries under test and the
+ * test's consumer group committed its offsets past the markers.
  */
 class PushIT {
   private static final int FLOOD = 2000;
@@ -284,9 +285,14 @@ class PushIT {
 
   /**
    * Sends a marker delivery behind everything else on every partition of deliveries.v1 and waits
-   * until each was pushed: the service has then handled every delivery sent before.
+   * until each was pushed and the group committed its offsets past them: the service has then
+   * handled every delivery sent before. A pushed marker alone proves less: one poll spans the
+   * partitions and is sent in chunks whose messages go out concurrently, so a marker can reach FCM
+   * while pushes of the same poll, in its chunk or a later one, are still on their way. The group
+   * commits a poll only once all of its pushes were answered and their results written, and the
+   * local FCM server records a push before it answers.
    */
-  private void settle() throws Exception {
+  private void settle(String group) throws Exception {
     String marker = "n-marker-" + UUID.randomUUID();
     try (var producer = producer()) {
       for (int p = 0; p < partitions; p++) {
@@ -300,6 +306,11 @@ class PushIT {
         "a marker pushed behind the deliveries on every partition",
         Duration.ofSeconds(60),
         () -> IntStream.range(0, partitions).allMatch(p -> !received(marker + "-" + p).isEmpty()));
+    long end = deliveriesEnd();
+    Waits.until(
+        "the offsets committed behind the markers",
+        Duration.ofSeconds(60),
+        () -> kafka.committed(group, Topics.DELIVERIES) >= end);
   }
 
   @Test
@@ -317,7 +328,7 @@ class PushIT {
     fcm.delayEachRequest(Duration.ZERO);
     var second = pushService(group, floodResidents());
     try {
-      settle();
+      settle(group);
 
       assertThat(beforeRestart).as("stopped mid-batch").isLessThan(FLOOD);
       assertThat(perToken(notice)).as("no device missed").hasSize(FLOOD);
@@ -338,14 +349,14 @@ class PushIT {
       Waits.until(
           "the first chunk sent", Duration.ofSeconds(90), () -> received(notice).size() >= 600);
     } finally {
-      first.destroyForcibly(); // kill -9: no chunk finished, no result written, nothing committed
+      first.destroyForcibly(); // kill -9: the chunk in flight has no results, its poll no commit
       first.waitFor();
     }
     int beforeKill = received(notice).size();
     fcm.delayEachRequest(Duration.ZERO);
     var second = pushService(group, floodResidents());
     try {
-      settle();
+      settle(group);
 
       Map<String, Long> perToken = perToken(notice);
       long repeated = perToken.values().stream().filter(n -> n > 1).count();
@@ -420,7 +431,7 @@ class PushIT {
 
       resultsTopicTakesAtMost(null);
       Waits.until("the results written", Duration.ofSeconds(60), () -> results(notice).size() == 3);
-      settle();
+      settle(group);
       Waits.until(
           "the offsets committed to the end",
           Duration.ofSeconds(30),
@@ -461,7 +472,8 @@ class PushIT {
     String gone = "n-gone-" + run;
     String morning = "n-morning-" + run;
     String now = "n-now-" + run;
-    var service = pushService(groupAtEnd("push-policy"), floodResidents());
+    String group = groupAtEnd("push-policy");
+    var service = pushService(group, floodResidents());
     try (var producer = producer()) {
       Instant t = Instant.now();
       producer
@@ -486,7 +498,7 @@ class PushIT {
       assertThat(received(morning)).as("not before it is due").isEmpty();
       Waits.until("the scheduled push", Duration.ofSeconds(30), () -> !received(morning).isEmpty());
       assertThat(Instant.now()).isAfterOrEqualTo(due);
-      settle();
+      settle(group);
       assertThat(received(gone)).isEmpty();
     } finally {
       service.close();
@@ -579,8 +591,8 @@ class PushIT {
     }
     devices(phones);
     residents.add("r-marker");
-    var service =
-        pushService(groupAtEnd("push-topics"), residents, "--kairan.push.emergency-topics=true");
+    String group = groupAtEnd("push-topics");
+    var service = pushService(group, residents, "--kairan.push.emergency-topics=true");
     try {
       var keeper = service.getBean(SubscriptionKeeper.class);
       String minato = DistrictTopics.of("072028", "湊町");
@@ -595,7 +607,7 @@ class PushIT {
           phones.stream()
               .map(p -> delivery(quake, p.residentId(), Channel.PUSH_NOW, now))
               .toList());
-      settle();
+      settle(group);
 
       assertThat(fcm.topicMessages())
           .filteredOn(m -> quake.equals(m.data().get("noticeId")))
@@ -619,10 +631,8 @@ class PushIT {
     devices(List.of(gone, refused));
     fcm.failToken(gone.token(), FcmError.UNREGISTERED);
     fcm.failToken(refused.token(), FcmError.INVALID_ARGUMENT);
-    var service =
-        pushService(
-            groupAtEnd("push-errors"),
-            List.of(gone.residentId(), refused.residentId(), "r-marker"));
+    String group = groupAtEnd("push-errors");
+    var service = pushService(group, List.of(gone.residentId(), refused.residentId(), "r-marker"));
     try {
       Delivery toRefused = delivery(notice, refused.residentId(), Channel.PUSH_NOW, Instant.now());
       send(
@@ -648,7 +658,7 @@ class PushIT {
                       r ->
                           r.key().equals(toRefused.id())
                               && r.value().contains("INVALID_ARGUMENT")));
-      settle();
+      settle(group);
       assertThat(devices.devicesOf(refused.residentId()))
           .as("a refused message is no reason to drop the token")
           .isNotEmpty();
