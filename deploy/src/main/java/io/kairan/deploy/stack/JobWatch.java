@@ -47,7 +47,7 @@ final class JobWatch implements AutoCloseable {
     } else {
       System.err.printf(
           "%n[kairan] !!!!!!!! the recommender job is %s: no notice is delivered until it runs"
-              + " again (it restarts by itself; see the log above and /actuator/health) !!!!!!!!%n%n",
+              + " again (it restarts by itself; see the log above and /actuator/health/readiness) !!!!!!!!%n%n",
           now == null ? "UNREACHABLE" : now);
     }
     last = now;
