@@ -64,7 +64,7 @@ public final class Versions {
 
   private Change publish(Notice fromSource, Instant now) {
     String id = liveId(fromSource.id());
-    Notice candidate = withId(fromSource, id);
+    Notice candidate = fromSource.withId(id);
     Notice current = known.get(id);
     if (current == null) {
       return first(candidate, now);
@@ -75,7 +75,7 @@ public final class Versions {
       }
       int next = generations.getOrDefault(fromSource.id(), 1) + 1;
       generations.put(fromSource.id(), next);
-      return first(withId(fromSource, fromSource.id() + "~" + next), now);
+      return first(fromSource.withId(fromSource.id() + "~" + next), now);
     }
     if (sameContent(current, candidate)) {
       return new Change.Unchanged(current.id());
@@ -112,24 +112,6 @@ public final class Versions {
     if (m.matches()) {
       generations.merge(m.group(1), Integer.parseInt(m.group(2)), Math::max);
     }
-  }
-
-  private static Notice withId(Notice n, String id) {
-    return new Notice(
-        id,
-        n.version(),
-        n.publisher(),
-        n.municipalityCode(),
-        n.category(),
-        n.title(),
-        n.body(),
-        n.url(),
-        n.location(),
-        n.validity(),
-        n.severity(),
-        n.status(),
-        n.audience(),
-        n.publishedAt());
   }
 
   static boolean sameContent(Notice a, Notice b) {

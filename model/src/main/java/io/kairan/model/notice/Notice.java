@@ -40,6 +40,25 @@ public record Notice(
     return LocalizedText.pick(title, languages);
   }
 
+  /** The same notice under another id: a source's item becomes its notice (or a new generation). */
+  public Notice withId(String newId) {
+    return new Notice(
+        newId,
+        version,
+        publisher,
+        municipalityCode,
+        category,
+        title,
+        body,
+        url,
+        location,
+        validity,
+        severity,
+        status,
+        audience,
+        publishedAt);
+  }
+
   /** The same content as another version: updates and withdrawals are made this way. */
   public Notice withVersion(int newVersion, NoticeStatus newStatus, Instant at) {
     return new Notice(

@@ -10,6 +10,16 @@ import org.junit.jupiter.api.Test;
 class NoticeValidationTest {
 
   @Test
+  void aNoticeUnderAnotherIdKeepsEverythingElse() {
+    Notice notice = Fixtures.childAllowanceNotice();
+
+    Notice renamed = notice.withId("n-1~2");
+
+    assertThat(renamed.id()).isEqualTo("n-1~2");
+    assertThat(renamed).usingRecursiveComparison().ignoringFields("id").isEqualTo(notice);
+  }
+
+  @Test
   void aCompleteNoticeHasNoProblems() {
     assertThat(Fixtures.childAllowanceNotice().problems()).isEmpty();
   }
