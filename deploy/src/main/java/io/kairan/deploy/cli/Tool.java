@@ -1,5 +1,6 @@
 package io.kairan.deploy.cli;
 
+import io.kairan.ingest.cli.UsageErrors;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -30,7 +31,7 @@ public final class Tool {
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true))
         .setParameterExceptionHandler(
-            (e, given) -> usageError(e.getMessage(), e.getCommandLine(), err))
+            (e, given) -> usageError(UsageErrors.message(e, given), e.getCommandLine(), err))
         .setExecutionExceptionHandler(
             (e, cli, parsed) -> {
               if (e instanceof UsageException) {

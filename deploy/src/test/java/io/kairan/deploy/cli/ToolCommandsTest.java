@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,6 +48,14 @@ class ToolCommandsTest {
         Arguments.of("deploy/residents.sh", (Supplier<Object>) DemoResidents::new),
         Arguments.of("deploy/bench-push.sh", (Supplier<Object>) PushBenchmark::new),
         Arguments.of("deploy/bench-recommender.sh", (Supplier<Object>) RecommenderBenchmark::new));
+  }
+
+  @Test
+  void anUnknownOptionIsNamedBeforeTheTokenToolsMissingKind() {
+    Run run = run(new MintToken(), "--bogus");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).startsWith("Unknown option: '--bogus'" + NL);
   }
 
   @ParameterizedTest(name = "{0}")

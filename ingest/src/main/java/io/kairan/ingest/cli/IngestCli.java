@@ -55,7 +55,7 @@ public final class IngestCli implements Callable<Integer> {
         .setErr(new PrintWriter(err, true))
         .setParameterExceptionHandler(
             (e, given) -> {
-              err.println("error: " + e.getMessage());
+              err.println("error: " + UsageErrors.message(e, given));
               e.getCommandLine().usage(err);
               return USAGE;
             })

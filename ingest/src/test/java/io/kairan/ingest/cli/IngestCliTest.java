@@ -70,6 +70,24 @@ class IngestCliTest {
   }
 
   @Test
+  void anUnknownOptionIsNamedEvenWhenRequiredOptionsAreMissingToo() {
+    Run run = run("import", "--bogus", "x");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("error: Unknown option: '--bogus'" + NL)
+        .contains("Usage: kairan-ingest import");
+  }
+
+  @Test
+  void aMissingRequiredOptionIsNamedWhenEveryOptionGivenIsKnown() {
+    Run run = run("import", "--format", "cap", "x");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).startsWith("error: Missing required option: '--municipality=CODE'" + NL);
+  }
+
+  @Test
   void helpPrintsTheUsageWithTheExitCodesOnStdoutAndExits0() {
     Run run = run("--help");
 
