@@ -131,16 +131,16 @@ final class JobProcess implements AutoCloseable {
         post("/jobs/" + jobId + "/checkpoints", "{\"checkpointType\":\"FULL\"}")
             .path("request-id")
             .asText();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode status = get("/jobs/" + jobId + "/checkpoints/" + trigger);
-      if (status.path("status").path("id").asText().equals("COMPLETED")) {
-        JsonNode operation = status.path("operation");
-        return operation.has("checkpointId") ? operation.path("checkpointId").asLong() : -1;
-      }
-      Thread.sleep(100);
-    }
-    return -1;
+    JsonNode[] status = {null};
+    Waits.until(
+        "checkpoint " + trigger + " to complete",
+        Duration.ofSeconds(60),
+        () -> {
+          status[0] = get("/jobs/" + jobId + "/checkpoints/" + trigger);
+          return status[0].path("status").path("id").asText().equals("COMPLETED");
+        });
+    JsonNode operation = status[0].path("operation");
+    return operation.has("checkpointId") ? operation.path("checkpointId").asLong() : -1;
   }
 
   /** The newest checkpoint the job completed in {@code checkpoints} (one with its metadata). */

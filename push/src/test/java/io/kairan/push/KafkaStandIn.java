@@ -2,9 +2,13 @@ package io.kairan.push;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -16,7 +20,8 @@ import org.springframework.kafka.mock.MockProducerFactory;
  * a hook, so a test can see what else had happened by then.
  */
 public final class KafkaStandIn implements AutoCloseable {
-  private final MockProducer<String, String> producer = new Shared();
+  private final Semaphore unanswered = new Semaphore(0);
+  private final MockProducer<String, String> producer = new Shared(unanswered);
   private final AtomicBoolean refusing = new AtomicBoolean();
   private final List<ProducerRecord<String, String>> acknowledged = new ArrayList<>();
   private volatile Runnable beforeAnswer = () -> {};
@@ -25,8 +30,20 @@ public final class KafkaStandIn implements AutoCloseable {
 
   /** KafkaTemplate closes a producer after each send; a real factory hands out a shared one. */
   private static final class Shared extends MockProducer<String, String> {
-    Shared() {
+    private final Semaphore unanswered;
+
+    Shared(Semaphore unanswered) {
       super(false, null, new StringSerializer(), new StringSerializer());
+      this.unanswered = unanswered;
+    }
+
+    /** Each send wakes the answering thread, as a write reaches a broker. */
+    @Override
+    public synchronized Future<RecordMetadata> send(
+        ProducerRecord<String, String> record, Callback callback) {
+      Future<RecordMetadata> future = super.send(record, callback);
+      unanswered.release();
+      return future;
     }
 
     @Override
@@ -67,22 +84,18 @@ public final class KafkaStandIn implements AutoCloseable {
   private void answer() {
     int answered = 0;
     while (running) {
-      List<ProducerRecord<String, String>> sent = producer.history();
-      if (sent.size() == answered) {
-        Thread.onSpinWait();
-        try {
-          Thread.sleep(1);
-        } catch (InterruptedException e) {
-          return;
-        }
-        continue;
+      try {
+        unanswered.acquire();
+      } catch (InterruptedException e) {
+        return;
       }
+      ProducerRecord<String, String> next = producer.history().get(answered);
       beforeAnswer.run();
       if (refusing.get()) {
         producer.errorNext(new RecordTooLargeException("refused by the test's broker"));
       } else {
         synchronized (this) { // listed before the sender learns of it
-          acknowledged.add(sent.get(answered));
+          acknowledged.add(next);
         }
         producer.completeNext();
       }

@@ -106,10 +106,12 @@ public final class StateFootprint {
     System.out.printf("%-70s %5d B  (%,d measured)%n", what, bytes, n);
   }
 
-  private static long used() throws InterruptedException {
+  /**
+   * Run with a stop-the-world collector (-XX:+UseSerialGC): System.gc() returns when it is done.
+   */
+  private static long used() {
     for (int i = 0; i < 3; i++) {
       System.gc();
-      Thread.sleep(200);
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
