@@ -69,7 +69,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Import({
   io.kairan.api.security.SecurityTestSupport.class,
   NoticeTestSupport.class,
-  io.kairan.api.feed.FeedTestSupport.class
+  io.kairan.api.feed.FeedTestSupport.class,
+  io.kairan.api.reach.ReachTestSupport.class
 })
 class EndpointSecurityTest {
   static final String SECRET = "0123456789abcdef0123456789abcdef";
@@ -77,11 +78,23 @@ class EndpointSecurityTest {
   static final Instant NOW = NoticeTestSupport.NOW;
   static final String OWNER = "dept-1";
 
+  /** The municipality of the draft every notice endpoint is called with. */
+  static final String MUNICIPALITY = "072028";
+
   /**
    * One endpoint: who may call it, and a request that succeeds for them ({@code {id}} is a notice
    * of {@link #OWNER}'s at version 1).
    */
-  record Endpoint(HttpMethod method, String pattern, Role role, String path, String body) {
+  record Endpoint(
+      HttpMethod method, String pattern, Role role, String path, String body, Role alsoAllowed) {
+    Endpoint(HttpMethod method, String pattern, Role role, String path, String body) {
+      this(method, pattern, role, path, body, null);
+    }
+
+    boolean allows(Role r) {
+      return r == role || r == alsoAllowed;
+    }
+
     String name() {
       return method + " " + pattern;
     }
@@ -134,6 +147,13 @@ class EndpointSecurityTest {
               Role.PUBLISHER,
               "/api/v1/notices",
               NoticeTestSupport.DRAFT),
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/v1/notices/preview",
+              Role.PUBLISHER,
+              "/api/v1/notices/preview",
+              NoticeTestSupport.DRAFT,
+              Role.OPERATOR),
           new Endpoint(
               HttpMethod.GET, "/api/v1/notices/{id}", Role.PUBLISHER, "/api/v1/notices/{id}", null),
           new Endpoint(
@@ -194,7 +214,7 @@ class EndpointSecurityTest {
         .flatMap(
             e ->
                 Arrays.stream(Role.values())
-                    .filter(r -> r != e.role())
+                    .filter(r -> !e.allows(r))
                     .map(r -> Arguments.of(e, r)));
   }
 
@@ -204,7 +224,11 @@ class EndpointSecurityTest {
 
   private String tokenFor(TokenIssuer by, Role role, String subject) {
     return role == Role.PUBLISHER
-        ? by.token(subject, role.name(), Map.of("name", subject, "publisher_kind", "DEPARTMENT"))
+        ? by.token(
+            subject,
+            role.name(),
+            Map.of(
+                "name", subject, "publisher_kind", "DEPARTMENT", "municipality_code", MUNICIPALITY))
         : by.token(subject, role.name(), Map.of());
   }
 
@@ -319,7 +343,10 @@ class EndpointSecurityTest {
             .expirationTime(Date.from(NOW.plus(Duration.ofHours(1))))
             .claim("roles", List.of(e.role().name()));
     return e.role() == Role.PUBLISHER
-        ? claims.claim("name", OWNER).claim("publisher_kind", "DEPARTMENT")
+        ? claims
+            .claim("name", OWNER)
+            .claim("publisher_kind", "DEPARTMENT")
+            .claim("municipality_code", MUNICIPALITY)
         : claims;
   }
 

@@ -93,7 +93,7 @@ class NoticeController {
    * that does not say DEPARTMENT or FIRM is refused on every notice endpoint, whatever other roles
    * it carries: guessing a kind would let a mistyped token post emergencies.
    */
-  private static Publisher publisher(Jwt caller) {
+  static Publisher publisher(Jwt caller) {
     String kind = caller.getClaimAsString(KIND_CLAIM);
     PublisherKind publisherKind =
         switch (kind == null ? "" : kind) {

@@ -154,6 +154,16 @@ class NoticeWrites {
   }
 
   private void accept(Notice notice, Map<String, String> headers) {
+    check(notice);
+    kafka.publish(Topics.NOTICES, notice.id(), notice, headers);
+    ledger.apply(notice);
+  }
+
+  /**
+   * What every version must be to be published (and a draft to be previewed): valid as a notice,
+   * and no emergency from a firm. A problem document (400) names each invalid field.
+   */
+  static void check(Notice notice) {
     var problems = new Problems().merge(notice.problems());
     // Firms post offers and events; only the city may interrupt residents with an emergency.
     problems.require(
@@ -161,8 +171,6 @@ class NoticeWrites {
         "severity",
         "a firm cannot publish an emergency");
     problems.throwIfAny();
-    kafka.publish(Topics.NOTICES, notice.id(), notice, headers);
-    ledger.apply(notice);
   }
 
   private void awaitLedger() {

@@ -4,6 +4,7 @@ import io.kairan.api.index.ReadModelUnavailableException;
 import io.kairan.api.kafka.PublishFailedException;
 import io.kairan.api.ledger.LedgerNotReadyException;
 import io.kairan.api.limits.BodySizeLimit;
+import io.kairan.api.reach.ResidentIndexNotReadyException;
 import io.kairan.model.InvalidRecordException;
 import java.net.URI;
 import java.util.List;
@@ -78,9 +79,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         "Nothing was saved; please try again shortly.");
   }
 
-  /** Writes wait for the ledger's replay of notices.v1 at start; Retry-After says when to ask. */
-  @ExceptionHandler(LedgerNotReadyException.class)
-  ResponseEntity<ProblemDetail> ledgerNotReady(LedgerNotReadyException e) {
+  /**
+   * Writes wait for the ledger's replay of notices.v1 at start, previews for profiles.v1 and
+   * rules.v1; Retry-After says when to ask again.
+   */
+  @ExceptionHandler({LedgerNotReadyException.class, ResidentIndexNotReadyException.class})
+  ResponseEntity<ProblemDetail> notReady(RuntimeException e) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "5")
         .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Starting", e.getMessage()));

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -39,6 +40,9 @@ class SecurityConfig {
                     .hasAnyRole(Role.ANALYST.name(), Role.OPERATOR.name())
                     .requestMatchers("/api/v1/me/**")
                     .hasRole(Role.RESIDENT.name())
+                    // A reach preview is for publishers, and for operators of any municipality.
+                    .requestMatchers(HttpMethod.POST, "/api/v1/notices/preview")
+                    .hasAnyRole(Role.PUBLISHER.name(), Role.OPERATOR.name())
                     .requestMatchers("/api/v1/notices", "/api/v1/notices/**")
                     .hasRole(Role.PUBLISHER.name())
                     .requestMatchers("/api/v1/rules/**")

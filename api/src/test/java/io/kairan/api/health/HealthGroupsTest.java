@@ -59,6 +59,10 @@ class HealthGroupsTest {
           .withBean(
               "noticeLedgerHealthIndicator",
               HealthIndicator.class,
+              () -> () -> Health.outOfService().build())
+          .withBean(
+              "residentIndexHealthIndicator",
+              HealthIndicator.class,
               () -> () -> Health.outOfService().build());
 
   @Test
@@ -72,7 +76,7 @@ class HealthGroupsTest {
 
           assertThat(readiness.getStatus()).isEqualTo(Status.DOWN);
           assertThat(readiness.getComponents())
-              .containsKeys("readinessState", "recommenderJob", "noticeLedger");
+              .containsKeys("readinessState", "recommenderJob", "noticeLedger", "residentIndex");
           var job = (IndicatedHealthDescriptor) readiness.getComponents().get("recommenderJob");
           assertThat(job.getDetails()).containsEntry("state", "FAILED");
         });

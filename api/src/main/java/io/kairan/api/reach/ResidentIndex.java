@@ -1,0 +1,99 @@
+package io.kairan.api.reach;
+
+import io.kairan.model.InvalidRecordException;
+import io.kairan.model.json.Json;
+import io.kairan.model.notice.Notice;
+import io.kairan.model.resident.ResidentProfile;
+import io.kairan.recommender.match.ProfileForMatching;
+import io.kairan.recommender.match.ProfileIndex;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.springframework.stereotype.Component;
+
+/**
+ * The residents as the recommender sees them: the latest valid profile per resident on profiles.v1,
+ * in the job's own {@link ProfileIndex}, in the form the job keeps ({@link ProfileForMatching}). A
+ * record is read exactly as the job reads it: a tombstone removes the resident; a profile the job
+ * would dead-letter (invalid, or its id not the record's key) changes nothing, so the resident
+ * keeps the profile the job still holds.
+ *
+ * <p>The index is not thread-safe: one writer (the follower) and many previews take turns through a
+ * read-write lock; a preview holds it only while the index finds the eligible residents, a fresh
+ * list of immutable profiles.
+ */
+@Component
+public class ResidentIndex {
+  private final ProfileIndex index = new ProfileIndex();
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final CountDownLatch caughtUp = new CountDownLatch(1);
+
+  /** One profiles.v1 record: the resident id as key, the profile as JSON or null to delete. */
+  public void accept(String key, String json) {
+    if (key == null || key.isBlank()) {
+      return;
+    }
+    if (json == null) {
+      remove(key);
+      return;
+    }
+    ResidentProfile profile;
+    try {
+      profile = Json.read(json, ResidentProfile.class);
+    } catch (InvalidRecordException e) {
+      return;
+    }
+    if (profile != null && profile.problems().isEmpty() && key.equals(profile.id())) {
+      put(profile);
+    }
+  }
+
+  public void put(ResidentProfile profile) {
+    ResidentProfile kept = ProfileForMatching.of(profile);
+    lock.writeLock().lock();
+    try {
+      index.put(kept);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  public void remove(String residentId) {
+    lock.writeLock().lock();
+    try {
+      index.remove(residentId);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** The residents eligible for the notice at {@code at}, as the job's match stage finds them. */
+  public List<ResidentProfile> eligible(Notice notice, Instant at) {
+    lock.readLock().lock();
+    try {
+      return index.eligible(notice, at);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  public int size() {
+    lock.readLock().lock();
+    try {
+      return index.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** profiles.v1 has been read up to where it ended when the API started. */
+  public void markCaughtUp() {
+    caughtUp.countDown();
+  }
+
+  public boolean isCaughtUp() {
+    return caughtUp.getCount() == 0;
+  }
+}
