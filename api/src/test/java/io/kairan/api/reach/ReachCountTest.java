@@ -220,6 +220,21 @@ class ReachCountTest {
   }
 
   @Test
+  void aDraftWhoseValidityIsAlreadyOverReachesNobody() {
+    ResidentIndex index = new ResidentIndex();
+    index.put(resident(new Random(5), 1));
+    Notice emergency = notice(new Audience.Everyone(), Category.DISASTER, Severity.EMERGENCY);
+    Instant afterItsEnd = NOW.plusSeconds(86_401);
+
+    assertThat(
+            ReachCount.of(
+                emergency, index.eligible(emergency, afterItsEnd), RuleSet.BUILTIN, afterItsEnd))
+        .isEqualTo(new ReachCount(0, Map.of(), Map.of()));
+    assertThat(index.eligible(emergency, afterItsEnd))
+        .hasSize(1); // the index leaves it to Matching
+  }
+
+  @Test
   void aDeletedResidentIsNoLongerCountedAndAReplacedProfileCountsInItsNewDistrict() {
     ResidentIndex index = new ResidentIndex();
     ResidentProfile before = resident(new Random(3), 1);
