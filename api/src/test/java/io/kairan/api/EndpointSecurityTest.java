@@ -147,6 +147,7 @@ class EndpointSecurityTest {
               Role.PUBLISHER,
               "/api/v1/notices",
               NoticeTestSupport.DRAFT),
+          new Endpoint(HttpMethod.GET, "/api/v1/notices", Role.PUBLISHER, "/api/v1/notices", null),
           new Endpoint(
               HttpMethod.POST,
               "/api/v1/notices/preview",

@@ -4,7 +4,10 @@ import io.kairan.model.notice.Notice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +27,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class NoticeLedger {
-  private final ConcurrentHashMap<String, Notice> notices = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, NoticeVersions> notices = new ConcurrentHashMap<>();
+  // Each publisher's notice ids, so listing one's own notices never scans everyone's.
+  private final ConcurrentHashMap<String, Set<String>> byPublisher = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<PostKey, FirstPost> posts = new ConcurrentHashMap<>();
   private final CountDownLatch caughtUp = new CountDownLatch(1);
   private final LedgerSettings settings;
@@ -37,7 +42,24 @@ public class NoticeLedger {
 
   /** The notice's current version, unless it is unknown or forgotten. */
   public Optional<Notice> current(String id) {
+    return versions(id).map(NoticeVersions::current);
+  }
+
+  /** Every version of the notice the ledger holds, unless it is unknown or forgotten. */
+  public Optional<NoticeVersions> versions(String id) {
     return Optional.ofNullable(notices.get(id));
+  }
+
+  /** The versions of every notice of the publisher the ledger holds, in no particular order. */
+  public List<NoticeVersions> ofPublisher(String publisherId) {
+    List<NoticeVersions> found = new ArrayList<>();
+    for (String id : byPublisher.getOrDefault(publisherId, Set.of())) {
+      NoticeVersions versions = notices.get(id);
+      if (versions != null) {
+        found.add(versions);
+      }
+    }
+    return found;
   }
 
   /** The first post with this key, while the key is honoured. */
@@ -50,18 +72,25 @@ public class NoticeLedger {
   }
 
   /**
-   * A version of a notice: kept when it is newer than the one held and that one is not withdrawn.
+   * A version of a notice: current when it is newer than the one held and that one is not
+   * withdrawn; an earlier one joins the history.
    */
   public void apply(Notice notice) {
     Instant now = clock.instant();
-    notices.compute(
-        notice.id(),
-        (id, held) -> {
-          if (held == null) {
-            return forgettable(notice, now) ? null : notice;
-          }
-          return held.isWithdrawn() || notice.version() <= held.version() ? held : notice;
-        });
+    NoticeVersions kept =
+        notices.compute(
+            notice.id(),
+            (id, held) -> {
+              if (held == null) {
+                return forgettable(notice, now) ? null : NoticeVersions.first(notice);
+              }
+              return held.with(notice);
+            });
+    if (kept != null && notice.publisher() != null) {
+      byPublisher
+          .computeIfAbsent(notice.publisher().id(), p -> ConcurrentHashMap.newKeySet())
+          .add(notice.id());
+    }
   }
 
   /** A post made with an Idempotency-Key; the first one for a key stays. */
@@ -74,7 +103,9 @@ public class NoticeLedger {
   /** Drops the notices long past their validity and the keys past their retention. */
   public void forgetOld() {
     Instant now = clock.instant();
-    notices.values().removeIf(n -> forgettable(n, now));
+    notices.values().removeIf(n -> forgettable(n.current(), now));
+    // A publisher's (empty) set stays: removing it could race a post adding to it.
+    byPublisher.values().forEach(ids -> ids.removeIf(id -> !notices.containsKey(id)));
     posts.values().removeIf(p -> keyExpired(p, now));
   }
 

@@ -1,5 +1,6 @@
 package io.kairan.api.notice;
 
+import io.kairan.api.ledger.NoticeVersions;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.Publisher;
 import io.kairan.model.notice.PublisherKind;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -42,11 +44,26 @@ class NoticeController {
     return figures.figures(id);
   }
 
-  /** One's own notice in its current version, with that version as its ETag. */
+  /**
+   * One's own notice in its current version, with that version as its ETag, and the versions it
+   * went through.
+   */
   @GetMapping("/api/v1/notices/{id}")
-  ResponseEntity<Notice> read(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
-    Notice notice = writes.owned(publisher(caller).id(), id);
-    return ResponseEntity.ok().eTag(Precondition.tagOf(notice)).body(notice);
+  ResponseEntity<NoticeRead> read(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+    NoticeVersions held = writes.ownedVersions(publisher(caller).id(), id);
+    return ResponseEntity.ok().eTag(Precondition.tagOf(held.current())).body(NoticeRead.of(held));
+  }
+
+  /** One's own notices, newest first, a page at a time; by status and category if asked. */
+  @GetMapping("/api/v1/notices")
+  NoticeListing.Page list(
+      @AuthenticationPrincipal Jwt caller,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String category,
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) String cursor) {
+    return writes.list(
+        publisher(caller).id(), new NoticeListing.Query(status, category, size, cursor));
   }
 
   @PostMapping("/api/v1/notices")

@@ -22,7 +22,7 @@ import java.util.Map;
  *     ignores it (a new notice is pushed anyway).
  */
 // A notice as read (GET) may be sent back: the fields the server sets are let through, unread.
-@JsonIgnoreProperties({"id", "version", "publisher", "status", "publishedAt"})
+@JsonIgnoreProperties({"id", "version", "publisher", "status", "publishedAt", "versions"})
 public record NoticeDraft(
     String municipalityCode,
     Category category,

@@ -6,6 +6,7 @@ import io.kairan.api.ledger.LedgerHeaders;
 import io.kairan.api.ledger.LedgerNotReadyException;
 import io.kairan.api.ledger.LedgerSettings;
 import io.kairan.api.ledger.NoticeLedger;
+import io.kairan.api.ledger.NoticeVersions;
 import io.kairan.api.ledger.PostKey;
 import io.kairan.api.problem.NotFoundException;
 import io.kairan.api.problem.NotYoursException;
@@ -39,12 +40,19 @@ class NoticeWrites {
   private final Set<PostKey> postsInFlight = ConcurrentHashMap.newKeySet();
   private final RecordPublisher kafka;
   private final NoticeLedger ledger;
+  private final NoticeListing listing;
   private final LedgerSettings settings;
   private final Clock clock;
 
-  NoticeWrites(RecordPublisher kafka, NoticeLedger ledger, LedgerSettings settings, Clock clock) {
+  NoticeWrites(
+      RecordPublisher kafka,
+      NoticeLedger ledger,
+      NoticeListing listing,
+      LedgerSettings settings,
+      Clock clock) {
     this.kafka = kafka;
     this.ledger = ledger;
+    this.listing = listing;
     this.settings = settings;
     this.clock = clock;
     for (int i = 0; i < LOCK_STRIPES; i++) {
@@ -103,12 +111,24 @@ class NoticeWrites {
 
   /** The caller's own notice in its current version. */
   Notice owned(String callerId, String id) {
+    return ownedVersions(callerId, id).current();
+  }
+
+  /** The caller's own notice, every version the ledger holds. */
+  NoticeVersions ownedVersions(String callerId, String id) {
     awaitLedger();
-    Notice current = ledger.current(id).orElseThrow(() -> new NotFoundException("no notice " + id));
-    if (!current.publisher().id().equals(callerId)) {
+    NoticeVersions held =
+        ledger.versions(id).orElseThrow(() -> new NotFoundException("no notice " + id));
+    if (!held.current().publisher().id().equals(callerId)) {
       throw new NotYoursException("notice " + id + " belongs to another publisher");
     }
-    return current;
+    return held;
+  }
+
+  /** A page of the caller's own notices, once the ledger is read. */
+  NoticeListing.Page list(String callerId, NoticeListing.Query query) {
+    awaitLedger();
+    return listing.page(callerId, query);
   }
 
   /** A new version from a draft; {@code ifMatch} must name the current version. */

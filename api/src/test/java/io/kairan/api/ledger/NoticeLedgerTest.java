@@ -28,10 +28,15 @@ class NoticeLedgerTest {
   }
 
   private static Notice notice(String id, int version, NoticeStatus status, Instant publishedAt) {
+    return notice(CITY, id, version, status, publishedAt);
+  }
+
+  private static Notice notice(
+      Publisher publisher, String id, int version, NoticeStatus status, Instant publishedAt) {
     return new Notice(
         id,
         version,
-        CITY,
+        publisher,
         "072028",
         Category.CHILDCARE,
         Map.of("ja", "児童手当の申請"),
@@ -74,6 +79,57 @@ class NoticeLedgerTest {
         .get()
         .extracting(Notice::status)
         .isEqualTo(NoticeStatus.WITHDRAWN);
+  }
+
+  @Test
+  void everyVersionIsHeldOldestFirstAndOneArrivingLateJoinsTheHistoryWithoutBecomingCurrent() {
+    NoticeLedger ledger = ledgerAt(NOV_23);
+    ledger.apply(notice("n-1", 1, NoticeStatus.PUBLISHED, NOV_23));
+    ledger.apply(notice("n-1", 3, NoticeStatus.CHANGED, NOV_23));
+
+    ledger.apply(notice("n-1", 2, NoticeStatus.UPDATED, NOV_23));
+    ledger.apply(notice("n-1", 2, NoticeStatus.UPDATED, NOV_23));
+
+    NoticeVersions held = ledger.versions("n-1").orElseThrow();
+    assertThat(held.versions()).extracting(Notice::version).containsExactly(1, 2, 3);
+    assertThat(held.current().status()).isEqualTo(NoticeStatus.CHANGED);
+  }
+
+  @Test
+  void nothingAfterAWithdrawalJoinsTheHistory() {
+    NoticeLedger ledger = ledgerAt(NOV_23);
+    ledger.apply(notice("n-1", 1, NoticeStatus.PUBLISHED, NOV_23));
+    ledger.apply(notice("n-1", 2, NoticeStatus.WITHDRAWN, NOV_23));
+
+    ledger.apply(notice("n-1", 3, NoticeStatus.UPDATED, NOV_23));
+
+    assertThat(ledger.versions("n-1").orElseThrow().versions())
+        .extracting(Notice::status)
+        .containsExactly(NoticeStatus.PUBLISHED, NoticeStatus.WITHDRAWN);
+  }
+
+  @Test
+  void aPublishersNoticesAreTheirsOnlyAndLeaveTheListWhenForgotten() {
+    MovingClock clock = new MovingClock(NOV_23);
+    NoticeLedger ledger = new NoticeLedger(LedgerSettings.defaults(), clock);
+    ledger.apply(notice("n-1", 1, NoticeStatus.PUBLISHED, NOV_23));
+    ledger.apply(
+        notice(
+            new Publisher("firm-1", "会津商店", PublisherKind.FIRM),
+            "n-2",
+            1,
+            NoticeStatus.PUBLISHED,
+            NOV_23));
+
+    assertThat(ledger.ofPublisher("dept-1"))
+        .extracting(v -> v.current().id())
+        .containsExactly("n-1");
+    assertThat(ledger.ofPublisher("firm-1"))
+        .extracting(v -> v.current().id())
+        .containsExactly("n-2");
+    clock.now = UNTIL.plus(Duration.ofDays(31));
+    ledger.forgetOld();
+    assertThat(ledger.ofPublisher("dept-1")).isEmpty();
   }
 
   @Test

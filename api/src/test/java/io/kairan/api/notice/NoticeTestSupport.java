@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Primary;
  */
 @TestConfiguration
 @EnableConfigurationProperties(LedgerSettings.class)
-@Import({NoticeWrites.class, FiguresReader.class})
+@Import({NoticeWrites.class, NoticeListing.class, FiguresReader.class})
 public class NoticeTestSupport {
   public static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
 

@@ -38,7 +38,7 @@ class NoticeWritesTest {
   private final RecordPublisher kafka = mock(RecordPublisher.class);
   private final NoticeLedger ledger = new NoticeLedger(LedgerSettings.defaults(), clock);
   private final NoticeWrites writes =
-      new NoticeWrites(kafka, ledger, LedgerSettings.defaults(), clock);
+      new NoticeWrites(kafka, ledger, new NoticeListing(ledger), LedgerSettings.defaults(), clock);
   private final CountDownLatch writing = new CountDownLatch(1);
   private final CountDownLatch acknowledge = new CountDownLatch(1);
 

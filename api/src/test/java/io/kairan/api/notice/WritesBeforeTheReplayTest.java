@@ -36,7 +36,7 @@ class WritesBeforeTheReplayTest {
   /** A ledger that is never told the replay ended. */
   @TestConfiguration
   @EnableConfigurationProperties(LedgerSettings.class)
-  @Import({NoticeWrites.class, NoticeLedger.class})
+  @Import({NoticeWrites.class, NoticeListing.class, NoticeLedger.class})
   static class Ledger {}
 
   @Autowired MockMvc mvc;
