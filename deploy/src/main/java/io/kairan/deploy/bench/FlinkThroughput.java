@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -37,8 +39,16 @@ final class FlinkThroughput {
 
   record Result(long deliveries, double seconds, double perSecond) {}
 
+  /**
+   * One run with the job's state in {@code stateBackend} ({@code hashmap} or {@code rocksdb}); no
+   * checkpoints are taken, so the figure is the state's access cost, not its snapshots'.
+   */
   static Result measure(
-      List<ResidentProfile> residents, List<Notice> notices, Instant now, int parallelism)
+      List<ResidentProfile> residents,
+      List<Notice> notices,
+      Instant now,
+      int parallelism,
+      String stateBackend)
       throws Exception {
     profiles = residents;
     PROFILES_IN.set(0);
@@ -48,7 +58,9 @@ final class FlinkThroughput {
         notices.stream().map(n -> new RawRecord(Topics.NOTICES, n.id(), Json.write(n), 0)).toList();
     long total = profiles.size();
 
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(
+            new Configuration().set(StateBackendOptions.STATE_BACKEND, stateBackend));
     env.setParallelism(parallelism);
     DataStream<RawRecord> profileStream =
         env.fromSource(

@@ -38,7 +38,75 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class UrgentLatency {
   private UrgentLatency() {}
 
-  record Result(Percentiles first, Percentiles all, int notices, long deliveries) {}
+  /** One urgent notice: when it was sent, answered, and first and last delivered (wall ms). */
+  record Timing(
+      String noticeId,
+      String district,
+      long sent,
+      long accepted,
+      long first,
+      long last,
+      long deliveries) {
+    long toFirst() {
+      return first - sent;
+    }
+
+    long toLast() {
+      return last - sent;
+    }
+  }
+
+  /**
+   * @param stateBytes the job's state per operator in its last checkpoint, after the notices
+   */
+  record Result(
+      List<UrgentTail.Explained> explained,
+      Latencies first,
+      Latencies last,
+      long deliveries,
+      Map<String, Long> stateBytes) {
+    int notices() {
+      return explained.size();
+    }
+
+    /**
+     * The checkpointed state of the operators whose (chained) vertex name contains {@code name}.
+     */
+    long stateOf(String name) {
+      return stateBytes.entrySet().stream()
+          .filter(e -> e.getKey().contains(name))
+          .mapToLong(Map.Entry::getValue)
+          .sum();
+    }
+
+    List<Figure> figures(int residents) {
+      String at = String.format(" (%,d residents)", residents);
+      return List.of(
+          Figure.atMost(
+              "urgent: API accept -> first delivery, p99" + at,
+              first.p99(),
+              "ms",
+              UrgentTail.FIRST_TARGET_MS),
+          Figure.atMost(
+              "urgent: API accept -> last delivery of the district, p99" + at,
+              last.p99(),
+              "ms",
+              UrgentTail.LAST_TARGET_MS),
+          Figure.measured("urgent: notices timed", notices(), "notices"));
+    }
+
+    Map<String, Object> json() {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("notices", notices());
+      json.put("deliveries", deliveries);
+      json.put("first", first.json());
+      json.put("last", last.json());
+      json.put("causes", UrgentTail.causes(explained));
+      json.put("byCheckpoint", UrgentTail.byCheckpoint(explained));
+      json.put("stateBytesByOperator", stateBytes);
+      return json;
+    }
+  }
 
   static void load(LocalStack stack, List<ResidentProfile> profiles) throws Exception {
     try (var producer =
@@ -76,10 +144,38 @@ final class UrgentLatency {
             "urgent-reader");
     reader.start();
     Thread.sleep(2000); // the reader's partitions are assigned and at the end
+    try (var checkpoints = CheckpointLog.follow(stack.flinkRestUrl());
+        var gc = GcPauses.follow()) {
+      Posted result = post(stack, districts, count, firstAt, lastAt, perNotice);
+      stop.set(true);
+      reader.join();
+      Thread.sleep(500); // the checkpoint log's last poll
+      return new Result(
+          UrgentTail.explain(result.timings, checkpoints.all(), gc.all()),
+          result.first,
+          result.last,
+          result.deliveries,
+          checkpoints.stateSizes());
+    } finally {
+      stop.set(true);
+    }
+  }
+
+  private record Posted(List<Timing> timings, Latencies first, Latencies last, long deliveries) {}
+
+  private static Posted post(
+      LocalStack stack,
+      List<String> districts,
+      int count,
+      Map<String, Long> firstAt,
+      Map<String, Long> lastAt,
+      Map<String, Long> perNotice)
+      throws Exception {
 
     ApiClient api = new ApiClient(stack.apiUrl());
     String token = stack.tokens().publisher("kikikanri", "危機管理課", "DEPARTMENT");
-    Map<String, Long> sentAt = new LinkedHashMap<>();
+    Map<String, long[]> sentAt = new LinkedHashMap<>();
+    Map<String, String> districtOf = new LinkedHashMap<>();
     for (int i = 0; i < count; i++) {
       String district = districts.get(i % districts.size());
       Instant now = Instant.now();
@@ -99,8 +195,10 @@ final class UrgentLatency {
       if (response.statusCode() != 201) {
         throw new IllegalStateException("the API refused a notice: " + response.body());
       }
+      long accepted = System.currentTimeMillis();
       String id = Json.read(response.body(), Notice.class).id();
-      sentAt.put(id, sent);
+      sentAt.put(id, new long[] {sent, accepted});
+      districtOf.put(id, district);
       Thread.sleep(500); // one notice at a time: latency, not queueing behind the previous one
     }
     Waits.until(
@@ -108,18 +206,28 @@ final class UrgentLatency {
         Duration.ofMinutes(2),
         () -> firstAt.keySet().containsAll(sentAt.keySet()));
     Thread.sleep(5000); // stragglers
-    stop.set(true);
-    reader.join();
 
-    long[] first = new long[sentAt.size()];
-    long[] all = new long[sentAt.size()];
-    int k = 0;
+    var timings = new ArrayList<Timing>();
+    var first = new Latencies();
+    var last = new Latencies();
+    long deliveries = 0;
     for (var e : sentAt.entrySet()) {
-      first[k] = firstAt.get(e.getKey()) - e.getValue();
-      all[k++] = lastAt.get(e.getKey()) - e.getValue();
+      String id = e.getKey();
+      var timing =
+          new Timing(
+              id,
+              districtOf.get(id),
+              e.getValue()[0],
+              e.getValue()[1],
+              firstAt.get(id),
+              lastAt.get(id),
+              perNotice.get(id));
+      timings.add(timing);
+      first.record(timing.toFirst());
+      last.record(timing.toLast());
+      deliveries += timing.deliveries();
     }
-    long deliveries = sentAt.keySet().stream().mapToLong(perNotice::get).sum();
-    return new Result(Percentiles.ofMillis(first), Percentiles.ofMillis(all), count, deliveries);
+    return new Posted(timings, first, last, deliveries);
   }
 
   /**

@@ -39,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
   private final String jwtSecret;
   private KafkaBroker kafka;
   private ElasticsearchServer elasticsearch;
+  private int flinkRestPort;
   private LocalFcmServer fcm;
   private final StackOptions options;
 
@@ -97,7 +98,7 @@ public final class LocalStack implements AutoCloseable {
 
     long t2 = System.nanoTime();
     // Flink's REST API, which the API's health asks for the job's state; known before both start.
-    int flinkRestPort = Ports.free();
+    flinkRestPort = Ports.free();
     // Command-line arguments: they outrank the apps' own settings files, as in production.
     ConfigurableApplicationContext api =
         KairanApiApplication.builder()
@@ -141,6 +142,7 @@ public final class LocalStack implements AutoCloseable {
     // On disk: the JobManager's memory holds at most 5 MB of state, a few ten thousand residents.
     flink.set(
         CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
+    JobStateBackend.configure(flink, options.stateBackend(), dir.resolve("changelog"));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, flink);
     JobClient job =
         KairanJob.start(
@@ -169,6 +171,11 @@ public final class LocalStack implements AutoCloseable {
 
   public String kafkaBootstrapServers() {
     return kafka.bootstrapServers();
+  }
+
+  /** The MiniCluster's REST API (jobs, checkpoints), on loopback. */
+  public String flinkRestUrl() {
+    return "http://127.0.0.1:" + flinkRestPort;
   }
 
   public String elasticsearchUrl() {

@@ -9,6 +9,8 @@ import java.time.Clock;
  * @param residents synthetic residents to load, 0 for none
  * @param jobClock the recommender job's clock: the system clock, or a fixed one in tests whose
  *     outcome depends on the time of day (quiet hours, digests, daily caps, ages)
+ * @param stateBackend the job's state backend: {@code hashmap} (state on the heap, every checkpoint
+ *     a full snapshot) or {@code rocksdb} (on disk, incremental checkpoints)
  */
 public record StackOptions(
     int kafkaPort,
@@ -20,11 +22,22 @@ public record StackOptions(
     Path samples,
     String elasticsearchHeap,
     long checkpointIntervalMs,
-    Clock jobClock) {
+    Clock jobClock,
+    String stateBackend) {
 
   public static StackOptions fixedPorts(Path samples, int residents) {
     return new StackOptions(
-        9092, 9200, 8080, 8081, 9099, residents, samples, "512m", 5_000, Clock.systemUTC());
+        9092,
+        9200,
+        8080,
+        8081,
+        9099,
+        residents,
+        samples,
+        "512m",
+        5_000,
+        Clock.systemUTC(),
+        "hashmap");
   }
 
   public static StackOptions freePorts(Path samples, int residents) {
@@ -43,7 +56,8 @@ public record StackOptions(
         samples,
         "512m",
         2_000,
-        jobClock);
+        jobClock,
+        "hashmap");
   }
 
   /** The same stack with another checkpoint interval. */
@@ -58,6 +72,23 @@ public record StackOptions(
         samples,
         elasticsearchHeap,
         intervalMs,
-        jobClock);
+        jobClock,
+        stateBackend);
+  }
+
+  /** The same stack with the job on another state backend ({@code hashmap} or {@code rocksdb}). */
+  public StackOptions withStateBackend(String backend) {
+    return new StackOptions(
+        kafkaPort,
+        elasticsearchPort,
+        apiPort,
+        pushPort,
+        fcmPort,
+        residents,
+        samples,
+        elasticsearchHeap,
+        checkpointIntervalMs,
+        jobClock,
+        backend);
   }
 }

@@ -3,6 +3,8 @@ package io.kairan.recommender.job;
 import io.kairan.model.DeadLetter;
 import io.kairan.model.json.Json;
 import java.time.Instant;
+import org.apache.flink.runtime.execution.CancelTaskException;
+import org.apache.flink.streaming.runtime.tasks.ExceptionInChainedOperatorException;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,16 @@ final class DeadLetters {
    * record, and the letter names the exception so the fault can be found and the record replayed
    * once it is fixed.
    */
+  /**
+   * Rethrows Flink's own signals (the task cancelled, an operator chained downstream failing): they
+   * are the job's to handle by restarting, never a record's fault to dead-letter.
+   */
+  static void rethrowIfTheJobs(Exception e) {
+    if (e instanceof CancelTaskException || e instanceof ExceptionInChainedOperatorException) {
+      throw (RuntimeException) e;
+    }
+  }
+
   static DeadLetter failed(String topic, String key, String value, Exception e, Instant at) {
     LOG.error("dead-lettered a record of {} (key {}) the job failed on", topic, key, e);
     return new DeadLetter(topic, key, value, reasonOf(e), "recommender", at);

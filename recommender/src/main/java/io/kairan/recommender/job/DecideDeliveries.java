@@ -77,6 +77,7 @@ final class DecideDeliveries
     try {
       handle(event, ctx, out);
     } catch (Exception e) {
+      DeadLetters.rethrowIfTheJobs(e);
       // One resident's event that cannot be decided must not stop the others' deliveries.
       ctx.output(
           DeadLetters.TAG,

@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -71,9 +73,11 @@ final class MatchShard
   @Override
   public void processElement1(ProfileChange change, Context ctx, Collector<Match> out)
       throws Exception {
+    List<Match> matches;
     try {
-      changeProfile(change, ctx, out);
+      matches = changeProfile(change, ctx);
     } catch (Exception e) {
+      DeadLetters.rethrowIfTheJobs(e);
       // A profile the core cannot handle is forgotten, so it cannot fail every later notice.
       forget(change.residentId(), ctx.getCurrentKey());
       ctx.output(
@@ -84,23 +88,28 @@ final class MatchShard
               DeadLetters.describe(change.profile()),
               e,
               clock.instant()));
+      return;
     }
+    // Sent outside the try: a failure downstream (the job cancelled, a sink refusing) is the
+    // job's to handle, never a reason to forget a sound profile.
+    matches.forEach(out::collect);
   }
 
-  private void changeProfile(ProfileChange change, Context ctx, Collector<Match> out)
-      throws Exception {
+  private List<Match> changeProfile(ProfileChange change, Context ctx) throws Exception {
     ProfileIndex index = index(ctx.getCurrentKey());
     if (change.isDeletion()) {
       forget(change.residentId(), ctx.getCurrentKey());
-      return;
+      return List.of();
     }
     ResidentProfile profile = ProfileForMatching.of(change.profile());
     profiles.put(profile.id(), profile);
     index.put(profile);
     Instant now = clock.instant();
+    var matches = new ArrayList<Match>();
     for (Notice live : liveNotices.values()) {
-      Matching.match(live, profile, true, now).ifPresent(out::collect);
+      Matching.match(live, profile, true, now).ifPresent(matches::add);
     }
+    return matches;
   }
 
   @Override
@@ -109,6 +118,7 @@ final class MatchShard
     try {
       matchNotice(sharded, ctx, out);
     } catch (Exception e) {
+      DeadLetters.rethrowIfTheJobs(e);
       // Every shard receives the notice; one letter for it is enough.
       if (ctx.getCurrentKey() == 0) {
         ctx.output(
@@ -149,8 +159,9 @@ final class MatchShard
     // Only the residents the index finds eligible are looked at; Matching checks them again.
     var failed = new ArrayList<ResidentProfile>();
     for (ResidentProfile profile : index(ctx.getCurrentKey()).eligible(notice, now)) {
+      Optional<Match> match;
       try {
-        Matching.match(notice, profile, false, now).ifPresent(out::collect);
+        match = Matching.match(notice, profile, false, now);
       } catch (RuntimeException e) {
         // This resident's profile breaks the core: the notice still reaches everyone else.
         failed.add(profile);
@@ -158,7 +169,9 @@ final class MatchShard
             DeadLetters.TAG,
             DeadLetters.failed(
                 Topics.PROFILES, profile.id(), DeadLetters.describe(profile), e, now));
+        continue;
       }
+      match.ifPresent(out::collect); // outside the try: see processElement1
     }
     for (ResidentProfile profile : failed) {
       forget(profile.id(), ctx.getCurrentKey());
