@@ -27,7 +27,10 @@ public class FirebaseConfig {
 
   @Bean(destroyMethod = "delete")
   public FirebaseApp firebaseApp(FcmSettings settings) throws IOException {
-    FirebaseOptions.Builder options = FirebaseOptions.builder().setProjectId(settings.projectId());
+    FirebaseOptions.Builder options =
+        FirebaseOptions.builder()
+            .setProjectId(settings.projectId())
+            .setThreadManager(new SendThreads(settings.maxInFlight()));
     if (settings.isLocal()) {
       // The FCM URL is fixed inside the SDK: the transport sends its requests to the local server.
       String local = settings.localEndpoint().replaceAll("/$", "");

@@ -32,6 +32,7 @@ class SendConfig {
     return new FcmSender(
         fcm,
         new RateLimiter(settings.messagesPerMinute(), clock, sleeper),
+        settings.maxInFlight(),
         RetryPolicy.standard(),
         sleeper,
         metrics);

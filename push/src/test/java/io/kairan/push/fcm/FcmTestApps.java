@@ -9,6 +9,7 @@ public final class FcmTestApps {
   private FcmTestApps() {}
 
   public static FirebaseApp pointedAt(LocalFcmServer server) throws IOException {
-    return new FirebaseConfig().firebaseApp(new FcmSettings("kairan-test", server.endpoint(), 0));
+    return new FirebaseConfig()
+        .firebaseApp(new FcmSettings("kairan-test", server.endpoint(), 0, 0));
   }
 }

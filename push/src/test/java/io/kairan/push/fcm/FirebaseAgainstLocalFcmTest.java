@@ -28,7 +28,7 @@ class FirebaseAgainstLocalFcmTest {
   @BeforeEach
   void start() throws Exception {
     server = LocalFcmServer.start(0);
-    app = new FirebaseConfig().firebaseApp(new FcmSettings("kairan-test", server.endpoint(), 0));
+    app = new FirebaseConfig().firebaseApp(new FcmSettings("kairan-test", server.endpoint(), 0, 0));
     fcm = FirebaseMessaging.getInstance(app);
   }
 

@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,18 +109,49 @@ class FcmSenderTest {
 
     slow.send(IntStream.range(0, 300).mapToObj(i -> to("t" + i)).toList());
 
+    // 100 a second: five at once (a twentieth of a second's worth), then one every 10 ms, the
+    // k-th at (k - 4) × 10 ms; each second starts again with five at once, when the window lets
+    // the first five of the second before go. The 300th (k = 299) goes at 2.95 s.
     assertThat(clock.sleeps.stream().reduce(Duration.ZERO, Duration::plus))
-        .as("300 at 100/s with a burst of 100")
-        .isEqualTo(Duration.ofSeconds(2));
+        .isEqualTo(Duration.ofMillis(2_950));
     assertThat(server.received()).hasSize(300);
   }
 
   @Test
-  void fiveHundredIsTheMostOneCallTakes() {
-    var tooMany = IntStream.range(0, 501).mapToObj(i -> to("t" + i)).toList();
+  void theSenderKeepsUpToItsMaxInFlightWaitingForAnswers() throws Exception {
+    // 300, above the Admin SDK's default of 100 threads, which would cap the sends in flight.
+    var wide = FcmSenders.on(app, clock, 600_000, 300, registry);
+    server.holdAnswers();
+    var messages = IntStream.range(0, 400).mapToObj(i -> to("t" + i)).toList();
+    var sending = CompletableFuture.supplyAsync(() -> sendAll(wide, messages));
+    try {
+      awaitInFlight(300);
+    } finally {
+      server.releaseAnswers();
+    }
+    var outcomes = sending.get(60, TimeUnit.SECONDS);
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> sender.send(tooMany))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(outcomes).hasSize(400).allMatch(o -> o.outcome() == PushOutcome.SENT);
+    assertThat(server.traffic().peakInFlight()).as("never more than the max").isEqualTo(300);
+    assertThat(wide.peakInFlight()).isEqualTo(300);
+    assertThat(server.received()).hasSize(400);
+  }
+
+  private static List<FcmSender.Outcome> sendAll(FcmSender sender, List<Message> messages) {
+    try {
+      return sender.send(messages);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Polls the server, not the clock: fails only if the sends never all arrive. */
+  private void awaitInFlight(int expected) throws InterruptedException {
+    for (int polls = 0; server.traffic().inFlight() < expected; polls++) {
+      assertThat(polls).as("sends waiting at the server").isLessThan(600);
+      Thread.sleep(100);
+    }
   }
 
   /** HTTP 500 errors, which the Admin SDK does not retry: each request is one of our attempts. */

@@ -11,13 +11,16 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +28,9 @@ import java.util.regex.Pattern;
 /**
  * Speaks the FCM HTTP v1 send endpoint and the topic subscription APIs on loopback. Tokens can be
  * told to fail with any FCM error (and a Retry-After); everything else succeeds and is recorded for
- * tests to inspect. {@code GET /requests} lists the last sends and their answers for people.
+ * tests to inspect. {@code GET /requests} lists the last sends and their answers for people. It can
+ * answer each send a set time after it arrived (FCM's round trip) without holding a worker thread
+ * meanwhile, so a thousand and more sends can wait for their answers at once.
  */
 public final class LocalFcmServer implements AutoCloseable {
   private static final Pattern SEND_PATH = Pattern.compile("/v1/projects/([^/]+)/messages:send");
@@ -41,11 +46,27 @@ public final class LocalFcmServer implements AutoCloseable {
   public static final int DEFAULT_LOGGED_REQUESTS = 10_000;
 
   private final HttpServer server;
-  private final List<ReceivedMessage> received = new CopyOnWriteArrayList<>();
+  // Synchronized lists, not copy-on-write: a benchmark adds 100,000 and more.
+  private final List<ReceivedMessage> received = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Failure> failures = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final Map<String, Set<String>> topics = new ConcurrentHashMap<>();
-  private final List<TopicMessage> topicMessages = new CopyOnWriteArrayList<>();
+  private final List<TopicMessage> topicMessages = Collections.synchronizedList(new ArrayList<>());
+  private final SendTraffic traffic = new SendTraffic();
+
+  /** Writes delayed answers; writing one takes microseconds, so one thread serves thousands. */
+  private final ScheduledExecutorService answers =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "local-fcm-answers");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  /** Answers kept back while {@link #holdAnswers()} is in force; guarded by itself. */
+  private final List<Runnable> held = new ArrayList<>();
+
+  private boolean holding;
 
   /**
    * A message sent to a topic, and how many subscribed devices FCM would fan it out to.
@@ -61,6 +82,7 @@ public final class LocalFcmServer implements AutoCloseable {
       String json) {}
 
   private volatile Duration delay = Duration.ZERO;
+  private volatile Duration answerTime = Duration.ZERO;
 
   /**
    * @param times how many more sends fail; negative for always
@@ -121,6 +143,7 @@ public final class LocalFcmServer implements AutoCloseable {
   }
 
   public void clear() {
+    traffic.clear();
     received.clear();
     topicMessages.clear();
     requests.clear();
@@ -142,14 +165,59 @@ public final class LocalFcmServer implements AutoCloseable {
     failures.put(token, new Failure(error, retryAfterSeconds, times));
   }
 
-  /** Every request waits this long first, as a loaded FCM would. */
+  /**
+   * Every send holds one of the server's 8 workers this long before it is decided, as an overloaded
+   * FCM that answers few at a time would: at most 8 sends are served at once.
+   */
   public void delayEachRequest(Duration delay) {
     this.delay = delay;
   }
 
+  /**
+   * Every send is answered this long after it arrived, however many are waiting, as FCM's round
+   * trip would be. No worker waits meanwhile: one scheduler thread writes the answers when due.
+   */
+  public void answerAfter(Duration answerTime) {
+    if (answerTime.isNegative()) {
+      throw new IllegalArgumentException("answer time must not be negative, was " + answerTime);
+    }
+    this.answerTime = answerTime;
+  }
+
+  /**
+   * Sends are received, decided and recorded as usual, but their answers are kept back until {@link
+   * #releaseAnswers()}: a test sees how many sends a client keeps waiting at once.
+   */
+  public void holdAnswers() {
+    synchronized (held) {
+      holding = true;
+    }
+  }
+
+  /** Answers every send kept back, and answers the next ones as usual. */
+  public void releaseAnswers() {
+    List<Runnable> due;
+    synchronized (held) {
+      holding = false;
+      due = List.copyOf(held);
+      held.clear();
+    }
+    due.forEach(answers::execute);
+  }
+
+  /** When sends arrived and how many waited for their answers at once. */
+  public SendTraffic traffic() {
+    return traffic;
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    Matcher sendPath = SEND_PATH.matcher(path);
+    if ("POST".equals(exchange.getRequestMethod()) && sendPath.matches()) {
+      handleSend(exchange, sendPath.group(1)); // answers now or later, and closes the exchange
+      return;
+    }
     try (exchange) {
-      String path = exchange.getRequestURI().getPath();
       if ("GET".equals(exchange.getRequestMethod()) && path.equals("/requests")) {
         listRequests(exchange);
         return;
@@ -164,31 +232,65 @@ public final class LocalFcmServer implements AutoCloseable {
         subscription(exchange, subscription);
         return;
       }
-      Matcher sendPath = SEND_PATH.matcher(path);
-      if (!"POST".equals(exchange.getRequestMethod()) || !sendPath.matches()) {
-        write(
-            exchange,
-            Answer.failed(FcmError.UNSPECIFIED_ERROR, 404, "NOT_FOUND", "no such endpoint"));
+      write(
+          exchange,
+          Answer.failed(FcmError.UNSPECIFIED_ERROR, 404, "NOT_FOUND", "no such endpoint"));
+    }
+  }
+
+  /** A {@code messages:send}: decided and recorded at once, answered when its answer time is up. */
+  private void handleSend(HttpExchange exchange, String project) throws IOException {
+    long arrived = System.nanoTime();
+    traffic.arrived(arrived);
+    Answer answer;
+    try {
+      answer = decide(exchange, project);
+    } catch (IOException | RuntimeException e) {
+      traffic.answered();
+      exchange.close();
+      throw e;
+    }
+    Runnable reply = () -> answer(exchange, answer);
+    synchronized (held) {
+      if (holding) {
+        held.add(reply);
         return;
       }
-      String auth = exchange.getRequestHeaders().getFirst("Authorization");
-      if (auth == null || !auth.startsWith("Bearer ")) {
-        write(
-            exchange, Answer.failed(FcmError.THIRD_PARTY_AUTH_ERROR, "missing bearer token", null));
-        return;
-      }
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readNBytes(MAX_BODY + 1);
-      }
-      if (body.length > MAX_BODY) {
-        write(exchange, Answer.failed(FcmError.INVALID_ARGUMENT, "message too big", null));
-        return;
-      }
-      JsonNode message = Json.mapper().readTree(body).path("message");
-      Answer answer = send(sendPath.group(1), message);
-      requests.add(LoggedRequest.of(clock.instant(), message, answer));
+    }
+    long wait = arrived + answerTime.toNanos() - System.nanoTime();
+    if (wait > 0) {
+      answers.schedule(reply, wait, TimeUnit.NANOSECONDS);
+    } else {
+      reply.run();
+    }
+  }
+
+  private Answer decide(HttpExchange exchange, String project) throws IOException {
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    if (auth == null || !auth.startsWith("Bearer ")) {
+      return Answer.failed(FcmError.THIRD_PARTY_AUTH_ERROR, "missing bearer token", null);
+    }
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readNBytes(MAX_BODY + 1);
+    }
+    if (body.length > MAX_BODY) {
+      return Answer.failed(FcmError.INVALID_ARGUMENT, "message too big", null);
+    }
+    JsonNode message = Json.mapper().readTree(body).path("message");
+    Answer answer = send(project, message);
+    requests.add(LoggedRequest.of(clock.instant(), message, answer));
+    return answer;
+  }
+
+  private void answer(HttpExchange exchange, Answer answer) {
+    // Counted out before the client can read the answer and send the next request, so the count
+    // here never exceeds the client's own.
+    traffic.answered();
+    try (exchange) {
       write(exchange, answer);
+    } catch (IOException clientGone) {
+      // The client stopped waiting (timeout, shutdown); nothing is left to tell it.
     }
   }
 
@@ -311,6 +413,7 @@ public final class LocalFcmServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    answers.shutdownNow();
     ((ExecutorService) server.getExecutor()).shutdownNow();
   }
 }
