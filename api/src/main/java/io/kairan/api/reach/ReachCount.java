@@ -1,9 +1,7 @@
 package io.kairan.api.reach;
 
 import io.kairan.model.delivery.Channel;
-import io.kairan.model.notice.GeoPoint;
 import io.kairan.model.notice.Notice;
-import io.kairan.model.resident.QuietHours;
 import io.kairan.model.resident.ResidentProfile;
 import io.kairan.model.rules.RuleSet;
 import io.kairan.recommender.decide.Affinity;
@@ -17,7 +15,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -33,30 +30,36 @@ record ReachCount(long residents, Map<String, Long> byDistrict, Map<Channel, Lon
    *
    * <p>The policy reads of a resident only their interests (through the interests the audience
    * names), their home (distance to the notice), their quiet hours and time zone; everything else
-   * in a match is the notice's. So residents alike in those four get the same channel, and the
-   * channel is decided once per such group (a city has a few hundred home points and a handful of
-   * quiet hours and zones), not once per resident: a city-wide preview of a million residents then
-   * matches and decides a few thousand, and counts the rest.
+   * in a match is the notice's. So residents alike in those four get the same channel: they are
+   * counted in groups (with their district, for the split), and the channel is decided once per
+   * group (a city has a few hundred home points and a handful of quiet hours and zones), not once
+   * per resident: a city-wide preview of a million residents matches and decides a few thousand,
+   * and counts the rest with one lookup each.
    */
   static ReachCount of(
       Notice notice, Iterable<ResidentProfile> eligible, RuleSet rules, Instant now) {
     if (!Matching.isLive(notice, now)) {
       return new ReachCount(0, Map.of(), Map.of()); // a validity already over reaches nobody
     }
-    long residents = 0;
-    Map<String, long[]> perDistrict = new HashMap<>();
-    long[] byChannel = new long[Channel.values().length];
-    Map<PolicyInputs, Channel> decided = new HashMap<>();
+    // One lookup per resident: the residents alike in district and in what the policy reads.
+    Map<Alike, Group> groups = new HashMap<>();
     for (ResidentProfile profile : eligible) {
-      Channel channel =
-          decided.computeIfAbsent(
-              PolicyInputs.of(profile), inputs -> decide(notice, profile, rules, now));
-      residents++;
-      perDistrict.computeIfAbsent(profile.district(), d -> new long[1])[0]++;
-      byChannel[channel.ordinal()]++;
+      Alike key = new Alike(profile);
+      Group group = groups.get(key);
+      if (group == null) {
+        group = new Group(profile);
+        groups.put(key, group);
+      }
+      group.residents++;
     }
+    long residents = 0;
     Map<String, Long> byDistrict = new TreeMap<>();
-    perDistrict.forEach((district, count) -> byDistrict.put(district, count[0]));
+    long[] byChannel = new long[Channel.values().length];
+    for (Group group : groups.values()) {
+      residents += group.residents;
+      byDistrict.merge(group.first.district(), group.residents, Long::sum);
+      byChannel[decide(notice, group.first, rules, now).ordinal()] += group.residents;
+    }
     Map<Channel, Long> channels = new EnumMap<>(Channel.class);
     for (Channel channel : Channel.values()) {
       if (byChannel[channel.ordinal()] > 0) {
@@ -66,11 +69,56 @@ record ReachCount(long residents, Map<String, Long> byDistrict, Map<Channel, Lon
     return new ReachCount(residents, byDistrict, channels);
   }
 
-  /** What the policy reads of a resident, beside the notice, the rules and the time. */
-  private record PolicyInputs(
-      Set<String> interests, GeoPoint home, QuietHours quietHours, String timeZone) {
-    static PolicyInputs of(ResidentProfile p) {
-      return new PolicyInputs(p.interests(), p.home(), p.quietHours(), p.timeZone());
+  /**
+   * A resident's district and what the policy reads of them (beside the notice, the rules and the
+   * time), compared by identity: the {@link ResidentIndex} shares each value among the residents
+   * who have it alike, so one instance stands for one value and a lookup never compares contents.
+   * Equal values in distinct instances only make more groups, never a wrong count.
+   */
+  private static final class Alike {
+    private final Object district;
+    private final Object interests;
+    private final Object home;
+    private final Object quietHours;
+    private final Object timeZone;
+    private final int hash;
+
+    Alike(ResidentProfile p) {
+      district = p.district();
+      interests = p.interests();
+      home = p.home();
+      quietHours = p.quietHours();
+      timeZone = p.timeZone();
+      int h = System.identityHashCode(district);
+      h = h * 31 + System.identityHashCode(interests);
+      h = h * 31 + System.identityHashCode(home);
+      h = h * 31 + System.identityHashCode(quietHours);
+      hash = h * 31 + System.identityHashCode(timeZone);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Alike other
+          && district == other.district
+          && interests == other.interests
+          && home == other.home
+          && quietHours == other.quietHours
+          && timeZone == other.timeZone;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /** Residents alike: the first one found stands for all in the match and the decision. */
+  private static final class Group {
+    final ResidentProfile first;
+    long residents;
+
+    Group(ResidentProfile first) {
+      this.first = first;
     }
   }
 

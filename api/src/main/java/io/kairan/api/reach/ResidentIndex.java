@@ -8,6 +8,8 @@ import io.kairan.recommender.match.ProfileForMatching;
 import io.kairan.recommender.match.ProfileIndex;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -29,6 +31,8 @@ public class ResidentIndex {
   private final ProfileIndex index = new ProfileIndex();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final CountDownLatch caughtUp = new CountDownLatch(1);
+  // Values residents share; they are few (towns, quiet hours, zones, sets of interests) and stay.
+  private final Map<Object, Object> alike = new ConcurrentHashMap<>();
 
   /** One profiles.v1 record: the resident id as key, the profile as JSON or null to delete. */
   public void accept(String key, String json) {
@@ -51,7 +55,7 @@ public class ResidentIndex {
   }
 
   public void put(ResidentProfile profile) {
-    ResidentProfile kept = ProfileForMatching.of(profile);
+    ResidentProfile kept = shared(ProfileForMatching.of(profile));
     lock.writeLock().lock();
     try {
       index.put(kept);
@@ -67,6 +71,33 @@ public class ResidentIndex {
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /**
+   * The profile with the parts many residents have alike (district, home point, interests, quiet
+   * hours, time zone) as one shared instance each: less memory, and a preview groups residents by
+   * those instances ({@link ReachCount}) without comparing their contents.
+   */
+  private ResidentProfile shared(ResidentProfile p) {
+    return new ResidentProfile(
+        p.id(),
+        shared(p.municipalityCode()),
+        shared(p.district()),
+        shared(p.home()),
+        p.birthYear(),
+        p.childrenBirthYears(),
+        shared(p.languages()),
+        shared(p.interests()),
+        p.consents(),
+        shared(p.quietHours()),
+        shared(p.timeZone()),
+        p.accessibility(),
+        p.updatedAt());
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T shared(T value) {
+    return value == null ? null : (T) alike.computeIfAbsent(value, v -> v);
   }
 
   /** The residents eligible for the notice at {@code at}, as the job's match stage finds them. */
