@@ -1,5 +1,6 @@
 package io.kairan.deploy.bench;
 
+import io.kairan.deploy.stack.JobStateBackend;
 import io.kairan.model.Topics;
 import io.kairan.model.delivery.Delivery;
 import io.kairan.model.json.Json;
@@ -7,15 +8,18 @@ import io.kairan.model.notice.Notice;
 import io.kairan.model.resident.ResidentProfile;
 import io.kairan.recommender.job.KairanJob;
 import io.kairan.recommender.job.RawRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -58,9 +62,10 @@ final class FlinkThroughput {
         notices.stream().map(n -> new RawRecord(Topics.NOTICES, n.id(), Json.write(n), 0)).toList();
     long total = profiles.size();
 
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.getExecutionEnvironment(
-            new Configuration().set(StateBackendOptions.STATE_BACKEND, stateBackend));
+    Configuration config = new Configuration();
+    Path changelog = Files.createTempDirectory("kairan-changelog-");
+    JobStateBackend.configure(config, stateBackend, changelog);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
     env.setParallelism(parallelism);
     DataStream<RawRecord> profileStream =
         env.fromSource(
@@ -90,7 +95,13 @@ final class FlinkThroughput {
         .deliveries()
         .map(FlinkThroughput::count)
         .sinkTo(new DiscardingSink<>());
-    env.execute("kairan-throughput");
+    try {
+      env.execute("kairan-throughput");
+    } finally {
+      try (Stream<Path> files = Files.walk(changelog)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
     profiles = List.of();
     long deliveries = DELIVERIES.get();
     double seconds = (LAST_NANOS.get() - FIRST_NANOS.get()) / 1e9;

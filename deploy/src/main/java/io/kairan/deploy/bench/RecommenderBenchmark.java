@@ -230,17 +230,7 @@ public final class RecommenderBenchmark implements Callable<Integer> {
             audience.scan().all().p99Ms() / reach.p99Ms(),
             "x",
             100));
-    flink.forEach(
-        (backend, runs) ->
-            figures.add(
-                Figure.atLeast(
-                    "job: deliveries/s on a MiniCluster, state in "
-                        + backend
-                        + ", slowest of "
-                        + runs.size(),
-                    runs.stream().mapToDouble(FlinkThroughput.Result::perSecond).min().orElse(0),
-                    "/s",
-                    200_000)));
+    figures.addAll(ThroughputBenchmark.figures(flink));
     if (urgent != null) {
       figures.addAll(urgent.figures(residents));
     }

@@ -23,7 +23,7 @@ public final class JobStateBackend {
 
   private JobStateBackend() {}
 
-  static void configure(Configuration flink, String backend, Path changelogDir) {
+  public static void configure(Configuration flink, String backend, Path changelogDir) {
     switch (backend) {
       case HASHMAP -> flink.set(StateBackendOptions.STATE_BACKEND, HASHMAP);
       case ROCKSDB -> {

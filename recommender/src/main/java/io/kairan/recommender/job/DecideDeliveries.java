@@ -27,6 +27,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -114,7 +115,8 @@ final class DecideDeliveries
     RuleSet active = rules(ctx.getBroadcastState(RULE_SETS), RuleSlot.ACTIVE);
     // An update of a notice the resident already has is silent unless it must be pushed again.
     boolean silent = known != null && !DeliveryPolicy.pushesAgain(match, known.severity());
-    Delivery delivery = decide(match, active, liking, now, pushDay, silent);
+    TimerService timers = ctx.timerService();
+    Delivery delivery = decide(match, active, liking, now, pushDay, silent, timers);
     Decision decision = new Decision(delivery.channel(), delivery.pushAt());
     boolean pending = delivery.channel() == Channel.PUSH_AT;
     delivered.put(
@@ -127,15 +129,16 @@ final class DecideDeliveries
             pending ? delivery.pushAt().toEpochMilli() : 0,
             DeliveryPolicy.dayOf(decision, match),
             match.validUntil().toEpochMilli()));
-    // What is remembered of the notice ends with its validity; the day's count after that day.
-    ctx.timerService().registerProcessingTimeTimer(match.validUntil().toEpochMilli());
-    ctx.timerService().registerProcessingTimeTimer(overEverywhere(pushDay.value()));
+    // What is remembered of the notice ends with its validity. One timer per resident, notice
+    // and end: registering costs a fifth of the decision, so not again for a later version.
+    if (known == null || known.validUntil() != match.validUntil().toEpochMilli()) {
+      timers.registerProcessingTimeTimer(match.validUntil().toEpochMilli());
+    }
     out.collect(delivery);
 
     RuleSet shadow = rules(ctx.getBroadcastState(RULE_SETS), RuleSlot.SHADOW);
     if (shadow != null) {
-      ctx.output(SHADOW, decide(match, shadow, liking, now, shadowPushDay, silent));
-      ctx.timerService().registerProcessingTimeTimer(overEverywhere(shadowPushDay.value()));
+      ctx.output(SHADOW, decide(match, shadow, liking, now, shadowPushDay, silent, timers));
     }
   }
 
@@ -144,11 +147,11 @@ final class DecideDeliveries
    * last), so the state needs no zone and a cap is never forgotten early.
    */
   static long overEverywhere(PushDay day) {
-    return LocalDate.parse(day.date())
-        .plusDays(1)
-        .atTime(12, 0)
-        .toInstant(ZoneOffset.UTC)
-        .toEpochMilli();
+    return overEverywhere(day.date());
+  }
+
+  private static long overEverywhere(String date) {
+    return LocalDate.parse(date).plusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
   }
 
   /** Forgets the notices whose validity is over and the push days that are over everywhere. */
@@ -172,14 +175,18 @@ final class DecideDeliveries
     }
   }
 
-  /** Scores and decides under one rule set, counting a push into that rule set's day. */
+  /**
+   * Scores and decides under one rule set, counting a push into that rule set's day; a day's count
+   * begun here ends by a timer when the day is over everywhere.
+   */
   private static Delivery decide(
       Match match,
       RuleSet rules,
       double liking,
       Instant now,
       ValueState<PushDay> days,
-      boolean silentUpdate)
+      boolean silentUpdate,
+      TimerService timers)
       throws Exception {
     double score = Relevance.score(match, rules, liking, now);
     Decision planned =
@@ -189,6 +196,9 @@ final class DecideDeliveries
     String day = DeliveryPolicy.dayOf(planned, match);
     PushDay counted = days.value();
     PushDay sameDay = counted != null && counted.date().equals(day) ? counted : PushDay.empty(day);
+    if (sameDay != counted) {
+      timers.registerProcessingTimeTimer(overEverywhere(day));
+    }
     Decision decision = DeliveryPolicy.underCaps(planned, match, rules, sameDay);
     // Only the one day's count is kept: state stays one small record.
     days.update(DeliveryPolicy.count(sameDay, decision, match));
