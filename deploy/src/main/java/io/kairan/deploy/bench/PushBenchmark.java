@@ -332,7 +332,7 @@ public final class PushBenchmark implements Callable<Integer> {
                 loadBefore,
                 "loadAverageAfter",
                 loadAfter));
-        json.put("figures", Figure.json(figures));
+        json.put("scorecard", Figure.json(figures));
         json.put("runs", runs);
         json.put(
             "topics",
