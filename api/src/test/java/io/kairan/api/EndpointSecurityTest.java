@@ -22,6 +22,8 @@ import io.kairan.api.index.NoticeCounts;
 import io.kairan.api.kafka.RecordPublisher;
 import io.kairan.api.ledger.NoticeLedger;
 import io.kairan.api.notice.NoticeTestSupport;
+import io.kairan.api.schedule.ScheduleBook;
+import io.kairan.api.schedule.ScheduledNotice;
 import io.kairan.api.security.Role;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.testkit.tokens.TokenIssuer;
@@ -122,6 +124,10 @@ class EndpointSecurityTest {
        "firmDailyPushCap":1,"digestTime":"18:00"}
       """;
 
+  /** The draft, to be published a day after {@link #NOW}. */
+  static final String SCHEDULED =
+      "{\"publishAt\":\"2026-11-24T09:00:00Z\",\"notice\":" + NoticeTestSupport.DRAFT + "}";
+
   static final List<Endpoint> ENDPOINTS =
       List.of(
           new Endpoint(
@@ -148,6 +154,30 @@ class EndpointSecurityTest {
               "/api/v1/notices",
               NoticeTestSupport.DRAFT),
           new Endpoint(HttpMethod.GET, "/api/v1/notices", Role.PUBLISHER, "/api/v1/notices", null),
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/v1/notices/scheduled",
+              Role.PUBLISHER,
+              "/api/v1/notices/scheduled",
+              SCHEDULED),
+          new Endpoint(
+              HttpMethod.GET,
+              "/api/v1/notices/scheduled",
+              Role.PUBLISHER,
+              "/api/v1/notices/scheduled",
+              null),
+          new Endpoint(
+              HttpMethod.PUT,
+              "/api/v1/notices/scheduled/{id}",
+              Role.PUBLISHER,
+              "/api/v1/notices/scheduled/{id}",
+              SCHEDULED),
+          new Endpoint(
+              HttpMethod.DELETE,
+              "/api/v1/notices/scheduled/{id}",
+              Role.PUBLISHER,
+              "/api/v1/notices/scheduled/{id}",
+              null),
           new Endpoint(
               HttpMethod.POST,
               "/api/v1/notices/preview",
@@ -186,6 +216,7 @@ class EndpointSecurityTest {
 
   @Autowired MockMvc mvc;
   @Autowired NoticeLedger ledger;
+  @Autowired ScheduleBook schedule;
   @Autowired RequestMappingHandlerMapping mappings;
   @MockitoBean RecordPublisher kafka;
   @MockitoBean Deliveries deliveries;
@@ -203,6 +234,13 @@ class EndpointSecurityTest {
     noticeId = "n-" + UUID.randomUUID();
     ledger.apply(
         NoticeTestSupport.departmentNotice(noticeId, OWNER, 1, NoticeStatus.PUBLISHED, NOW));
+    // The same id also waits in the schedule, for the calls on scheduled notices.
+    Instant tomorrow = NOW.plus(Duration.ofDays(1));
+    schedule.put(
+        new ScheduledNotice(
+            tomorrow,
+            NoticeTestSupport.departmentNotice(
+                noticeId, OWNER, 1, NoticeStatus.PUBLISHED, tomorrow)));
     when(noticeCounts.of(any())).thenReturn(new NoticeCounts.Counts(0, Map.of(), Map.of()));
   }
 

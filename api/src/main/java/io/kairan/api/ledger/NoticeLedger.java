@@ -1,5 +1,6 @@
 package io.kairan.api.ledger;
 
+import io.kairan.api.kafka.CaughtUp;
 import io.kairan.model.notice.Notice;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +30,7 @@ public class NoticeLedger {
   // Each publisher's notice ids, so listing one's own notices never scans everyone's.
   private final ConcurrentHashMap<String, Set<String>> byPublisher = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<PostKey, FirstPost> posts = new ConcurrentHashMap<>();
-  private final CountDownLatch caughtUp = new CountDownLatch(1);
+  private final CaughtUp caughtUp = new CaughtUp();
   private final LedgerSettings settings;
   private final Clock clock;
 
@@ -119,21 +118,16 @@ public class NoticeLedger {
 
   /** Called once notices.v1 has been read up to where it ended when the API started. */
   public void markCaughtUp() {
-    caughtUp.countDown();
+    caughtUp.mark();
   }
 
   public boolean isCaughtUp() {
-    return caughtUp.getCount() == 0;
+    return caughtUp.is();
   }
 
   /** Waits for the replay; false when it is still running after {@code wait}. */
   public boolean awaitCaughtUp(Duration wait) {
-    try {
-      return caughtUp.await(wait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return caughtUp.await(wait);
   }
 
   private boolean forgettable(Notice notice, Instant now) {

@@ -1,15 +1,18 @@
 package io.kairan.api.notice;
 
 import io.kairan.api.ledger.NoticeVersions;
+import io.kairan.api.schedule.ScheduledNotice;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.Publisher;
 import io.kairan.model.notice.PublisherKind;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,10 +34,12 @@ class NoticeController {
   static final String KIND_CLAIM = "publisher_kind";
   private final NoticeWrites writes;
   private final FiguresReader figures;
+  private final NoticeSchedule schedule;
 
-  NoticeController(NoticeWrites writes, FiguresReader figures) {
+  NoticeController(NoticeWrites writes, FiguresReader figures, NoticeSchedule schedule) {
     this.writes = writes;
     this.figures = figures;
+    this.schedule = schedule;
   }
 
   /** Reach and push outcomes of one's own notice; groups under 10 are withheld. */
@@ -84,6 +89,35 @@ class NoticeController {
       response.header(REPLAYED, "true");
     }
     return response.body(notice);
+  }
+
+  /** A notice to publish later (body: publishAt and the notice); kept across restarts. */
+  @PostMapping("/api/v1/notices/scheduled")
+  ResponseEntity<ScheduledNotice> schedule(
+      @AuthenticationPrincipal Jwt caller, @RequestBody NoticeSchedule.Request request) {
+    ScheduledNotice entry = schedule.schedule(publisher(caller), request);
+    return ResponseEntity.created(URI.create("/api/v1/notices/scheduled/" + entry.id()))
+        .body(entry);
+  }
+
+  /** One's own notices waiting for their time, soonest first. */
+  @GetMapping("/api/v1/notices/scheduled")
+  List<ScheduledNotice> scheduled(@AuthenticationPrincipal Jwt caller) {
+    return schedule.of(publisher(caller).id());
+  }
+
+  @PutMapping("/api/v1/notices/scheduled/{id}")
+  ScheduledNotice reschedule(
+      @AuthenticationPrincipal Jwt caller,
+      @PathVariable String id,
+      @RequestBody NoticeSchedule.Request request) {
+    return schedule.reschedule(publisher(caller).id(), id, request);
+  }
+
+  @DeleteMapping("/api/v1/notices/scheduled/{id}")
+  ResponseEntity<Void> cancel(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+    schedule.cancel(publisher(caller).id(), id);
+    return ResponseEntity.noContent().build();
   }
 
   @PutMapping("/api/v1/notices/{id}")

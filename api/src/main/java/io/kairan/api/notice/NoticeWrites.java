@@ -35,8 +35,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Component
 class NoticeWrites {
-  private static final int LOCK_STRIPES = 64;
-  private final Object[] locks = new Object[LOCK_STRIPES];
+  private final StripedLocks locks = new StripedLocks();
   private final Set<PostKey> postsInFlight = ConcurrentHashMap.newKeySet();
   private final RecordPublisher kafka;
   private final NoticeLedger ledger;
@@ -55,9 +54,6 @@ class NoticeWrites {
     this.listing = listing;
     this.settings = settings;
     this.clock = clock;
-    for (int i = 0; i < LOCK_STRIPES; i++) {
-      locks[i] = new Object();
-    }
   }
 
   /**
@@ -184,13 +180,16 @@ class NoticeWrites {
    * and no emergency from a firm. A problem document (400) names each invalid field.
    */
   static void check(Notice notice) {
+    problemsOf(notice).throwIfAny();
+  }
+
+  static Problems problemsOf(Notice notice) {
     var problems = new Problems().merge(notice.problems());
     // Firms post offers and events; only the city may interrupt residents with an emergency.
-    problems.require(
+    return problems.require(
         notice.publisher().kind() != PublisherKind.FIRM || notice.severity() != Severity.EMERGENCY,
         "severity",
         "a firm cannot publish an emergency");
-    problems.throwIfAny();
   }
 
   private void awaitLedger() {
@@ -200,6 +199,6 @@ class NoticeWrites {
   }
 
   private Object lockFor(String id) {
-    return locks[Math.floorMod(id.hashCode(), LOCK_STRIPES)];
+    return locks.of(id);
   }
 }

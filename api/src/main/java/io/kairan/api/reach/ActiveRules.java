@@ -1,10 +1,10 @@
 package io.kairan.api.reach;
 
+import io.kairan.api.kafka.CaughtUp;
 import io.kairan.model.InvalidRecordException;
 import io.kairan.model.json.Json;
 import io.kairan.model.rules.RuleSet;
 import io.kairan.model.rules.RuleSlot;
-import java.util.concurrent.CountDownLatch;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ActiveRules {
   private volatile RuleSet active = RuleSet.BUILTIN;
-  private final CountDownLatch caughtUp = new CountDownLatch(1);
+  private final CaughtUp caughtUp = new CaughtUp();
 
   /** One rules.v1 record: the slot as key, the rule set as JSON (null: a tombstone). */
   public void accept(String key, String json) {
@@ -38,10 +38,10 @@ public class ActiveRules {
   }
 
   public void markCaughtUp() {
-    caughtUp.countDown();
+    caughtUp.mark();
   }
 
   public boolean isCaughtUp() {
-    return caughtUp.getCount() == 0;
+    return caughtUp.is();
   }
 }

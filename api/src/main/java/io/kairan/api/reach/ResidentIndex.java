@@ -1,5 +1,6 @@
 package io.kairan.api.reach;
 
+import io.kairan.api.kafka.CaughtUp;
 import io.kairan.model.InvalidRecordException;
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Notice;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.springframework.stereotype.Component;
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 public class ResidentIndex {
   private final ProfileIndex index = new ProfileIndex();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
-  private final CountDownLatch caughtUp = new CountDownLatch(1);
+  private final CaughtUp caughtUp = new CaughtUp();
   // Values residents share; they are few (towns, quiet hours, zones, sets of interests) and stay.
   private final Map<Object, Object> alike = new ConcurrentHashMap<>();
 
@@ -121,10 +121,10 @@ public class ResidentIndex {
 
   /** profiles.v1 has been read up to where it ended when the API started. */
   public void markCaughtUp() {
-    caughtUp.countDown();
+    caughtUp.mark();
   }
 
   public boolean isCaughtUp() {
-    return caughtUp.getCount() == 0;
+    return caughtUp.is();
   }
 }

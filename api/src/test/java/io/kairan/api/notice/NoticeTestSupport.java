@@ -2,6 +2,7 @@ package io.kairan.api.notice;
 
 import io.kairan.api.ledger.LedgerSettings;
 import io.kairan.api.ledger.NoticeLedger;
+import io.kairan.api.schedule.ScheduleBook;
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.NoticeStatus;
@@ -22,7 +23,7 @@ import org.springframework.context.annotation.Primary;
  */
 @TestConfiguration
 @EnableConfigurationProperties(LedgerSettings.class)
-@Import({NoticeWrites.class, NoticeListing.class, FiguresReader.class})
+@Import({NoticeWrites.class, NoticeListing.class, NoticeSchedule.class, FiguresReader.class})
 public class NoticeTestSupport {
   public static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
 
@@ -33,6 +34,13 @@ public class NoticeTestSupport {
   @Primary
   Clock fixedClock() {
     return Clock.fixed(NOW, ZoneOffset.UTC);
+  }
+
+  @Bean
+  ScheduleBook scheduleBook() {
+    ScheduleBook book = new ScheduleBook();
+    book.markCaughtUp();
+    return book;
   }
 
   @Bean

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -162,5 +164,48 @@ class OwnNoticesTest {
         .andExpect(
             jsonPath("$.versions[*].status").value(contains("PUBLISHED", "UPDATED", "WITHDRAWN")))
         .andExpect(jsonPath("$.versions[1].publishedAt").value("2026-11-23T08:50:00Z"));
+  }
+
+  private ResultActions schedule(String publisherId, String publishAt) throws Exception {
+    return mvc.perform(
+        post("/api/v1/notices/scheduled")
+            .with(NoticeControllerTest.publisher(publisherId, "DEPARTMENT"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(
+                "{\"publishAt\":\""
+                    + publishAt
+                    + "\",\"notice\":"
+                    + NoticeTestSupport.DRAFT
+                    + "}"));
+  }
+
+  @Test
+  void aScheduledNoticeIs201WithItsPlaceAndListedUntilItIsCancelled() throws Exception {
+    String me = newPublisher();
+    var created =
+        schedule(me, "2026-11-24T09:00:00Z")
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.publishAt").value("2026-11-24T09:00:00Z"))
+            .andExpect(jsonPath("$.notice.version").value(1));
+    String id = body(created).at("/notice/id").asText();
+    created.andExpect(header().string("Location", "/api/v1/notices/scheduled/" + id));
+    var asMe = NoticeControllerTest.publisher(me, "DEPARTMENT");
+
+    mvc.perform(get("/api/v1/notices/scheduled").with(asMe))
+        .andExpect(jsonPath("$[*].notice.id").value(contains(id)));
+    mvc.perform(get("/api/v1/notices/" + id).with(asMe)).andExpect(status().isNotFound());
+    mvc.perform(delete("/api/v1/notices/scheduled/" + id).with(asMe))
+        .andExpect(status().isNoContent());
+    mvc.perform(get("/api/v1/notices/scheduled").with(asMe)).andExpect(jsonPath("$").isEmpty());
+    mvc.perform(delete("/api/v1/notices/scheduled/" + id).with(asMe))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aScheduleForATimeAlreadyPastIsA400NamingPublishAt() throws Exception {
+    schedule(newPublisher(), "2026-11-23T08:59:59Z")
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors").value(hasItem("publishAt: must be a time after now")));
   }
 }

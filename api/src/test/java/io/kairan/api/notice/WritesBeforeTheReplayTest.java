@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.kairan.api.kafka.RecordPublisher;
 import io.kairan.api.ledger.LedgerSettings;
 import io.kairan.api.ledger.NoticeLedger;
+import io.kairan.api.schedule.ScheduleBook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,7 +37,13 @@ class WritesBeforeTheReplayTest {
   /** A ledger that is never told the replay ended. */
   @TestConfiguration
   @EnableConfigurationProperties(LedgerSettings.class)
-  @Import({NoticeWrites.class, NoticeListing.class, NoticeLedger.class})
+  @Import({
+    NoticeWrites.class,
+    NoticeListing.class,
+    NoticeSchedule.class,
+    ScheduleBook.class,
+    NoticeLedger.class
+  })
   static class Ledger {}
 
   @Autowired MockMvc mvc;
