@@ -17,9 +17,14 @@ import io.kairan.model.notice.Notice;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 
@@ -66,37 +71,64 @@ final class FeedReadModel implements Closeable {
                           .document(notice)));
     }
     check(client.bulk(notices.build()));
-    var bulk = new BulkRequest.Builder();
-    int pending = 0;
-    long written = 0;
+    // Two bulk requests in flight: Elasticsearch indexes one while the next is being built.
+    var inFlight = new Semaphore(2);
+    var senders = Executors.newFixedThreadPool(2);
+    var failure = new AtomicReference<Exception>();
+    var written = new AtomicLong();
     long started = System.nanoTime();
-    for (int r = 0; r < corpus.residents(); r++) {
-      for (Delivery delivery : corpus.deliveriesFor(r)) {
-        bulk.operations(
-            op ->
-                op.index(
-                    i ->
-                        i.index(indices.deliveries())
-                            .id(delivery.id())
-                            .routing(delivery.residentId())
-                            .document(delivery)));
-        if (++pending == BULK) {
-          check(client.bulk(bulk.build()));
-          written += pending;
-          pending = 0;
-          bulk = new BulkRequest.Builder();
-          if (written % 200_000 == 0) {
-            System.out.printf(
-                "[bench] %,d deliveries indexed (%.0f s)%n",
-                written, (System.nanoTime() - started) / 1e9);
-          }
+    try {
+      List<Delivery> batch = new ArrayList<>(BULK);
+      for (int r = 0; r < corpus.residents() && failure.get() == null; r++) {
+        batch.addAll(corpus.deliveriesFor(r));
+        if (batch.size() >= BULK || r == corpus.residents() - 1) {
+          List<Delivery> toSend = batch;
+          batch = new ArrayList<>(BULK);
+          inFlight.acquire();
+          senders.execute(
+              () -> {
+                try {
+                  check(client.bulk(deliveries(toSend)));
+                  long total = written.addAndGet(toSend.size());
+                  if (total / 200_000 != (total - toSend.size()) / 200_000) {
+                    System.out.printf(
+                        "[bench] %,d deliveries indexed (%.0f s)%n",
+                        total, (System.nanoTime() - started) / 1e9);
+                  }
+                } catch (Exception e) {
+                  failure.compareAndSet(null, e);
+                } finally {
+                  inFlight.release();
+                }
+              });
         }
       }
+      inFlight.acquire(2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while indexing deliveries", e);
+    } finally {
+      senders.shutdownNow();
     }
-    if (pending > 0) {
-      check(client.bulk(bulk.build()));
+    if (failure.get() != null) {
+      throw new IOException("indexing deliveries failed", failure.get());
     }
     client.indices().refresh(r -> r.index(indices.notices(), indices.deliveries()));
+  }
+
+  private BulkRequest deliveries(List<Delivery> batch) {
+    var bulk = new BulkRequest.Builder();
+    for (Delivery delivery : batch) {
+      bulk.operations(
+          op ->
+              op.index(
+                  i ->
+                      i.index(indices.deliveries())
+                          .id(delivery.id())
+                          .routing(delivery.residentId())
+                          .document(delivery)));
+    }
+    return bulk.build();
   }
 
   private static void check(BulkResponse response) throws IOException {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -185,31 +186,27 @@ public final class ServingBenchmark implements Callable<Integer> {
     figures.put("clients", clients);
     figures.put("loadAverageAtStart", loadAverage());
     Map<String, OpenLoop.Run> runs = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> disturbances = new LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try (LocalStack stack =
             LocalStack.start(StackOptions.freePorts(samples, 0).checkpointingEvery(checkpointMs));
         FeedReadModel readModel = new FeedReadModel(stack.elasticsearchUrl());
         ElasticsearchAudiences audiences = new ElasticsearchAudiences(stack.elasticsearchUrl())) {
-      long t = System.nanoTime();
-      UrgentLatency.load(stack, profiles);
-      step(
-          "%,d profiles on profiles.v1, all in the job's state (%.0f s)",
-          profiles.size(), since(t));
-      t = System.nanoTime();
-      readModel.write(corpus);
-      long indexed = readModel.deliveriesIndexed();
-      if (indexed != deliveries) {
-        throw new IllegalStateException(
-            indexed + " deliveries indexed, " + deliveries + " written");
+      // The job takes the profiles while Elasticsearch indexes the read model and the peer's
+      // profiles: each has work for the two cores while the other waits.
+      ExecutorService loader = Executors.newSingleThreadExecutor();
+      Future<?> elastic;
+      try {
+        elastic = loader.submit(() -> loadElasticsearch(corpus, readModel, audiences, profiles));
+        long t = System.nanoTime();
+        UrgentLatency.load(stack, profiles);
+        step(
+            "%,d profiles on profiles.v1, all in the job's state (%.0f s)",
+            profiles.size(), since(t));
+        elastic.get();
+      } finally {
+        loader.shutdownNow();
       }
-      step(
-          "%,d notices and %,d deliveries in the API's indices (%.0f s)",
-          notices, indexed, since(t));
-      t = System.nanoTime();
-      audiences.load(profiles);
-      step(
-          "%,d profiles in Elasticsearch's bench-profiles index (%.0f s)",
-          profiles.size(), since(t));
 
       try (ServingRequests requests =
           new ServingRequests(stack, corpus, readModel, audiences, now, 5_000)) {
@@ -218,30 +215,14 @@ public final class ServingBenchmark implements Callable<Integer> {
         figures.put("previewVsElasticsearchCount", compareCounts(requests, audiences, now));
 
         figures.put("loadAverageBeforeLoad", loadAverage());
-        pair(
-            pool,
-            feedRate,
-            runs,
-            "feed via API",
-            requests::feedThroughApi,
-            "feed via Elasticsearch directly",
-            requests::feedFromElasticsearch);
-        pair(
-            pool,
-            previewRate,
-            runs,
-            "preview via API",
-            requests::preview,
-            "Elasticsearch count",
-            requests::countInElasticsearch);
-        pair(
-            pool,
-            postRate,
-            runs,
-            "POST notice via API",
-            requests::postThroughApi,
-            "Kafka produce to notices.v1",
-            requests::produceToKafka);
+        try (var gc = GcPauses.follow();
+            var checkpoints = CheckpointLog.follow(stack.flinkRestUrl())) {
+          measure(pool, runs, requests);
+          Thread.sleep(500); // the checkpoint log's last poll
+          windows.forEach(
+              (name, spans) ->
+                  disturbances.put(name, Disturbances.during(spans, gc.all(), checkpoints.all())));
+        }
         figures.put("loadAverageAfterLoad", loadAverage());
       }
     } finally {
@@ -249,13 +230,18 @@ public final class ServingBenchmark implements Callable<Integer> {
     }
 
     Map<String, Object> byWorkload = new LinkedHashMap<>();
-    runs.forEach((name, run) -> byWorkload.put(name, run.json()));
+    runs.forEach(
+        (name, run) -> {
+          Map<String, Object> json = run.json();
+          json.put("meanwhile", disturbances.get(name));
+          byWorkload.put(name, json);
+        });
     figures.put("rates", Map.of("feed", feedRate, "preview", previewRate, "post", postRate));
     figures.put("secondsPerWorkload", seconds);
     figures.put("workloads", byWorkload);
     figures.put("leftOut", LEFT_OUT);
 
-    print(runs, figures);
+    print(runs, disturbances, figures);
     List<Figure> scorecard = scorecard(runs);
     Figure.printTable("Serving figures against their targets", scorecard);
     LEFT_OUT.forEach(s -> System.out.println("  not measured: " + s));
@@ -263,6 +249,40 @@ public final class ServingBenchmark implements Callable<Integer> {
     options.writeJson(figures);
     return Tool.DONE;
   }
+
+  /** Each workload beside its baseline, one pair after the other. */
+  private void measure(
+      ExecutorService pool, Map<String, OpenLoop.Run> runs, ServingRequests requests)
+      throws InterruptedException {
+    pair(
+        pool,
+        feedRate,
+        runs,
+        "feed via API",
+        requests::feedThroughApi,
+        "feed via Elasticsearch directly",
+        requests::feedFromElasticsearch);
+    pair(
+        pool,
+        previewRate,
+        runs,
+        "preview via API",
+        requests::preview,
+        "Elasticsearch count",
+        requests::countInElasticsearch);
+    pair(
+        pool,
+        postRate,
+        runs,
+        "POST notice via API",
+        requests::postThroughApi,
+        "Kafka produce to notices.v1",
+        requests::produceToKafka);
+  }
+
+  // The wall-clock spans in which each workload was sent, to set collections and checkpoints
+  // against.
+  private final Map<String, List<Disturbances.Window>> windows = new LinkedHashMap<>();
 
   /**
    * A workload and its baseline at the same rate: a warm-up slice of each, then {@link #slices}
@@ -279,6 +299,8 @@ public final class ServingBenchmark implements Callable<Integer> {
       throws InterruptedException {
     var run = runs.computeIfAbsent(name, n -> new OpenLoop.Run());
     var base = runs.computeIfAbsent(baselineName, n -> new OpenLoop.Run());
+    var runWindows = windows.computeIfAbsent(name, n -> new ArrayList<>());
+    var baseWindows = windows.computeIfAbsent(baselineName, n -> new ArrayList<>());
     double sliceSeconds = (double) seconds / slices;
     var slice = OpenLoop.Schedule.over(rate, sliceSeconds);
     var warmUp = OpenLoop.Schedule.over(rate, Math.min(5, sliceSeconds));
@@ -288,15 +310,40 @@ public final class ServingBenchmark implements Callable<Integer> {
     next += warmUp.requests();
     for (int s = 0; s < slices; s++) {
       boolean baselineFirst = s % 2 == 1;
-      OpenLoop.drive(
-          slice, pool, baselineFirst ? baseline : request, next, baselineFirst ? base : run, 60);
-      OpenLoop.drive(
-          slice, pool, baselineFirst ? request : baseline, next, baselineFirst ? run : base, 60);
+      for (boolean isBaseline :
+          baselineFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+        long from = System.currentTimeMillis();
+        OpenLoop.drive(
+            slice, pool, isBaseline ? baseline : request, next, isBaseline ? base : run, 60);
+        (isBaseline ? baseWindows : runWindows)
+            .add(new Disturbances.Window(from, System.currentTimeMillis()));
+      }
       next += slice.requests();
     }
     System.out.printf(
         "[bench] %s at %d/s: p99 %.1f ms (%d failed); %s: p99 %.1f ms (%d failed)%n",
         name, rate, run.p99Ms(), run.failed(), baselineName, base.p99Ms(), base.failed());
+  }
+
+  private Void loadElasticsearch(
+      FeedCorpus corpus,
+      FeedReadModel readModel,
+      ElasticsearchAudiences audiences,
+      List<ResidentProfile> profiles)
+      throws Exception {
+    long t = System.nanoTime();
+    readModel.write(corpus);
+    long indexed = readModel.deliveriesIndexed();
+    if (indexed != deliveries) {
+      throw new IllegalStateException(indexed + " deliveries indexed, " + deliveries + " written");
+    }
+    step(
+        "%,d notices and %,d deliveries in the API's indices (%.0f s)", notices, indexed, since(t));
+    t = System.nanoTime();
+    audiences.load(profiles);
+    step(
+        "%,d profiles in Elasticsearch's bench-profiles index (%.0f s)", profiles.size(), since(t));
+    return null;
   }
 
   /** Waits until the API's resident index holds every profile: all of them reached by everyone. */
@@ -377,19 +424,38 @@ public final class ServingBenchmark implements Callable<Integer> {
     return counts;
   }
 
-  private void print(Map<String, OpenLoop.Run> runs, Map<String, Object> figures) {
+  private void print(
+      Map<String, OpenLoop.Run> runs,
+      Map<String, Map<String, Object>> meanwhile,
+      Map<String, Object> figures) {
     System.out.printf(
         "%nServing on the running stack: feed of %,d residents with %,d deliveries (%,d notices),"
             + " preview over %,d residents; %d clients, open loop%n",
         residents, deliveries, notices, previewResidents, clients);
     System.out.printf(
-        "  %-34s %9s %7s %9s %9s %9s%n",
-        "workload", "requests", "failed", "p50 ms", "p99 ms", "max ms");
+        "  %-34s %9s %7s %9s %9s %9s %14s %12s%n",
+        "workload",
+        "requests",
+        "failed",
+        "p50 ms",
+        "p99 ms",
+        "max ms",
+        "GC paused ms",
+        "checkpoints");
     runs.forEach(
-        (name, run) ->
-            System.out.printf(
-                "  %-34s %9d %7d %9.1f %9.1f %9.1f%n",
-                name, run.count(), run.failed(), run.p50Ms(), run.p99Ms(), run.percentileMs(100)));
+        (name, run) -> {
+          Map<String, Object> m = meanwhile.getOrDefault(name, Map.of());
+          System.out.printf(
+              "  %-34s %9d %7d %9.1f %9.1f %9.1f %14s %12s%n",
+              name,
+              run.count(),
+              run.failed(),
+              run.p50Ms(),
+              run.p99Ms(),
+              run.percentileMs(100),
+              m.get("gcPausedMs"),
+              m.get("checkpoints"));
+        });
     runs.forEach(
         (name, run) -> {
           if (run.firstFailure() != null) {
@@ -411,22 +477,32 @@ public final class ServingBenchmark implements Callable<Integer> {
     var post = runs.get("POST notice via API");
     var produce = runs.get("Kafka produce to notices.v1");
     String feedAt =
-        String.format(" (%,d residents, %,d deliveries, %d/s)", residents, deliveries, feedRate);
-    String previewAt = String.format(" (%,d residents, %d/s)", previewResidents, previewRate);
+        String.format(" (%s res., %s deliv., %d/s)", count(residents), count(deliveries), feedRate);
+    String previewAt = String.format(" (%s residents, %d/s)", count(previewResidents), previewRate);
     long failed = runs.values().stream().mapToLong(OpenLoop.Run::failed).sum();
     return List.of(
-        Figure.atMost("feed first page via API, p99" + feedAt, feed.p99Ms(), "ms", FEED_TARGET_MS),
-        Figure.measured(
-            "feed: same queries to Elasticsearch directly, p99", feedBase.p99Ms(), "ms"),
-        Figure.measured("feed: API p99 / Elasticsearch directly p99", ratio(feed, feedBase), "x"),
+        Figure.atMost("feed page 1 via API, p99" + feedAt, feed.p99Ms(), "ms", FEED_TARGET_MS),
+        Figure.measured("feed: same queries to Elasticsearch, p99", feedBase.p99Ms(), "ms"),
+        Figure.measured("feed: API p99 / Elasticsearch p99", ratio(feed, feedBase), "x"),
         Figure.atMost(
             "reach preview via API, p99" + previewAt, preview.p99Ms(), "ms", PREVIEW_TARGET_MS),
-        Figure.measured("reach: Elasticsearch count over profiles, p99", count.p99Ms(), "ms"),
+        Figure.measured("reach: Elasticsearch count of profiles, p99", count.p99Ms(), "ms"),
         Figure.measured("reach: preview p99 / Elasticsearch count p99", ratio(preview, count), "x"),
         Figure.measured("POST notice via API, p99 (" + postRate + "/s)", post.p99Ms(), "ms"),
-        Figure.measured("post: Kafka produce to notices.v1 directly, p99", produce.p99Ms(), "ms"),
+        Figure.measured("post: Kafka produce to notices.v1, p99", produce.p99Ms(), "ms"),
         Figure.measured("post: API p99 / Kafka produce p99", ratio(post, produce), "x"),
         Figure.atMost("failed requests, all workloads", failed, "requests", 0));
+  }
+
+  /** 1M, 100k, 5,000: short enough for a figure's name. */
+  static String count(long n) {
+    if (n >= 1_000_000 && n % 1_000_000 == 0) {
+      return n / 1_000_000 + "M";
+    }
+    if (n >= 10_000 && n % 1_000 == 0) {
+      return String.format("%,dk", n / 1_000);
+    }
+    return String.format("%,d", n);
   }
 
   private static double ratio(OpenLoop.Run run, OpenLoop.Run baseline) {
