@@ -31,7 +31,8 @@ public class ResidentIndex {
   private final ProfileIndex index = new ProfileIndex();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final CaughtUp caughtUp = new CaughtUp();
-  // Values residents share; they are few (towns, quiet hours, zones, sets of interests) and stay.
+  static final int MAX_SHARED = 100_000;
+  // Values residents share: few (towns, home points, quiet hours, zones, sets of interests).
   private final Map<Object, Object> alike = new ConcurrentHashMap<>();
 
   /** One profiles.v1 record: the resident id as key, the profile as JSON or null to delete. */
@@ -95,9 +96,25 @@ public class ResidentIndex {
         p.updatedAt());
   }
 
+  /**
+   * The shared instance of the value. Values stay once shared (a resident who moves leaves the old
+   * one behind), so past {@link #MAX_SHARED} distinct values a new one is kept as it is: grouping
+   * by instance then only makes more groups, never a wrong count.
+   */
   @SuppressWarnings("unchecked")
   private <T> T shared(T value) {
-    return value == null ? null : (T) alike.computeIfAbsent(value, v -> v);
+    if (value == null) {
+      return null;
+    }
+    if (alike.size() >= MAX_SHARED) {
+      return (T) alike.getOrDefault(value, value);
+    }
+    return (T) alike.computeIfAbsent(value, v -> v);
+  }
+
+  /** How many distinct values are shared (at most {@link #MAX_SHARED}). */
+  int sharedValues() {
+    return alike.size();
   }
 
   /** The residents eligible for the notice at {@code at}, as the job's match stage finds them. */

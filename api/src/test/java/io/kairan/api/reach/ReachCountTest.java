@@ -220,6 +220,40 @@ class ReachCountTest {
   }
 
   @Test
+  void pastTheLimitOfSharedValuesResidentsAreStillCountedRightAndNoMoreValuesAreShared() {
+    ResidentIndex index = new ResidentIndex();
+    int residents = ResidentIndex.MAX_SHARED + 500;
+    for (int i = 0; i < residents; i++) {
+      ResidentProfile plain =
+          TopicRecordsTest.plainResident("r-" + i, i % 2 == 0 ? "湊町" : "一箕町", 1980);
+      index.put(
+          new ResidentProfile(
+              plain.id(),
+              plain.municipalityCode(),
+              plain.district(),
+              null,
+              plain.birthYear(),
+              plain.childrenBirthYears(),
+              plain.languages(),
+              Set.of("interest-" + i), // a value of one's own: the shared ones run out
+              plain.consents(),
+              i % 3 == 0 ? new QuietHours("17:00", "07:00") : null,
+              plain.timeZone(),
+              plain.accessibility(),
+              plain.updatedAt()));
+    }
+    Notice emergency = notice(new Audience.Everyone(), Category.DISASTER, Severity.EMERGENCY);
+
+    ReachCount counted =
+        ReachCount.of(emergency, index.eligible(emergency, NOW), RuleSet.BUILTIN, NOW);
+
+    assertThat(index.sharedValues()).isEqualTo(ResidentIndex.MAX_SHARED);
+    assertThat(counted.byDistrict())
+        .isEqualTo(Map.of("湊町", (long) residents / 2, "一箕町", (long) residents / 2));
+    assertThat(counted.byChannel()).isEqualTo(Map.of(Channel.PUSH_NOW, (long) residents));
+  }
+
+  @Test
   void aDraftWhoseValidityIsAlreadyOverReachesNobody() {
     ResidentIndex index = new ResidentIndex();
     index.put(resident(new Random(5), 1));
