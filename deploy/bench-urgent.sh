@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B install -DskipTests
-exec java -Xmx14g \
+exec java -Xmx6g \
   -Dkairan.classpath.file=deploy/target/runtime.classpath \
   -cp "deploy/target/classes:$(cat deploy/target/runtime.classpath)" \
   io.kairan.deploy.bench.UrgentBenchmark --samples "$(pwd)/samples" "$@"

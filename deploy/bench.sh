@@ -28,7 +28,7 @@ run() { # name, heap, main class, arguments...
 }
 run reach 14g RecommenderBenchmark --samples "$(pwd)/samples" --residents "$residents" --rounds 100 --reach-only
 run throughput 14g ThroughputBenchmark --samples "$(pwd)/samples" --residents "$residents" --runs 3
-run urgent 14g UrgentBenchmark --samples "$(pwd)/samples" --residents "$residents" --urgent 200
+run urgent 6g UrgentBenchmark --samples "$(pwd)/samples" --residents "$residents" --urgent 200
 run push 8g PushBenchmark --devices 100000 --answer-ms 75
 run serving 8g ServingBenchmark --samples "$(pwd)/samples"
 java -cp "$cp" io.kairan.deploy.bench.Scorecard "$out/scorecard.json" \

@@ -1,10 +1,17 @@
 package io.kairan.deploy.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -34,6 +41,28 @@ final class GcPauses implements AutoCloseable {
       ((NotificationEmitter) bean).addNotificationListener(gc.listener, null, null);
     }
     return gc;
+  }
+
+  private static final Pattern LOGGED_PAUSE =
+      Pattern.compile("^\\[([^\\]]+)\\].*GC\\(\\d+\\) (Pause .*?) \\S+->\\S+ ([0-9.]+)ms$");
+  private static final DateTimeFormatter LOG_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+  /**
+   * The pauses another JVM logged with {@code -Xlog:gc:file=...:time}: each line's time is when the
+   * pause ended.
+   */
+  static List<Pause> fromLog(Path log) throws IOException {
+    var pauses = new ArrayList<Pause>();
+    for (String line : Files.readAllLines(log)) {
+      Matcher m = LOGGED_PAUSE.matcher(line.trim());
+      if (m.matches()) {
+        long end = OffsetDateTime.parse(m.group(1), LOG_TIME).toInstant().toEpochMilli();
+        long millis = Math.round(Double.parseDouble(m.group(3)));
+        pauses.add(new Pause(end - millis, millis, "job JVM", m.group(2)));
+      }
+    }
+    return pauses;
   }
 
   synchronized List<Pause> all() {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,6 +67,15 @@ public final class UrgentBenchmark implements Callable<Integer> {
   StateBackend stateBackend;
 
   @Option(
+      names = "--job-heap",
+      paramLabel = "SIZE",
+      defaultValue = "6g",
+      description =
+          "heap of the job's own JVM, as on a cluster; 'shared' runs it in the benchmark's JVM"
+              + " beside the API and push (default: ${DEFAULT-VALUE})")
+  String jobHeap;
+
+  @Option(
       names = "--samples",
       paramLabel = "DIR",
       description = "the project's samples folder (default: -Dkairan.samples, else ./samples)")
@@ -84,21 +94,28 @@ public final class UrgentBenchmark implements Callable<Integer> {
     Tool.positive("--residents", residents);
     Tool.positive("--urgent", urgentNotices);
     Tool.positive("--checkpoint-interval-ms", checkpointMs);
+    if (!jobHeap.matches("shared|[1-9][0-9]*[mg]")) {
+      throw new Tool.UsageException(
+          "--job-heap takes a size like 6g or 4096m, or 'shared', not " + jobHeap);
+    }
     Path samples =
         samplesDir != null ? samplesDir : Path.of(System.getProperty("kairan.samples", "samples"));
     List<Town> towns = Town.load(samples.resolve("city/aizuwakamatsu_towns.csv"));
     List<ResidentProfile> profiles =
         SyntheticResidents.generate(towns, residents, 72028, Instant.now());
     UrgentLatency.Result urgent;
+    OptionalLong liveHeap;
     try (LocalStack stack =
         LocalStack.start(
             StackOptions.freePorts(samples, 0)
                 .checkpointingEvery(checkpointMs)
-                .withStateBackend(stateBackend.name()))) {
+                .withStateBackend(stateBackend.name())
+                .withJobJvm(jobHeap.equals("shared") ? "" : jobHeap))) {
       UrgentLatency.load(stack, profiles);
       System.out.printf("[bench] %,d profiles loaded into the running job%n", residents);
       List<String> districts = towns.stream().map(Town::district).distinct().toList();
       urgent = UrgentLatency.measure(stack, districts, urgentNotices);
+      liveHeap = heapAfterFullGc(stack);
     }
     System.out.printf(
         "%nUrgent notices on %,d residents, checkpoint every %d ms, state backend %s%n",
@@ -115,15 +132,35 @@ public final class UrgentBenchmark implements Callable<Integer> {
             "job state per resident: decide (after " + urgentNotices + " notices)",
             (double) urgent.stateOf("decide") / residents,
             "B"));
+    liveHeap.ifPresent(
+        bytes ->
+            scorecard.add(
+                Figure.measured(
+                    String.format(
+                        "job JVM heap after a full GC (%,d residents, %d notices)",
+                        residents, urgentNotices),
+                    bytes / (double) (1 << 20),
+                    "MiB")));
     Figure.printTable("Urgent notices against their targets", scorecard);
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("scorecard", Figure.json(scorecard));
     figures.put("residents", residents);
     figures.put("checkpointIntervalMs", checkpointMs);
     figures.put("stateBackend", stateBackend.name());
+    figures.put("jobHeap", jobHeap);
     figures.put("urgent", urgent.json());
     options.writeJson(figures);
     return Tool.DONE;
+  }
+
+  /** A figure more, never a reason to lose the run's others: a failure is said and skipped. */
+  private static OptionalLong heapAfterFullGc(LocalStack stack) {
+    try {
+      return stack.jobHeapAfterFullGc();
+    } catch (Exception e) {
+      System.err.println("[bench] the job's heap after a full collection is unknown: " + e);
+      return OptionalLong.empty();
+    }
   }
 
   static void print(UrgentLatency.Result urgent) {

@@ -151,7 +151,7 @@ final class UrgentLatency {
       reader.join();
       Thread.sleep(500); // the checkpoint log's last poll
       return new Result(
-          UrgentTail.explain(result.timings, checkpoints.all(), gc.all()),
+          UrgentTail.explain(result.timings, checkpoints.all(), pauses(stack, gc)),
           result.first,
           result.last,
           result.deliveries,
@@ -159,6 +159,15 @@ final class UrgentLatency {
     } finally {
       stop.set(true);
     }
+  }
+
+  /** The pauses of this JVM (API, push) and of the job's own JVM, if it has one. */
+  private static List<GcPauses.Pause> pauses(LocalStack stack, GcPauses here) throws Exception {
+    var pauses = new ArrayList<>(here.all());
+    if (stack.jobGcLog().isPresent()) {
+      pauses.addAll(GcPauses.fromLog(stack.jobGcLog().get()));
+    }
+    return pauses;
   }
 
   private record Posted(List<Timing> timings, Latencies first, Latencies last, long deliveries) {}

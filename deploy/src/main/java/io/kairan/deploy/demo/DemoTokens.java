@@ -38,6 +38,16 @@ public enum DemoTokens {
     return mint(issuer, defaultId, defaultName);
   }
 
+  /** The demo city's code: a publisher previews and posts for its own municipality. */
+  public static final String MUNICIPALITY = "072028";
+
+  private static String publisher(TokenIssuer issuer, String id, String name, String kind) {
+    return issuer.token(
+        id,
+        "PUBLISHER",
+        Map.of("name", name, "publisher_kind", kind, "municipality_code", MUNICIPALITY));
+  }
+
   /**
    * A token for {@code id}; {@code name} is a publisher's display name (null for the default or the
    * id). The publisher kind is a claim, so the API knows a firm cannot post emergencies.
@@ -46,8 +56,8 @@ public enum DemoTokens {
     String display = name != null ? name : (id.equals(defaultId) ? defaultName : id);
     return switch (this) {
       case RESIDENT -> issuer.resident(id);
-      case DEPARTMENT -> issuer.publisher(id, display, "DEPARTMENT");
-      case FIRM -> issuer.publisher(id, display, "FIRM");
+      case DEPARTMENT -> publisher(issuer, id, display, "DEPARTMENT");
+      case FIRM -> publisher(issuer, id, display, "FIRM");
       case ANALYST -> issuer.token(id, Role.ANALYST.name(), Map.of());
     };
   }

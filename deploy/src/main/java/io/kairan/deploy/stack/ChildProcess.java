@@ -51,6 +51,10 @@ public final class ChildProcess implements AutoCloseable {
     return builder.start();
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }

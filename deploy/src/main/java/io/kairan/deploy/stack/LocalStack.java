@@ -18,6 +18,8 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -40,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
   private KafkaBroker kafka;
   private ElasticsearchServer elasticsearch;
   private int flinkRestPort;
+  private SeparateJob separateJob;
   private LocalFcmServer fcm;
   private final StackOptions options;
 
@@ -125,6 +128,20 @@ public final class LocalStack implements AutoCloseable {
     log("API and push", t2);
 
     long t3 = System.nanoTime();
+    if (!options.jobHeap().isEmpty()) {
+      // Its clock is the system's: a fixed job clock is for tests, which run it in this JVM.
+      separateJob =
+          SeparateJob.start(
+              dir.resolve("job"),
+              options.jobHeap(),
+              kafka.bootstrapServers(),
+              flinkRestPort,
+              options.checkpointIntervalMs(),
+              options.stateBackend());
+      register(separateJob);
+      log("Flink job (own JVM, heap " + options.jobHeap() + ")", t3);
+      return;
+    }
     Configuration flink = new Configuration();
     // A fixed REST port on loopback (a local environment would take a random one).
     flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
@@ -171,6 +188,18 @@ public final class LocalStack implements AutoCloseable {
 
   public String kafkaBootstrapServers() {
     return kafka.bootstrapServers();
+  }
+
+  /** The heap of the job's own JVM after a full collection, if it runs in one of its own. */
+  public OptionalLong jobHeapAfterFullGc() throws Exception {
+    return separateJob == null
+        ? OptionalLong.empty()
+        : OptionalLong.of(separateJob.heapAfterFullGc());
+  }
+
+  /** The garbage-collection log of the job's own JVM, if it runs in one. */
+  public Optional<Path> jobGcLog() {
+    return Optional.ofNullable(separateJob).map(SeparateJob::gcLog);
   }
 
   /** The MiniCluster's REST API (jobs, checkpoints), on loopback. */

@@ -23,7 +23,8 @@ public record StackOptions(
     String elasticsearchHeap,
     long checkpointIntervalMs,
     Clock jobClock,
-    String stateBackend) {
+    String stateBackend,
+    String jobHeap) {
 
   public static StackOptions fixedPorts(Path samples, int residents) {
     return new StackOptions(
@@ -37,7 +38,8 @@ public record StackOptions(
         "512m",
         5_000,
         Clock.systemUTC(),
-        "hashmap");
+        "hashmap",
+        "");
   }
 
   public static StackOptions freePorts(Path samples, int residents) {
@@ -57,7 +59,8 @@ public record StackOptions(
         "512m",
         2_000,
         jobClock,
-        "hashmap");
+        "hashmap",
+        "");
   }
 
   /** The same stack with another checkpoint interval. */
@@ -73,7 +76,8 @@ public record StackOptions(
         elasticsearchHeap,
         intervalMs,
         jobClock,
-        stateBackend);
+        stateBackend,
+        jobHeap);
   }
 
   /** The same stack with the job on another state backend ({@code hashmap} or {@code rocksdb}). */
@@ -89,6 +93,24 @@ public record StackOptions(
         elasticsearchHeap,
         checkpointIntervalMs,
         jobClock,
-        backend);
+        backend,
+        jobHeap);
+  }
+
+  /** The same stack with the job in a JVM of its own with this heap (e.g. {@code 4g}). */
+  public StackOptions withJobJvm(String heap) {
+    return new StackOptions(
+        kafkaPort,
+        elasticsearchPort,
+        apiPort,
+        pushPort,
+        fcmPort,
+        residents,
+        samples,
+        elasticsearchHeap,
+        checkpointIntervalMs,
+        jobClock,
+        stateBackend,
+        heap);
   }
 }

@@ -39,6 +39,14 @@ class DemoTokensTest {
   }
 
   @Test
+  void aPublisherTokenIsBoundToTheDemoCitySoItsReachPreviewIsAllowed() throws Exception {
+    assertThat(claims(DemoTokens.DEPARTMENT.mint(issuer)))
+        .containsEntry("municipality_code", "072028");
+    assertThat(claims(DemoTokens.FIRM.mint(issuer, "tsuruga-ya", null)))
+        .containsEntry("municipality_code", "072028");
+  }
+
+  @Test
   void theTokenCommandMintsForAnyResidentId() throws Exception {
     var request = MintToken.Request.parse("resident", "r-000042", null);
 
