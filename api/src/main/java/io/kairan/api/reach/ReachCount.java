@@ -13,7 +13,7 @@ import io.kairan.recommender.match.Match;
 import io.kairan.recommender.match.Matching;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,6 +22,12 @@ import java.util.TreeMap;
  * district and by the channel the rule set would choose for each of them now.
  */
 record ReachCount(long residents, Map<String, Long> byDistrict, Map<Channel, Long> byChannel) {
+
+  /**
+   * Eligible residents counted in groups alike ({@link Alike}); {@code firsts} holds an eligible
+   * resident of each group, who stands for all of it in the match and the decision.
+   */
+  record Grouped(List<ResidentProfile> firsts, long[] counts) {}
 
   /**
    * Counts what the job would do with the notice as a new version: the residents the job's index
@@ -34,31 +40,24 @@ record ReachCount(long residents, Map<String, Long> byDistrict, Map<Channel, Lon
    * counted in groups (with their district, for the split), and the channel is decided once per
    * group (a city has a few hundred home points and a handful of quiet hours and zones), not once
    * per resident: a city-wide preview of a million residents matches and decides a few thousand,
-   * and counts the rest with one lookup each.
+   * and counts the rest with one array lookup each ({@link ResidentIndex#grouped}).
    */
-  static ReachCount of(
-      Notice notice, Iterable<ResidentProfile> eligible, RuleSet rules, Instant now) {
+  static ReachCount of(Notice notice, Grouped grouped, RuleSet rules, Instant now) {
     if (!Matching.isLive(notice, now)) {
       return new ReachCount(0, Map.of(), Map.of()); // a validity already over reaches nobody
-    }
-    // One lookup per resident: the residents alike in district and in what the policy reads.
-    Map<Alike, Group> groups = new HashMap<>();
-    for (ResidentProfile profile : eligible) {
-      Alike key = new Alike(profile);
-      Group group = groups.get(key);
-      if (group == null) {
-        group = new Group(profile);
-        groups.put(key, group);
-      }
-      group.residents++;
     }
     long residents = 0;
     Map<String, Long> byDistrict = new TreeMap<>();
     long[] byChannel = new long[Channel.values().length];
-    for (Group group : groups.values()) {
-      residents += group.residents;
-      byDistrict.merge(group.first.district(), group.residents, Long::sum);
-      byChannel[decide(notice, group.first, rules, now).ordinal()] += group.residents;
+    for (int g = 0; g < grouped.firsts().size(); g++) {
+      long count = grouped.counts()[g];
+      if (count == 0) {
+        continue;
+      }
+      ResidentProfile first = grouped.firsts().get(g);
+      residents += count;
+      byDistrict.merge(first.district(), count, Long::sum);
+      byChannel[decide(notice, first, rules, now).ordinal()] += count;
     }
     Map<Channel, Long> channels = new EnumMap<>(Channel.class);
     for (Channel channel : Channel.values()) {
@@ -75,7 +74,7 @@ record ReachCount(long residents, Map<String, Long> byDistrict, Map<Channel, Lon
    * who have it alike, so one instance stands for one value and a lookup never compares contents.
    * Equal values in distinct instances only make more groups, never a wrong count.
    */
-  private static final class Alike {
+  static final class Alike {
     private final Object district;
     private final Object interests;
     private final Object home;
@@ -109,16 +108,6 @@ record ReachCount(long residents, Map<String, Long> byDistrict, Map<Channel, Lon
     @Override
     public int hashCode() {
       return hash;
-    }
-  }
-
-  /** Residents alike: the first one found stands for all in the match and the decision. */
-  private static final class Group {
-    final ResidentProfile first;
-    long residents;
-
-    Group(ResidentProfile first) {
-      this.first = first;
     }
   }
 

@@ -26,7 +26,7 @@ public class ReachPreview {
     }
     Instant now = clock.instant();
     RuleSet ruleSet = rules.active();
-    ReachCount count = ReachCount.of(draft, residents.eligible(draft, now), ruleSet, now);
+    ReachCount count = ReachCount.of(draft, residents.grouped(draft, now), ruleSet, now);
     return ReachFigures.of(count, ruleSet.label(), now);
   }
 }

@@ -8,6 +8,9 @@ import io.kairan.model.resident.ResidentProfile;
 import io.kairan.recommender.match.ProfileForMatching;
 import io.kairan.recommender.match.ProfileIndex;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +37,10 @@ public class ResidentIndex {
   static final int MAX_SHARED = 100_000;
   // Values residents share: few (towns, home points, quiet hours, zones, sets of interests).
   private final Map<Object, Object> alike = new ConcurrentHashMap<>();
+  // The group of residents alike each of the index's numbers is in (groups are never dropped: a
+  // group nobody is in any more only counts 0).
+  private final Map<ReachCount.Alike, Integer> groupNumbers = new HashMap<>();
+  private int[] groupByNumber = new int[1024];
 
   /** One profiles.v1 record: the resident id as key, the profile as JSON or null to delete. */
   public void accept(String key, String json) {
@@ -59,7 +66,17 @@ public class ResidentIndex {
     ResidentProfile kept = shared(ProfileForMatching.of(profile));
     lock.writeLock().lock();
     try {
-      index.put(kept);
+      int number = index.put(kept);
+      Integer group = groupNumbers.get(new ReachCount.Alike(kept));
+      if (group == null) {
+        group = groupNumbers.size();
+        groupNumbers.put(new ReachCount.Alike(kept), group);
+      }
+      if (number >= groupByNumber.length) {
+        groupByNumber =
+            Arrays.copyOf(groupByNumber, Math.max(number + 1, groupByNumber.length * 2));
+      }
+      groupByNumber[number] = group;
     } finally {
       lock.writeLock().unlock();
     }
@@ -115,6 +132,37 @@ public class ResidentIndex {
   /** How many distinct values are shared (at most {@link #MAX_SHARED}). */
   int sharedValues() {
     return alike.size();
+  }
+
+  /**
+   * The residents eligible for the notice at {@code at}, as the job's match stage finds them,
+   * counted per group of residents alike ({@link ReachCount.Alike}) in one pass over the index's
+   * numbers: no profile is touched but the first of each group.
+   */
+  ReachCount.Grouped grouped(Notice notice, Instant at) {
+    lock.readLock().lock();
+    try {
+      int groups = groupNumbers.size();
+      long[] counts = new long[groups];
+      int[] first = new int[groups];
+      int[] byNumber = groupByNumber;
+      index.forEachEligible(
+          notice,
+          at,
+          number -> {
+            int group = byNumber[number];
+            if (counts[group]++ == 0) {
+              first[group] = number;
+            }
+          });
+      List<ResidentProfile> firsts = new ArrayList<>(groups);
+      for (int g = 0; g < groups; g++) {
+        firsts.add(counts[g] == 0 ? null : index.profile(first[g]));
+      }
+      return new ReachCount.Grouped(firsts, counts);
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   /** The residents eligible for the notice at {@code at}, as the job's match stage finds them. */

@@ -54,6 +54,9 @@ public final class PreviewLoad {
                 "--spring.kafka.bootstrap-servers=127.0.0.1:1",
                 "--kairan.ledger.startup-wait=1s",
                 "--kairan.security.jwt-secret=" + SECRET,
+                // The preview's time is measured here, not the rate limit's refusals.
+                "--kairan.rate-limits.writes.requests=1000000",
+                "--kairan.rate-limits.reads.requests=1000000",
                 "--logging.level.org.apache.kafka=OFF",
                 "--logging.level.io.kairan=OFF");
     try {

@@ -189,7 +189,7 @@ class ReachCountTest {
               Severity.values()[random.nextInt(Severity.values().length)]);
       RuleSet rules = ruleSets.get(random.nextInt(ruleSets.size()));
 
-      ReachCount counted = ReachCount.of(n, index.eligible(n, NOW), rules, NOW);
+      ReachCount counted = ReachCount.of(n, index.grouped(n, NOW), rules, NOW);
 
       assertThat(counted)
           .as("trial %d: %s", trial, n.audience())
@@ -211,7 +211,7 @@ class ReachCountTest {
     for (Severity severity : Severity.values()) {
       for (RuleSet rules : List.of(RuleSet.BUILTIN, rules(Set.of(Category.HEALTH), 5, null))) {
         Notice n = notice(new Audience.Everyone(), Category.HEALTH, severity);
-        ReachCount.of(n, index.eligible(n, NOW), rules, NOW)
+        ReachCount.of(n, index.grouped(n, NOW), rules, NOW)
             .byChannel()
             .forEach((c, k) -> seen.merge(c, k, Long::sum));
       }
@@ -245,7 +245,7 @@ class ReachCountTest {
     Notice emergency = notice(new Audience.Everyone(), Category.DISASTER, Severity.EMERGENCY);
 
     ReachCount counted =
-        ReachCount.of(emergency, index.eligible(emergency, NOW), RuleSet.BUILTIN, NOW);
+        ReachCount.of(emergency, index.grouped(emergency, NOW), RuleSet.BUILTIN, NOW);
 
     assertThat(index.sharedValues()).isEqualTo(ResidentIndex.MAX_SHARED);
     assertThat(counted.byDistrict())
@@ -262,7 +262,7 @@ class ReachCountTest {
 
     assertThat(
             ReachCount.of(
-                emergency, index.eligible(emergency, afterItsEnd), RuleSet.BUILTIN, afterItsEnd))
+                emergency, index.grouped(emergency, afterItsEnd), RuleSet.BUILTIN, afterItsEnd))
         .isEqualTo(new ReachCount(0, Map.of(), Map.of()));
     assertThat(index.eligible(emergency, afterItsEnd))
         .hasSize(1); // the index leaves it to Matching
@@ -278,10 +278,10 @@ class ReachCountTest {
     index.put(before);
     index.put(moved);
     ReachCount afterMove =
-        ReachCount.of(emergency, index.eligible(emergency, NOW), RuleSet.BUILTIN, NOW);
+        ReachCount.of(emergency, index.grouped(emergency, NOW), RuleSet.BUILTIN, NOW);
     index.remove(before.id());
     ReachCount afterDelete =
-        ReachCount.of(emergency, index.eligible(emergency, NOW), RuleSet.BUILTIN, NOW);
+        ReachCount.of(emergency, index.grouped(emergency, NOW), RuleSet.BUILTIN, NOW);
 
     assertThat(afterMove.byDistrict()).isEqualTo(Map.of("大戸町", 1L));
     assertThat(afterDelete.residents()).isZero();

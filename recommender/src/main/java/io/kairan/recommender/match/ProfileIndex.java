@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
@@ -68,8 +69,11 @@ public final class ProfileIndex {
     return localIds.size();
   }
 
-  /** Adds or replaces a resident's profile. */
-  public void put(ResidentProfile profile) {
+  /**
+   * Adds or replaces a resident's profile; returns the number the index knows it by (a small int,
+   * reused after a removal), which {@link #forEachEligible} hands out.
+   */
+  public int put(ResidentProfile profile) {
     remove(profile.id());
     int id = freeIds.isEmpty() ? profiles.size() : freeIds.pop();
     if (id == profiles.size()) {
@@ -83,6 +87,7 @@ public final class ProfileIndex {
     birthYearById[id] = profile.birthYear();
     localIds.put(profile.id(), id);
     update(profile, id, true);
+    return id;
   }
 
   public void remove(String residentId) {
@@ -106,6 +111,23 @@ public final class ProfileIndex {
     List<ResidentProfile> result = new ArrayList<>(found.getCardinality());
     found.forEach((int id) -> result.add(profiles.get(id)));
     return result;
+  }
+
+  /**
+   * The numbers ({@link #put}) of the residents eligible for a notice, in ascending order, without
+   * touching a profile: a count of a million residents by some property of theirs is one pass.
+   */
+  public void forEachEligible(Notice notice, Instant at, IntConsumer each) {
+    RoaringBitmap found = inAudience(notice, at);
+    if (needsConsent(notice)) {
+      found = RoaringBitmap.and(found, consentTo(notice));
+    }
+    found.forEach((org.roaringbitmap.IntConsumer) each::accept);
+  }
+
+  /** The profile the index knows by this number ({@link #put}), null when none is. */
+  public ResidentProfile profile(int number) {
+    return number < profiles.size() ? profiles.get(number) : null;
   }
 
   /** How many residents are eligible, without touching a profile: an audience's reach. */

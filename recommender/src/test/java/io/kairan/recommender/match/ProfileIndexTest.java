@@ -16,6 +16,7 @@ import io.kairan.model.resident.ResidentProfile;
 import io.kairan.recommender.RandomProfiles;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IntSummaryStatistics;
 import java.util.List;
@@ -100,6 +101,45 @@ class ProfileIndexTest {
                   .count())
           .as("the form kept in state is eligible exactly when the full profile is")
           .isEqualTo(scanned.size());
+    }
+  }
+
+  @Test
+  void theNumbersHandedOutForANoticeAreThoseOfThePlainScansResidentsEvenAfterRemovals() {
+    Random random = new Random(7);
+    ProfileIndex index = new ProfileIndex();
+    Map<Integer, String> residentByNumber = new HashMap<>();
+    List<ResidentProfile> profiles = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      ResidentProfile p = randomProfile(random, i);
+      profiles.add(p);
+      residentByNumber.put(index.put(p), p.id());
+    }
+    // Removed residents free their numbers, which later residents take over.
+    for (int i = 0; i < 100; i++) {
+      index.remove(profiles.remove(random.nextInt(profiles.size())).id());
+    }
+    for (int i = 1_000; i < 1_050; i++) {
+      ResidentProfile p = randomProfile(random, i);
+      profiles.add(p);
+      residentByNumber.put(index.put(p), p.id());
+    }
+    for (int trial = 0; trial < 200; trial++) {
+      Notice notice =
+          notice(
+              RandomAudiences.next(random, 3),
+              Category.values()[random.nextInt(Category.values().length)],
+              Severity.values()[random.nextInt(3)]);
+      Set<String> scanned = new HashSet<>();
+      profiles.stream()
+          .filter(p -> Eligibility.isEligible(notice, p, AT))
+          .forEach(p -> scanned.add(p.id()));
+
+      List<String> handedOut = new ArrayList<>();
+      index.forEachEligible(notice, AT, number -> handedOut.add(residentByNumber.get(number)));
+
+      assertThat(handedOut).doesNotHaveDuplicates();
+      assertThat(new HashSet<>(handedOut)).isEqualTo(scanned);
     }
   }
 
