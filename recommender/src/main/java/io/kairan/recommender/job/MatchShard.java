@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -33,7 +34,9 @@ final class MatchShard
   private static final int SHARED_NOTICES = 256;
 
   private final Clock clock;
-  private transient MapState<String, ResidentProfile> profiles;
+  // Serialized (ProfileBytes): a checkpoint copies bytes, the index holds the objects.
+  private transient MapState<String, byte[]> profiles;
+  private transient ProfileBytes profileBytes;
   private transient MapState<String, Notice> liveNotices;
   // Withdrawn is final: a later version of a withdrawn notice (a replayed feed, a faulty producer)
   // never reaches anyone. Kept until the notice's validity ends, then forgotten by the timer.
@@ -52,7 +55,12 @@ final class MatchShard
   public void open(OpenContext openContext) {
     profiles =
         getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("profiles", String.class, ResidentProfile.class));
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "profiles",
+                    Types.STRING,
+                    PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    profileBytes = new ProfileBytes();
     withdrawnUntil =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("withdrawn-until", String.class, Long.class));
@@ -102,7 +110,7 @@ final class MatchShard
       return List.of();
     }
     ResidentProfile profile = ProfileForMatching.of(change.profile());
-    profiles.put(profile.id(), profile);
+    profiles.put(profile.id(), profileBytes.write(profile));
     index.put(profile);
     Instant now = clock.instant();
     var matches = new ArrayList<Match>();
@@ -211,8 +219,8 @@ final class MatchShard
     ProfileIndex index = indexes.get(shard);
     if (index == null) {
       index = new ProfileIndex();
-      for (ResidentProfile profile : profiles.values()) {
-        index.put(profile);
+      for (byte[] profile : profiles.values()) {
+        index.put(profileBytes.read(profile));
       }
       indexes.put(shard, index);
     }

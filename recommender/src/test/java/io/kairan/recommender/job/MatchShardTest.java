@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +114,34 @@ class MatchShardTest {
     harness.setProcessingTime(notice.validity().until().toEpochMilli());
 
     assertThat(harness.numKeyedStateEntries()).as("only the profiles").isEqualTo(1);
+  }
+
+  @Test
+  void theProfilesKeptInACheckpointAreMatchedAfterARestoreAsBefore() throws Exception {
+    ResidentProfile parent = resident("parent", "北会津町", 1990, List.of(2022), Category.CHILDCARE);
+    profile(parent);
+    profile(resident("elsewhere", "湊町", 1990, List.of(2022), Category.CHILDCARE));
+    OperatorSubtaskState checkpoint = harness.snapshot(1L, 1L);
+
+    try (var restored =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(new MatchShard(Clock.fixed(NOON_JST, ZoneOffset.UTC))),
+            (ProfileChange change) -> SHARD,
+            ShardedNotice::shard,
+            Types.INT)) {
+      restored.setup();
+      restored.initializeState(checkpoint);
+      restored.open();
+      restored.processElement2(new ShardedNotice(SHARD, childcareNoticeForKitaaizuParents()), 0);
+
+      assertThat(restored.extractOutputValues())
+          .singleElement()
+          .satisfies(
+              m -> {
+                assertThat(m.residentId()).isEqualTo("parent");
+                assertThat(m.fromProfileChange()).isFalse();
+              });
+    }
   }
 
   @Test
