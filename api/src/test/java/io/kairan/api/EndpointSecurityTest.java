@@ -16,6 +16,8 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.kairan.api.approval.Approval;
+import io.kairan.api.approval.ApprovalBook;
 import io.kairan.api.index.CurrentNotices;
 import io.kairan.api.index.Deliveries;
 import io.kairan.api.index.NoticeCounts;
@@ -186,6 +188,33 @@ class EndpointSecurityTest {
               NoticeTestSupport.DRAFT,
               Role.OPERATOR),
           new Endpoint(
+              HttpMethod.GET,
+              "/api/v1/notices/pending",
+              Role.PUBLISHER,
+              "/api/v1/notices/pending",
+              null),
+          new Endpoint(
+              HttpMethod.GET,
+              "/api/v1/approvals",
+              Role.PUBLISHER,
+              "/api/v1/approvals",
+              null,
+              Role.OPERATOR),
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/v1/approvals/{id}/approve",
+              Role.PUBLISHER,
+              "/api/v1/approvals/{id}/approve",
+              null,
+              Role.OPERATOR),
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/v1/approvals/{id}/reject",
+              Role.PUBLISHER,
+              "/api/v1/approvals/{id}/reject",
+              "{\"reason\":\"営業時間の記載がありません\"}",
+              Role.OPERATOR),
+          new Endpoint(
               HttpMethod.GET, "/api/v1/notices/{id}", Role.PUBLISHER, "/api/v1/notices/{id}", null),
           new Endpoint(
               HttpMethod.PUT,
@@ -217,6 +246,7 @@ class EndpointSecurityTest {
   @Autowired MockMvc mvc;
   @Autowired NoticeLedger ledger;
   @Autowired ScheduleBook schedule;
+  @Autowired ApprovalBook approvals;
   @Autowired RequestMappingHandlerMapping mappings;
   @MockitoBean RecordPublisher kafka;
   @MockitoBean Deliveries deliveries;
@@ -241,6 +271,8 @@ class EndpointSecurityTest {
             tomorrow,
             NoticeTestSupport.departmentNotice(
                 noticeId, OWNER, 1, NoticeStatus.PUBLISHED, tomorrow)));
+    // And a firm's notice under the same id waits for approval, for the calls on approvals.
+    approvals.put(Approval.pending(NoticeTestSupport.firmNotice(noticeId, "shop-1", NOW), NOW));
     when(noticeCounts.of(any())).thenReturn(new NoticeCounts.Counts(0, Map.of(), Map.of()));
   }
 
@@ -262,13 +294,21 @@ class EndpointSecurityTest {
   }
 
   private String tokenFor(TokenIssuer by, Role role, String subject) {
-    return role == Role.PUBLISHER
-        ? by.token(
-            subject,
-            role.name(),
-            Map.of(
-                "name", subject, "publisher_kind", "DEPARTMENT", "municipality_code", MUNICIPALITY))
-        : by.token(subject, role.name(), Map.of());
+    return switch (role) {
+      case PUBLISHER ->
+          by.token(
+              subject,
+              role.name(),
+              Map.of(
+                  "name",
+                  subject,
+                  "publisher_kind",
+                  "DEPARTMENT",
+                  "municipality_code",
+                  MUNICIPALITY));
+      case OPERATOR -> by.token(subject, role.name(), Map.of("municipality_code", MUNICIPALITY));
+      default -> by.token(subject, role.name(), Map.of());
+    };
   }
 
   private String rightToken(Endpoint e) {

@@ -1,2 +1,5 @@
-/** Limits on what a request may carry, refused before any of it is parsed. */
+/**
+ * Limits on requests: what a request may carry, refused before any of it is parsed, and how often a
+ * client may call, per class of call (429 with Retry-After).
+ */
 package io.kairan.api.limits;

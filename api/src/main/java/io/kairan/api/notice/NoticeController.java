@@ -1,5 +1,6 @@
 package io.kairan.api.notice;
 
+import io.kairan.api.approval.Approval;
 import io.kairan.api.ledger.NoticeVersions;
 import io.kairan.api.schedule.ScheduledNotice;
 import io.kairan.model.notice.Notice;
@@ -35,11 +36,17 @@ class NoticeController {
   private final NoticeWrites writes;
   private final FiguresReader figures;
   private final NoticeSchedule schedule;
+  private final NoticeApprovals approvals;
 
-  NoticeController(NoticeWrites writes, FiguresReader figures, NoticeSchedule schedule) {
+  NoticeController(
+      NoticeWrites writes,
+      FiguresReader figures,
+      NoticeSchedule schedule,
+      NoticeApprovals approvals) {
     this.writes = writes;
     this.figures = figures;
     this.schedule = schedule;
+    this.approvals = approvals;
   }
 
   /** Reach and push outcomes of one's own notice; groups under 10 are withheld. */
@@ -71,12 +78,29 @@ class NoticeController {
         publisher(caller).id(), new NoticeListing.Query(status, category, size, cursor));
   }
 
+  /**
+   * A department's notice is published at once (201); a firm's waits for approval (202 with the
+   * waiting notice), and is on notices.v1 only once a department or an operator approved it.
+   */
   @PostMapping("/api/v1/notices")
-  ResponseEntity<Notice> publish(
+  ResponseEntity<?> publish(
       @AuthenticationPrincipal Jwt caller,
       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
       @RequestBody NoticeDraft draft) {
     Publisher publisher = publisher(caller);
+    if (publisher.kind() == PublisherKind.FIRM) {
+      if (idempotencyKey != null) {
+        throw new ResponseStatusException(
+            HttpStatus.BAD_REQUEST,
+            "A firm's notice waits for approval, and such posts do not take an "
+                + IdempotencyKey.HEADER
+                + " yet: see GET /api/v1/notices/pending before posting again.");
+      }
+      Approval pending = approvals.submit(publisher, draft);
+      return ResponseEntity.accepted()
+          .location(URI.create("/api/v1/notices/pending"))
+          .body(pending);
+    }
     NoticeWrites.Posted posted =
         idempotencyKey == null
             ? writes.publish(publisher, draft)
@@ -91,11 +115,26 @@ class NoticeController {
     return response.body(notice);
   }
 
-  /** A notice to publish later (body: publishAt and the notice); kept across restarts. */
+  /** The caller's notices waiting for approval or rejected (with the reason), newest first. */
+  @GetMapping("/api/v1/notices/pending")
+  List<Approval> pending(@AuthenticationPrincipal Jwt caller) {
+    return approvals.notPublishedOf(publisher(caller).id());
+  }
+
+  /**
+   * A notice to publish later (body: publishAt and the notice); kept across restarts. Departments
+   * only: a firm's notice waits for approval instead.
+   */
   @PostMapping("/api/v1/notices/scheduled")
   ResponseEntity<ScheduledNotice> schedule(
       @AuthenticationPrincipal Jwt caller, @RequestBody NoticeSchedule.Request request) {
-    ScheduledNotice entry = schedule.schedule(publisher(caller), request);
+    Publisher publisher = publisher(caller);
+    if (publisher.kind() == PublisherKind.FIRM) {
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
+          "A firm's notice waits for approval and cannot be scheduled; post it instead.");
+    }
+    ScheduledNotice entry = schedule.schedule(publisher, request);
     return ResponseEntity.created(URI.create("/api/v1/notices/scheduled/" + entry.id()))
         .body(entry);
   }

@@ -136,6 +136,14 @@ class NoticeWrites {
           draft.isSignificantChange() ? NoticeStatus.CHANGED : NoticeStatus.UPDATED;
       Notice next =
           draft.toNotice(id, current.version() + 1, current.publisher(), status, clock.instant());
+      if (current.publisher().kind() == PublisherKind.FIRM) {
+        // What a firm's notice says was approved; a change would need approval again.
+        check(next);
+        throw new ResponseStatusException(
+            HttpStatus.FORBIDDEN,
+            "A firm's notice was approved as it is and cannot be changed; withdraw it and post"
+                + " the new one for approval.");
+      }
       accept(next, Map.of());
       return next;
     }

@@ -1,5 +1,7 @@
 package io.kairan.api.security;
 
+import io.kairan.api.limits.RateLimitFilter;
+import io.kairan.api.limits.RateLimiter;
 import io.kairan.api.problem.ProblemResponses;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,6 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -29,7 +32,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 class SecurityConfig {
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, RateLimiter limits) throws Exception {
     http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies to forge
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
@@ -45,10 +48,15 @@ class SecurityConfig {
                     .hasAnyRole(Role.PUBLISHER.name(), Role.OPERATOR.name())
                     .requestMatchers("/api/v1/notices", "/api/v1/notices/**")
                     .hasRole(Role.PUBLISHER.name())
+                    // Departments (publishers; the controller refuses firms) and operators.
+                    .requestMatchers("/api/v1/approvals", "/api/v1/approvals/**")
+                    .hasAnyRole(Role.PUBLISHER.name(), Role.OPERATOR.name())
                     .requestMatchers("/api/v1/rules/**")
                     .hasRole(Role.ANALYST.name())
                     .anyRequest()
                     .denyAll())
+        // After the token is read, so a client is its token's subject wherever it calls from.
+        .addFilterAfter(new RateLimitFilter(limits), BearerTokenAuthenticationFilter.class)
         .oauth2ResourceServer(
             oauth ->
                 oauth

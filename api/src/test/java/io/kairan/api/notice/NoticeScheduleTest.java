@@ -2,12 +2,11 @@ package io.kairan.api.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyMap;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
 
+import io.kairan.api.MovingClock;
 import io.kairan.api.kafka.RecordPublisher;
+import io.kairan.api.kafka.WrittenRecords;
+import io.kairan.api.kafka.WrittenRecords.Written;
 import io.kairan.api.ledger.LedgerSettings;
 import io.kairan.api.ledger.NoticeLedger;
 import io.kairan.api.problem.NotYoursException;
@@ -20,13 +19,10 @@ import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Publisher;
 import io.kairan.model.notice.PublisherKind;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,29 +35,10 @@ class NoticeScheduleTest {
   static final Instant NOW = NoticeTestSupport.NOW;
   static final Instant IN_AN_HOUR = NOW.plus(Duration.ofHours(1));
 
-  /** One record the API wrote: topic, key and the value as JSON (null for a tombstone). */
-  record Written(String topic, String key, String json) {}
-
   private final MovingClock clock = new MovingClock(NOW);
-  private final List<Written> written = new ArrayList<>();
-  private final RecordPublisher kafka = recording();
-
-  private RecordPublisher recording() {
-    RecordPublisher publisher = mock(RecordPublisher.class);
-    doAnswer(
-            call -> {
-              Object value = call.getArgument(2);
-              written.add(
-                  new Written(
-                      call.getArgument(0),
-                      call.getArgument(1),
-                      value == null ? null : Json.write(value)));
-              return null;
-            })
-        .when(publisher)
-        .publish(any(), any(), any(), anyMap());
-    return publisher;
-  }
+  private final WrittenRecords records = new WrittenRecords();
+  private final List<Written> written = records.all;
+  private final RecordPublisher kafka = records.publisher;
 
   /** An API instance: its ledger and schedule, both read to the end of their topics. */
   private record Instance(NoticeLedger ledger, ScheduleBook book, NoticeSchedule schedule) {}
@@ -69,13 +46,8 @@ class NoticeScheduleTest {
   private Instance start() {
     NoticeLedger ledger = new NoticeLedger(LedgerSettings.defaults(), clock);
     ScheduleBook book = new ScheduleBook();
-    for (Written w : written) {
-      if (w.topic().equals(ScheduleBook.TOPIC)) {
-        book.accept(w.key(), w.json());
-      } else if (w.topic().equals(Topics.NOTICES)) {
-        ledger.apply(Json.read(w.json(), Notice.class));
-      }
-    }
+    records.replay(ScheduleBook.TOPIC, book::accept);
+    records.replay(Topics.NOTICES, (id, json) -> ledger.apply(Json.read(json, Notice.class)));
     ledger.markCaughtUp();
     book.markCaughtUp();
     return new Instance(
@@ -98,11 +70,11 @@ class NoticeScheduleTest {
     Instance api = start();
     ScheduledNotice entry = api.schedule().schedule(CITY, at(IN_AN_HOUR));
 
-    clock.now = IN_AN_HOUR.minusSeconds(1);
+    clock.set(IN_AN_HOUR.minusSeconds(1));
     api.schedule().publishDue();
     assertThat(published()).isEmpty();
 
-    clock.now = IN_AN_HOUR.plusMillis(300);
+    clock.set(IN_AN_HOUR.plusMillis(300));
     api.schedule().publishDue();
     assertThat(published())
         .singleElement()
@@ -117,7 +89,7 @@ class NoticeScheduleTest {
     assertThat(api.ledger().current(entry.id())).isPresent();
     assertThat(api.book().get(entry.id())).isEmpty();
     assertThat(written.get(written.size() - 1))
-        .isEqualTo(new Written(ScheduleBook.TOPIC, entry.id(), null));
+        .isEqualTo(new Written(ScheduleBook.TOPIC, entry.id(), null, Map.of()));
   }
 
   @Test
@@ -126,7 +98,7 @@ class NoticeScheduleTest {
 
     Instance restarted = start(); // reads what the first instance wrote
     assertThat(restarted.book().get(entry.id())).contains(entry);
-    clock.now = IN_AN_HOUR.plus(Duration.ofMinutes(5)); // it was down when the time came
+    clock.set(IN_AN_HOUR.plus(Duration.ofMinutes(5))); // it was down when the time came
     restarted.schedule().publishDue();
 
     assertThat(published()).extracting(Notice::id).containsExactly(entry.id());
@@ -136,7 +108,7 @@ class NoticeScheduleTest {
   void aNoticePublishedJustBeforeARestartIsNotPublishedAgainOnlyItsScheduleEnds() {
     Instance first = start();
     ScheduledNotice entry = first.schedule().schedule(CITY, at(IN_AN_HOUR));
-    clock.now = IN_AN_HOUR;
+    clock.set(IN_AN_HOUR);
     first.schedule().publishDue();
     written.remove(written.size() - 1); // the tombstone never made it: the API died first
 
@@ -160,11 +132,11 @@ class NoticeScheduleTest {
         .reschedule(
             "dept-1", changed.id(), new NoticeSchedule.Request(IN_AN_HOUR.plusSeconds(60), other));
     api.schedule().cancel("dept-1", cancelled.id());
-    clock.now = IN_AN_HOUR.plusSeconds(30);
+    clock.set(IN_AN_HOUR.plusSeconds(30));
     api.schedule().publishDue();
     assertThat(published()).isEmpty(); // the change moved it a minute later
 
-    clock.now = IN_AN_HOUR.plusSeconds(60);
+    clock.set(IN_AN_HOUR.plusSeconds(60));
     api.schedule().publishDue();
     assertThat(published())
         .singleElement()
@@ -183,7 +155,7 @@ class NoticeScheduleTest {
     ScheduleBook book = new ScheduleBook();
     written.forEach(w -> book.accept(w.key(), w.json()));
     book.markCaughtUp();
-    clock.now = IN_AN_HOUR;
+    clock.set(IN_AN_HOUR);
 
     new NoticeSchedule(kafka, book, unread, LedgerSettings.defaults(), clock).publishDue();
 
@@ -217,29 +189,5 @@ class NoticeScheduleTest {
     assertThatThrownBy(() -> schedule.cancel("dept-2", entry.id()))
         .isInstanceOf(NotYoursException.class);
     assertThat(schedule.of("dept-1")).containsExactly(entry);
-  }
-
-  /** A clock the test moves by hand. */
-  private static final class MovingClock extends Clock {
-    Instant now;
-
-    MovingClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

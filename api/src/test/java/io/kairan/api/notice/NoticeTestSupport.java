@@ -1,5 +1,6 @@
 package io.kairan.api.notice;
 
+import io.kairan.api.approval.ApprovalBook;
 import io.kairan.api.ledger.LedgerSettings;
 import io.kairan.api.ledger.NoticeLedger;
 import io.kairan.api.schedule.ScheduleBook;
@@ -23,7 +24,13 @@ import org.springframework.context.annotation.Primary;
  */
 @TestConfiguration
 @EnableConfigurationProperties(LedgerSettings.class)
-@Import({NoticeWrites.class, NoticeListing.class, NoticeSchedule.class, FiguresReader.class})
+@Import({
+  NoticeWrites.class,
+  NoticeListing.class,
+  NoticeSchedule.class,
+  NoticeApprovals.class,
+  FiguresReader.class
+})
 public class NoticeTestSupport {
   public static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
 
@@ -44,6 +51,13 @@ public class NoticeTestSupport {
   }
 
   @Bean
+  ApprovalBook approvalBook() {
+    ApprovalBook book = new ApprovalBook();
+    book.markCaughtUp();
+    return book;
+  }
+
+  @Bean
   NoticeLedger noticeLedger(LedgerSettings settings, Clock clock) {
     NoticeLedger ledger = new NoticeLedger(settings, clock);
     ledger.markCaughtUp();
@@ -53,12 +67,18 @@ public class NoticeTestSupport {
   /** {@link #DRAFT} as a department's notice, in that version and state. */
   public static Notice departmentNotice(
       String id, String publisherId, int version, NoticeStatus status, Instant at) {
-    return Json.read(DRAFT, NoticeDraft.class)
-        .toNotice(
-            id,
-            version,
-            new Publisher(publisherId, publisherId, PublisherKind.DEPARTMENT),
-            status,
-            at);
+    return draftBy(
+        id, new Publisher(publisherId, publisherId, PublisherKind.DEPARTMENT), version, status, at);
+  }
+
+  /** {@link #DRAFT} as a firm's notice, as it waits for approval (version 1). */
+  public static Notice firmNotice(String id, String firmId, Instant at) {
+    return draftBy(
+        id, new Publisher(firmId, firmId, PublisherKind.FIRM), 1, NoticeStatus.PUBLISHED, at);
+  }
+
+  private static Notice draftBy(
+      String id, Publisher publisher, int version, NoticeStatus status, Instant at) {
+    return Json.read(DRAFT, NoticeDraft.class).toNotice(id, version, publisher, status, at);
   }
 }

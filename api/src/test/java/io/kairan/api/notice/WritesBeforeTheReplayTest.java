@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.kairan.api.approval.ApprovalBook;
 import io.kairan.api.kafka.RecordPublisher;
 import io.kairan.api.ledger.LedgerSettings;
 import io.kairan.api.ledger.NoticeLedger;
@@ -24,7 +25,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** While notices.v1 is still being read, a write is refused with 503 and Retry-After. */
+/**
+ * While notices.v1 (and notices.approvals.v1) is still being read, a write is refused with 503 and
+ * Retry-After.
+ */
 @WebMvcTest(
     controllers = NoticeController.class,
     properties = {
@@ -42,6 +46,8 @@ class WritesBeforeTheReplayTest {
     NoticeListing.class,
     NoticeSchedule.class,
     ScheduleBook.class,
+    NoticeApprovals.class,
+    ApprovalBook.class,
     NoticeLedger.class
   })
   static class Ledger {}
@@ -60,6 +66,19 @@ class WritesBeforeTheReplayTest {
         .andExpect(status().isServiceUnavailable())
         .andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"))
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
+  }
+
+  @Test
+  void aFirmsPostDuringTheReplayOfTheApprovalsIs503AndWaitsNowhere() throws Exception {
+    mvc.perform(
+            post("/api/v1/notices")
+                .with(NoticeControllerTest.publisher("shop-1", "FIRM"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(NoticeControllerTest.DRAFT))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"));
 
     verify(kafka, never()).publish(any(), any(), any(), anyMap());
   }
