@@ -39,6 +39,13 @@ public record Approval(
     return notice.municipalityCode();
   }
 
+  /** When the notice's validity ends; its submission when it names no end. */
+  public Instant end() {
+    return notice.validity() != null && notice.validity().until() != null
+        ? notice.validity().until()
+        : submittedAt;
+  }
+
   public Approval approved(String by, Instant at) {
     return new Approval(
         notice, ApprovalState.APPROVED, submittedAt, new Decision(by, at, null), null);

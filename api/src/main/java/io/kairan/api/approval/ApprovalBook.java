@@ -1,6 +1,7 @@
 package io.kairan.api.approval;
 
 import io.kairan.api.kafka.TopicBook;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,14 @@ public class ApprovalBook extends TopicBook<Approval> {
         .filter(a -> a.publisherId().equals(publisherId))
         .sorted(Comparator.comparing(Approval::submittedAt).reversed().thenComparing(Approval::id))
         .toList();
+  }
+
+  /**
+   * Entries whose notice's validity ended (or, without an end, that were submitted) before {@code
+   * cutoff}, except approvals still to publish.
+   */
+  public List<Approval> endedBefore(Instant cutoff) {
+    return all().filter(a -> !a.awaitsPublication()).filter(a -> a.end().isBefore(cutoff)).toList();
   }
 
   /** Approved notices notices.v1 has not acknowledged yet. */

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
  * Notices published after their post, each kept on an API-owned topic read whole at start: a
  * scheduled notice once due (notices.scheduled.v1; one due while the API was down goes out as soon
  * as it runs again), and an approved firm's notice whose publication did not complete
- * (notices.approvals.v1). Both are looked at every second.
+ * (notices.approvals.v1; entries are forgotten as the ledger forgets notices). Both are looked at
+ * every second.
  */
 @Configuration
 class LaterPublishing {
@@ -40,7 +41,10 @@ class LaterPublishing {
         book::accept,
         book::markCaughtUp,
         "approved-notices",
-        approvals::publishApproved);
+        () -> {
+          approvals.publishApproved();
+          approvals.forgetEnded();
+        });
   }
 
   private static FollowedTopicTask followed(

@@ -88,7 +88,15 @@ class NoticeApprovals {
     awaitBook();
     awaitLedger();
     synchronized (locks.of(id)) {
-      Approval approved = waiting(approver, id).approved(approver.id(), clock.instant());
+      Approval held = waiting(approver, id);
+      Instant now = clock.instant();
+      if (!held.end().isAfter(now)) {
+        // Published now, it would reach nobody and only confuse the firm's figures.
+        throw new ResponseStatusException(
+            HttpStatus.CONFLICT,
+            "Notice " + id + "'s validity ended at " + held.end() + "; reject it instead.");
+      }
+      Approval approved = held.approved(approver.id(), now);
       write(approved);
       return publish(approved);
     }
@@ -125,6 +133,26 @@ class NoticeApprovals {
       synchronized (locks.of(due.id())) {
         if (book.get(due.id()).filter(due::equals).isPresent()) {
           publish(due);
+        }
+      }
+    }
+  }
+
+  /**
+   * Forgets decided and waiting entries {@code forget-after} (as the ledger does, 30 days) after
+   * their notice's validity ended: a tombstone on the topic, so a restart does not bring them back
+   * and memory stays bounded.
+   */
+  void forgetEnded() {
+    if (!book.isCaughtUp()) {
+      return;
+    }
+    Instant cutoff = clock.instant().minus(settings.forgetAfter());
+    for (Approval ended : book.endedBefore(cutoff)) {
+      synchronized (locks.of(ended.id())) {
+        if (book.get(ended.id()).filter(ended::equals).isPresent()) {
+          kafka.publish(ApprovalBook.TOPIC, ended.id(), null, Map.of());
+          book.remove(ended.id());
         }
       }
     }

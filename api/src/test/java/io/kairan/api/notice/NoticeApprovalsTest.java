@@ -258,4 +258,38 @@ class NoticeApprovalsTest {
             e -> assertThat(e.problems()).contains("severity: a firm cannot publish an emergency"));
     assertThat(records.all).isEmpty();
   }
+
+  @Test
+  void approvingANoticeWhoseValidityEndedIs409AndPublishesNothing() {
+    Instance api = start();
+    Approval pending = api.approvals().submit(SHOP, DRAFT);
+    clock.set(Instant.parse("2026-12-23T00:00:00Z")); // the draft's validity.until
+
+    assertThatThrownBy(() -> api.approvals().approve(DEPT, pending.id()))
+        .isInstanceOfSatisfying(
+            ResponseStatusException.class,
+            e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
+    assertThat(published()).isEmpty();
+    assertThat(api.book().waitingIn(AIZU)).containsExactly(pending);
+  }
+
+  @Test
+  void entriesAreForgottenThirtyDaysAfterTheirValidityEndedAndARestartDoesNotBringThemBack() {
+    Instance api = start();
+    Approval rejected = api.approvals().submit(SHOP, DRAFT);
+    Approval waiting = api.approvals().submit(SHOP, DRAFT);
+    api.approvals().reject(DEPT, rejected.id(), new NoticeApprovals.Rejection("重複"));
+    Instant forgetAt = Instant.parse("2027-01-22T00:00:00Z"); // until 2026-12-23 + 30 days
+
+    clock.set(forgetAt);
+    api.approvals().forgetEnded();
+    assertThat(api.book().get(rejected.id())).isPresent();
+
+    clock.set(forgetAt.plusMillis(1));
+    api.approvals().forgetEnded();
+    assertThat(api.book().get(rejected.id())).isEmpty();
+    assertThat(api.book().get(waiting.id())).isEmpty();
+    assertThat(start().book().get(rejected.id())).isEmpty();
+    assertThat(start().book().get(waiting.id())).isEmpty();
+  }
 }
