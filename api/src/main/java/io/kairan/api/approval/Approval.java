@@ -11,20 +11,37 @@ import java.time.Instant;
  * @param decision who approved or rejected it and when (null while it waits)
  * @param publishedAt when notices.v1 acknowledged the approved notice (null until then: an approval
  *     whose publication did not complete is published again once the API runs)
+ * @param idempotencyKey the firm's Idempotency-Key of the post, if it gave one
+ * @param fingerprint a digest of the posted body, kept with the key so a retry is recognised after
+ *     a restart too
  */
 public record Approval(
     Notice notice,
     ApprovalState state,
     Instant submittedAt,
     Decision decision,
-    Instant publishedAt) {
+    Instant publishedAt,
+    String idempotencyKey,
+    String fingerprint) {
   /** Kafka headers on the approved notice's record on notices.v1: the approval beside it. */
   public static final String APPROVED_BY_HEADER = "kairan-approved-by";
 
   public static final String APPROVED_AT_HEADER = "kairan-approved-at";
 
   public static Approval pending(Notice notice, Instant submittedAt) {
-    return new Approval(notice, ApprovalState.PENDING_APPROVAL, submittedAt, null, null);
+    return pending(notice, submittedAt, null, null);
+  }
+
+  public static Approval pending(
+      Notice notice, Instant submittedAt, String idempotencyKey, String fingerprint) {
+    return new Approval(
+        notice,
+        ApprovalState.PENDING_APPROVAL,
+        submittedAt,
+        null,
+        null,
+        idempotencyKey,
+        fingerprint);
   }
 
   public String id() {
@@ -47,17 +64,19 @@ public record Approval(
   }
 
   public Approval approved(String by, Instant at) {
-    return new Approval(
-        notice, ApprovalState.APPROVED, submittedAt, new Decision(by, at, null), null);
+    return decided(ApprovalState.APPROVED, new Decision(by, at, null));
   }
 
   public Approval rejected(String by, Instant at, String reason) {
-    return new Approval(
-        notice, ApprovalState.REJECTED, submittedAt, new Decision(by, at, reason), null);
+    return decided(ApprovalState.REJECTED, new Decision(by, at, reason));
+  }
+
+  private Approval decided(ApprovalState to, Decision how) {
+    return new Approval(notice, to, submittedAt, how, null, idempotencyKey, fingerprint);
   }
 
   public Approval published(Instant at) {
-    return new Approval(notice, state, submittedAt, decision, at);
+    return new Approval(notice, state, submittedAt, decision, at, idempotencyKey, fingerprint);
   }
 
   /** Approved, but notices.v1 has not acknowledged it yet. */

@@ -4,6 +4,7 @@ import io.kairan.api.kafka.TopicBook;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +53,14 @@ public class ApprovalBook extends TopicBook<Approval> {
    */
   public List<Approval> endedBefore(Instant cutoff) {
     return all().filter(a -> !a.awaitsPublication()).filter(a -> a.end().isBefore(cutoff)).toList();
+  }
+
+  /** The firm's post made with that Idempotency-Key since {@code since}, if any. */
+  public Optional<Approval> postedWithKey(String publisherId, String key, Instant since) {
+    return all()
+        .filter(a -> key.equals(a.idempotencyKey()) && a.publisherId().equals(publisherId))
+        .filter(a -> !a.submittedAt().isBefore(since))
+        .findFirst();
   }
 
   /** Approved notices notices.v1 has not acknowledged yet. */

@@ -7,6 +7,7 @@ import io.kairan.api.kafka.RecordPublisher;
 import io.kairan.api.ledger.LedgerNotReadyException;
 import io.kairan.api.ledger.LedgerSettings;
 import io.kairan.api.ledger.NoticeLedger;
+import io.kairan.api.ledger.PostKey;
 import io.kairan.api.problem.NotFoundException;
 import io.kairan.api.problem.NotYoursException;
 import io.kairan.model.InvalidRecordException;
@@ -34,6 +35,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 class NoticeApprovals {
   private final StripedLocks locks = new StripedLocks();
+  private final OncePerKey<Approval> posts = new OncePerKey<>();
   private final RecordPublisher kafka;
   private final ApprovalBook book;
   private final NoticeLedger ledger;
@@ -62,11 +64,33 @@ class NoticeApprovals {
   /** A firm's notice, checked as a post is (no emergency), to wait for approval. */
   Approval submit(Publisher firm, NoticeDraft draft) {
     awaitBook();
+    return waitingFrom(firm, draft, null, null);
+  }
+
+  /**
+   * A firm's post with an Idempotency-Key (see {@link OncePerKey}); the key is kept with the
+   * waiting notice, so it is honoured after a restart too, for {@code key-retention} (24 h).
+   */
+  OncePerKey.Outcome<Approval> submitOnce(Publisher firm, NoticeDraft draft, IdempotencyKey key) {
+    awaitBook();
+    String fingerprint = DraftFingerprint.of(draft);
+    Instant since = clock.instant().minus(settings.keyRetention());
+    return posts.once(
+        new PostKey(firm.id(), key.value()),
+        fingerprint,
+        () ->
+            book.postedWithKey(firm.id(), key.value(), since)
+                .map(a -> new OncePerKey.Earlier<>(a, a.fingerprint(), a.id())),
+        () -> waitingFrom(firm, draft, key.value(), fingerprint));
+  }
+
+  private Approval waitingFrom(
+      Publisher firm, NoticeDraft draft, String idempotencyKey, String fingerprint) {
     Instant now = clock.instant();
     Notice notice =
         draft.toNotice(UUID.randomUUID().toString(), 1, firm, NoticeStatus.PUBLISHED, now);
     NoticeWrites.check(notice);
-    Approval pending = Approval.pending(notice, now);
+    Approval pending = Approval.pending(notice, now, idempotencyKey, fingerprint);
     write(pending);
     return pending;
   }

@@ -89,17 +89,15 @@ class NoticeController {
       @RequestBody NoticeDraft draft) {
     Publisher publisher = publisher(caller);
     if (publisher.kind() == PublisherKind.FIRM) {
-      if (idempotencyKey != null) {
-        throw new ResponseStatusException(
-            HttpStatus.BAD_REQUEST,
-            "A firm's notice waits for approval, and such posts do not take an "
-                + IdempotencyKey.HEADER
-                + " yet: see GET /api/v1/notices/pending before posting again.");
+      var submitted =
+          idempotencyKey == null
+              ? new OncePerKey.Outcome<>(approvals.submit(publisher, draft), false)
+              : approvals.submitOnce(publisher, draft, IdempotencyKey.parse(idempotencyKey));
+      var response = ResponseEntity.accepted().location(URI.create("/api/v1/notices/pending"));
+      if (submitted.replayed()) {
+        response.header(REPLAYED, "true");
       }
-      Approval pending = approvals.submit(publisher, draft);
-      return ResponseEntity.accepted()
-          .location(URI.create("/api/v1/notices/pending"))
-          .body(pending);
+      return response.body(submitted.made());
     }
     NoticeWrites.Posted posted =
         idempotencyKey == null

@@ -19,9 +19,7 @@ import io.kairan.model.notice.PublisherKind;
 import io.kairan.model.notice.Severity;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -36,7 +34,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 class NoticeWrites {
   private final StripedLocks locks = new StripedLocks();
-  private final Set<PostKey> postsInFlight = ConcurrentHashMap.newKeySet();
+  private final OncePerKey<Notice> posts = new OncePerKey<>();
   private final RecordPublisher kafka;
   private final NoticeLedger ledger;
   private final NoticeListing listing;
@@ -77,32 +75,29 @@ class NoticeWrites {
     awaitLedger();
     PostKey postKey = new PostKey(publisher.id(), key.value());
     String fingerprint = DraftFingerprint.of(draft);
-    if (!postsInFlight.add(postKey)) {
-      throw new ResponseStatusException(
-          HttpStatus.CONFLICT, "A post with this Idempotency-Key is still being processed.");
-    }
-    try {
-      var first = ledger.firstPost(postKey);
-      if (first.isPresent()) {
-        if (!first.get().fingerprint().equals(fingerprint)) {
-          throw new ResponseStatusException(
-              HttpStatus.UNPROCESSABLE_CONTENT,
-              "This Idempotency-Key was used for another notice ("
-                  + first.get().notice().id()
-                  + "); a new notice needs a new key.");
-        }
-        return new Posted(first.get().notice(), true);
-      }
-      Notice notice = firstVersion(publisher, draft);
-      accept(
-          notice,
-          Map.of(
-              LedgerHeaders.IDEMPOTENCY_KEY, key.value(), LedgerHeaders.FINGERPRINT, fingerprint));
-      ledger.recordPost(new FirstPost(postKey, fingerprint, notice));
-      return new Posted(notice, false);
-    } finally {
-      postsInFlight.remove(postKey);
-    }
+    var outcome =
+        posts.once(
+            postKey,
+            fingerprint,
+            () ->
+                ledger
+                    .firstPost(postKey)
+                    .map(
+                        f ->
+                            new OncePerKey.Earlier<>(f.notice(), f.fingerprint(), f.notice().id())),
+            () -> {
+              Notice notice = firstVersion(publisher, draft);
+              accept(
+                  notice,
+                  Map.of(
+                      LedgerHeaders.IDEMPOTENCY_KEY,
+                      key.value(),
+                      LedgerHeaders.FINGERPRINT,
+                      fingerprint));
+              ledger.recordPost(new FirstPost(postKey, fingerprint, notice));
+              return notice;
+            });
+    return new Posted(outcome.made(), outcome.replayed());
   }
 
   /** The caller's own notice in its current version. */

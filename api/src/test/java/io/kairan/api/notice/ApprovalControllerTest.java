@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -295,12 +296,30 @@ class ApprovalControllerTest {
   }
 
   @Test
-  void aFirmsPostWithAnIdempotencyKeyIs400AndWaitsNowhere() throws Exception {
-    call(post("/api/v1/notices").header("Idempotency-Key", "k-1"), firm(), NoticeTestSupport.DRAFT)
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.detail", containsString("Idempotency-Key")));
+  void aFirmsRetryWithTheSameKeyGetsTheSameWaitingNoticeAndAnotherBodyIs422() throws Exception {
+    String first =
+        call(
+                post("/api/v1/notices").header("Idempotency-Key", "k-1"),
+                firm(),
+                NoticeTestSupport.DRAFT)
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String id = Json.read(first, Approval.class).id();
 
-    verify(kafka, never()).publish(any(), any(), any(), anyMap());
-    call(get("/api/v1/notices/pending"), firm(), null).andExpect(jsonPath("$.length()").value(0));
+    call(post("/api/v1/notices").header("Idempotency-Key", "k-1"), firm(), NoticeTestSupport.DRAFT)
+        .andExpect(status().isAccepted())
+        .andExpect(header().string("Idempotent-Replayed", "true"))
+        .andExpect(jsonPath("$.notice.id").value(id));
+    call(
+            post("/api/v1/notices").header("Idempotency-Key", "k-1"),
+            firm(),
+            NoticeTestSupport.DRAFT.replace("児童手当の申請", "児童手当の申請（訂正）"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.detail", containsString(id)));
+
+    call(get("/api/v1/notices/pending"), firm(), null).andExpect(jsonPath("$.length()").value(1));
+    verify(kafka, times(1)).publish(any(), any(), any(), anyMap());
   }
 }

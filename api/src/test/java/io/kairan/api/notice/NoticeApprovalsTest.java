@@ -292,4 +292,33 @@ class NoticeApprovalsTest {
     assertThat(start().book().get(rejected.id())).isEmpty();
     assertThat(start().book().get(waiting.id())).isEmpty();
   }
+
+  @Test
+  void anIdempotencyKeyIsHonouredAfterARestartFor24HoursThenNoLonger() {
+    var key = new IdempotencyKey("k-1");
+    Approval first = start().approvals().submitOnce(SHOP, DRAFT, key).made();
+
+    clock.set(NOW.plus(Duration.ofHours(24)));
+    var retried = start().approvals().submitOnce(SHOP, DRAFT, key);
+    assertThat(retried.replayed()).isTrue();
+    assertThat(retried.made()).isEqualTo(first);
+
+    clock.set(NOW.plus(Duration.ofHours(24)).plusMillis(1));
+    var later = start().approvals().submitOnce(SHOP, DRAFT, key);
+    assertThat(later.replayed()).isFalse();
+    assertThat(later.made().id()).isNotEqualTo(first.id());
+  }
+
+  @Test
+  void anotherFirmsKeyIsItsOwn() {
+    var key = new IdempotencyKey("k-1");
+    Instance api = start();
+    Approval shops = api.approvals().submitOnce(SHOP, DRAFT, key).made();
+
+    var bakery = new Publisher("bakery-1", "会津パン", PublisherKind.FIRM);
+    var other = api.approvals().submitOnce(bakery, DRAFT, key);
+
+    assertThat(other.replayed()).isFalse();
+    assertThat(other.made().id()).isNotEqualTo(shops.id());
+  }
 }
