@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,9 +14,10 @@ import org.springframework.stereotype.Component;
  * instant): each client has a theoretical arrival time {@code tat}; a request at {@code now} is let
  * through when {@code tat - now <= per - interval}, and moves {@code tat} on by one interval. So a
  * client that was quiet gets exactly {@code requests} at once, then one every interval, and a
- * refused one learns when the next will pass. Time is the injected clock. A client whose {@code
- * tat} lies in the past is as good as unknown, so such entries are swept now and then: memory holds
- * the clients of the last {@code per}, no more.
+ * refused one learns when the next will pass. Time is the system's, or a {@link RateLimitClock}
+ * bean's (never the application's clock, see there). A client whose {@code tat} lies in the past is
+ * as good as unknown, so such entries are swept now and then: memory holds the clients of the last
+ * {@code per}, no more.
  */
 @Component
 public class RateLimiter {
@@ -24,6 +26,11 @@ public class RateLimiter {
   private final Clock clock;
   private final ConcurrentHashMap<Key, Instant> arrivals = new ConcurrentHashMap<>();
   private final AtomicLong calls = new AtomicLong();
+
+  @Autowired
+  RateLimiter(RateLimitSettings settings, Optional<RateLimitClock> time) {
+    this(settings, time.map(RateLimitClock::clock).orElseGet(Clock::systemUTC));
+  }
 
   RateLimiter(RateLimitSettings settings, Clock clock) {
     this.settings = settings;

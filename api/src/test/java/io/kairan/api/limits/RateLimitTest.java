@@ -24,7 +24,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -59,25 +58,29 @@ class RateLimitTest {
   static final String SECRET = "0123456789abcdef0123456789abcdef";
   static final String FEEDBACK = "{\"noticeId\":\"n-1\",\"kind\":\"USEFUL\"}";
 
+  /** The limits' time, which the test moves; the application's clock stays the system's. */
   @TestConfiguration
   static class Time {
     @Bean
-    @Primary
-    MovingClock movingClock() {
-      return new MovingClock(Instant.parse("2026-11-23T09:00:00Z"));
+    RateLimitClock rateLimitClock() {
+      return new RateLimitClock(new MovingClock(Instant.parse("2026-11-23T09:00:00Z")));
     }
   }
 
   @Autowired MockMvc mvc;
-  @Autowired MovingClock clock;
+  @Autowired RateLimitClock limitsTime;
   @MockitoBean RecordPublisher kafka;
   @MockitoBean Deliveries deliveries;
   @MockitoBean CurrentNotices currentNotices;
 
+  private MovingClock limitsTime() {
+    return (MovingClock) limitsTime.clock();
+  }
+
   private final String resident = "r-" + UUID.randomUUID();
 
   private String token(String subject) {
-    return new TokenIssuer(SECRET, "kairan-local", clock).resident(subject);
+    return new TokenIssuer(SECRET, "kairan-local").resident(subject); // on the system's clock
   }
 
   private ResultActions feedback(String subject) throws Exception {
@@ -121,12 +124,12 @@ class RateLimitTest {
     for (int i = 0; i < 3; i++) {
       feedback(resident);
     }
-    clock.advance(Duration.ofSeconds(15));
+    limitsTime().advance(Duration.ofSeconds(15));
     feedback(resident)
         .andExpect(status().isTooManyRequests())
         .andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"));
 
-    clock.advance(Duration.ofSeconds(5));
+    limitsTime().advance(Duration.ofSeconds(5));
     feedback(resident).andExpect(status().isAccepted());
   }
 
