@@ -17,12 +17,15 @@ esac
 ./mvnw -q -B install -DskipTests
 out=deploy/target/bench
 mkdir -p "$out"
-cp="deploy/target/classes:$(cat deploy/target/runtime.classpath)"
+# A copy of the classes and of the classpath: a build during the run cannot pull them away.
+rm -rf "$out/classes" && cp -r deploy/target/classes "$out/classes"
+cp deploy/target/runtime.classpath "$out/runtime.classpath"
+cp="$out/classes:$(cat "$out/runtime.classpath")"
 run() { # name, heap, main class, arguments...
   local name=$1 heap=$2 main=$3; shift 3
   echo "[bench] $name: $* (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   rm -f "$out/$name.json"
-  java "-Xmx$heap" -Dkairan.classpath.file=deploy/target/runtime.classpath -cp "$cp" \
+  java "-Xmx$heap" -Dkairan.classpath.file="$out/runtime.classpath" -cp "$cp" \
     "io.kairan.deploy.bench.$main" "$@" --json "$out/$name.json" > "$out/$name.log" 2>&1 \
     || echo "[bench] $name failed: see $out/$name.log"
 }
