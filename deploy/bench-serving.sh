@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B install -DskipTests
-exec java -Xmx14g \
+exec java -Xmx8g \
   -Dkairan.classpath.file=deploy/target/runtime.classpath \
   -cp "deploy/target/classes:$(cat deploy/target/runtime.classpath)" \
   io.kairan.deploy.bench.ServingBenchmark --samples "$(pwd)/samples" "$@"

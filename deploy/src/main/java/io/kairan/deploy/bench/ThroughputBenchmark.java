@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * deploy/bench-throughput.sh [--residents 1000000] [--runs 3] [--json FILE].
  */
 @Command(
-    name = "bench-throughput.sh",
+    name = "deploy/bench-throughput.sh",
     description = "Deliveries per second out of the job graph on a MiniCluster, per state backend.",
     sortOptions = false)
 public final class ThroughputBenchmark implements Callable<Integer> {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * [--checkpoint-interval-ms 10000] [--json FILE].
  */
 @Command(
-    name = "bench-urgent.sh",
+    name = "deploy/bench-urgent.sh",
     description = "API accept -> deliveries on Kafka of urgent notices, explained per notice.",
     sortOptions = false)
 public final class UrgentBenchmark implements Callable<Integer> {

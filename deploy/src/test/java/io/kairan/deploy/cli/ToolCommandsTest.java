@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kairan.deploy.bench.PushBenchmark;
 import io.kairan.deploy.bench.RecommenderBenchmark;
+import io.kairan.deploy.bench.ServingBenchmark;
+import io.kairan.deploy.bench.ThroughputBenchmark;
+import io.kairan.deploy.bench.UrgentBenchmark;
 import io.kairan.deploy.demo.DemoResidents;
 import io.kairan.deploy.demo.MintToken;
 import io.kairan.deploy.demo.TopicDump;
@@ -47,7 +50,10 @@ class ToolCommandsTest {
         Arguments.of("deploy/topic.sh", (Supplier<Object>) TopicDump::new),
         Arguments.of("deploy/residents.sh", (Supplier<Object>) DemoResidents::new),
         Arguments.of("deploy/bench-push.sh", (Supplier<Object>) PushBenchmark::new),
-        Arguments.of("deploy/bench-recommender.sh", (Supplier<Object>) RecommenderBenchmark::new));
+        Arguments.of("deploy/bench-recommender.sh", (Supplier<Object>) RecommenderBenchmark::new),
+        Arguments.of("deploy/bench-urgent.sh", (Supplier<Object>) UrgentBenchmark::new),
+        Arguments.of("deploy/bench-throughput.sh", (Supplier<Object>) ThroughputBenchmark::new),
+        Arguments.of("deploy/bench-serving.sh", (Supplier<Object>) ServingBenchmark::new));
   }
 
   @Test
