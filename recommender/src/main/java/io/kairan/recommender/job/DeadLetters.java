@@ -26,11 +26,14 @@ final class DeadLetters {
    * once it is fixed.
    */
   /**
-   * Rethrows Flink's own signals (the task cancelled, an operator chained downstream failing): they
-   * are the job's to handle by restarting, never a record's fault to dead-letter.
+   * Rethrows Flink's own signals (the task cancelled, an operator chained downstream failing) and
+   * state the job cannot read: they are the job's to handle by restarting (loudly), never a
+   * record's fault to dead-letter.
    */
   static void rethrowIfTheJobs(Exception e) {
-    if (e instanceof CancelTaskException || e instanceof ExceptionInChainedOperatorException) {
+    if (e instanceof CancelTaskException
+        || e instanceof ExceptionInChainedOperatorException
+        || e instanceof ProfileBytes.Unreadable) {
       throw (RuntimeException) e;
     }
   }
