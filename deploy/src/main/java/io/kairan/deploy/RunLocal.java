@@ -88,6 +88,8 @@ public final class RunLocal {
             export FIRM_TOKEN=%s
           The city's analysts (rule sets, see README):
             export ANALYST_TOKEN=%s
+          The city's operators (approvals, any publisher's preview; a purpose is theirs to state):
+            export OPERATOR_TOKEN=%s
 
           Look around (README, "See what happened"):
             deploy/residents.sh --district 北会津町 --max 5
@@ -118,6 +120,7 @@ public final class RunLocal {
         DemoTokens.FIRM.defaultId,
         DemoTokens.FIRM.mint(tokens),
         DemoTokens.ANALYST.mint(tokens),
+        DemoTokens.OPERATOR.mint(tokens),
         pushUrl);
     stopped.await();
   }

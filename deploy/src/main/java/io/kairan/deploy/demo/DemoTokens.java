@@ -13,7 +13,8 @@ public enum DemoTokens {
   RESIDENT(null, null),
   DEPARTMENT("aizuwakamatsu-city", "会津若松市役所"),
   FIRM("aizu-shoten", "会津商店"),
-  ANALYST("city-analytics", null);
+  ANALYST("city-analytics", null),
+  OPERATOR("city-operations", null);
 
   /** The demo's default subject of this kind; residents have none (pick one). */
   public final String defaultId;
@@ -25,7 +26,7 @@ public enum DemoTokens {
     this.defaultName = defaultName;
   }
 
-  /** {@code resident}, {@code department}, {@code firm} or {@code analyst}. */
+  /** {@code resident}, {@code department}, {@code firm}, {@code analyst} or {@code operator}. */
   public static DemoTokens parse(String kind) {
     return valueOf(kind.toUpperCase(Locale.ROOT));
   }
@@ -59,6 +60,8 @@ public enum DemoTokens {
       case DEPARTMENT -> publisher(issuer, id, display, "DEPARTMENT");
       case FIRM -> publisher(issuer, id, display, "FIRM");
       case ANALYST -> issuer.token(id, Role.ANALYST.name(), Map.of());
+      case OPERATOR ->
+          issuer.token(id, Role.OPERATOR.name(), Map.of("municipality_code", MUNICIPALITY));
     };
   }
 }

@@ -29,7 +29,7 @@ public final class MintToken implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "KIND",
-      description = "resident, department, firm or analyst")
+      description = "resident, department, firm, analyst or operator")
   String kind;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "ID", description = "whose token")

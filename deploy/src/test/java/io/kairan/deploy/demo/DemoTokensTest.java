@@ -47,6 +47,15 @@ class DemoTokensTest {
   }
 
   @Test
+  void anOperatorTokenHasTheOperatorRoleForTheDemoCity() throws Exception {
+    Map<String, Object> claims = claims(DemoTokens.OPERATOR.mint(issuer));
+
+    assertThat(claims).containsEntry("sub", "city-operations");
+    assertThat(claims.get("roles")).asList().containsExactly("OPERATOR");
+    assertThat(claims).containsEntry("municipality_code", "072028");
+  }
+
+  @Test
   void theTokenCommandMintsForAnyResidentId() throws Exception {
     var request = MintToken.Request.parse("resident", "r-000042", null);
 
