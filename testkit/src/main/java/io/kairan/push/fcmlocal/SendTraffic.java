@@ -22,6 +22,7 @@ public final class SendTraffic {
     arrivals[count++] = nanos;
     inFlight++;
     peakInFlight = Math.max(peakInFlight, inFlight);
+    notifyAll();
   }
 
   synchronized void answered() {
@@ -42,6 +43,23 @@ public final class SendTraffic {
   /** Sends received and not yet answered. */
   public synchronized int inFlight() {
     return inFlight;
+  }
+
+  /**
+   * Waits until at least {@code sends} are waiting for their answer, woken by each arrival; false
+   * if they are not there within {@code timeout}.
+   */
+  public synchronized boolean awaitInFlight(int sends, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (inFlight < sends) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return true;
   }
 
   /** The most sends that were waiting for their answer at one moment since the last clear. */
