@@ -79,11 +79,7 @@ public final class RecommenderBenchmark implements Callable<Integer> {
       description = "runs of the job's throughput per state backend (default: ${DEFAULT-VALUE})")
   int throughputRuns;
 
-  @Option(
-      names = "--samples",
-      paramLabel = "DIR",
-      description = "the project's samples folder (default: -Dkairan.samples, else ./samples)")
-  Path samplesDir;
+  @Mixin SamplesOption samplesOption;
 
   @Mixin BenchOptions options;
 
@@ -100,10 +96,9 @@ public final class RecommenderBenchmark implements Callable<Integer> {
     Tool.positive("--urgent", urgentNotices);
     Tool.positive("--checkpoint-interval-ms", checkpointMs);
     Tool.positive("--throughput-runs", throughputRuns);
-    Path samples =
-        samplesDir != null ? samplesDir : Path.of(System.getProperty("kairan.samples", "samples"));
+    Path samples = samplesOption.dir();
     Instant now = Instant.now();
-    List<Town> towns = Town.load(samples.resolve("city/aizuwakamatsu_towns.csv"));
+    List<Town> towns = samplesOption.towns();
     List<ResidentProfile> profiles = SyntheticResidents.generate(towns, residents, 72028, now);
     List<Notice> notices = BenchNotices.all(now);
     step("%,d residents, %d notice shapes", residents, notices.size());

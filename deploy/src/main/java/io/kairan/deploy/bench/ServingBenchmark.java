@@ -131,11 +131,7 @@ public final class ServingBenchmark implements Callable<Integer> {
       description = "the job's checkpoint interval on the stack (default: ${DEFAULT-VALUE})")
   int checkpointMs;
 
-  @Option(
-      names = "--samples",
-      paramLabel = "DIR",
-      description = "the project's samples folder (default: -Dkairan.samples, else ./samples)")
-  Path samplesDir;
+  @Mixin SamplesOption samplesOption;
 
   @Mixin BenchOptions options;
 
@@ -170,10 +166,9 @@ public final class ServingBenchmark implements Callable<Integer> {
           new picocli.CommandLine(this),
           "--preview-residents must be at least --residents: the feed's residents are among them");
     }
-    Path samples =
-        samplesDir != null ? samplesDir : Path.of(System.getProperty("kairan.samples", "samples"));
+    Path samples = samplesOption.dir();
     Instant now = Instant.now();
-    List<Town> towns = Town.load(samples.resolve("city/aizuwakamatsu_towns.csv"));
+    List<Town> towns = samplesOption.towns();
     List<ResidentProfile> profiles =
         SyntheticResidents.generate(towns, previewResidents, 72028, now);
     FeedCorpus corpus = new FeedCorpus(profiles.subList(0, residents), deliveries, notices, now);

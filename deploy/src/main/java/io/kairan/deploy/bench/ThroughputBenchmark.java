@@ -5,7 +5,6 @@ import io.kairan.deploy.demo.SyntheticResidents;
 import io.kairan.deploy.demo.Town;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.resident.ResidentProfile;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,11 +47,7 @@ public final class ThroughputBenchmark implements Callable<Integer> {
       description = "state backends to run, in turn (default: ${DEFAULT-VALUE})")
   List<UrgentBenchmark.StateBackend> backends;
 
-  @Option(
-      names = "--samples",
-      paramLabel = "DIR",
-      description = "the project's samples folder (default: -Dkairan.samples, else ./samples)")
-  Path samplesDir;
+  @Mixin SamplesOption samplesOption;
 
   @Mixin BenchOptions options;
 
@@ -66,10 +61,8 @@ public final class ThroughputBenchmark implements Callable<Integer> {
   public Integer call() throws Exception {
     Tool.positive("--residents", residents);
     Tool.positive("--runs", runs);
-    Path samples =
-        samplesDir != null ? samplesDir : Path.of(System.getProperty("kairan.samples", "samples"));
     Instant now = Instant.now();
-    List<Town> towns = Town.load(samples.resolve("city/aizuwakamatsu_towns.csv"));
+    List<Town> towns = samplesOption.towns();
     List<ResidentProfile> profiles = SyntheticResidents.generate(towns, residents, 72028, now);
     List<Notice> notices = BenchNotices.all(now);
     Map<String, List<FlinkThroughput.Result>> results = new LinkedHashMap<>();

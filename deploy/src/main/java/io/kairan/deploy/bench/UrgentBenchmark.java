@@ -75,11 +75,7 @@ public final class UrgentBenchmark implements Callable<Integer> {
               + " beside the API and push (default: ${DEFAULT-VALUE})")
   String jobHeap;
 
-  @Option(
-      names = "--samples",
-      paramLabel = "DIR",
-      description = "the project's samples folder (default: -Dkairan.samples, else ./samples)")
-  Path samplesDir;
+  @Mixin SamplesOption samplesOption;
 
   @Mixin BenchOptions options;
 
@@ -98,9 +94,8 @@ public final class UrgentBenchmark implements Callable<Integer> {
       throw new Tool.UsageException(
           "--job-heap takes a size like 6g or 4096m, or 'shared', not " + jobHeap);
     }
-    Path samples =
-        samplesDir != null ? samplesDir : Path.of(System.getProperty("kairan.samples", "samples"));
-    List<Town> towns = Town.load(samples.resolve("city/aizuwakamatsu_towns.csv"));
+    Path samples = samplesOption.dir();
+    List<Town> towns = samplesOption.towns();
     List<ResidentProfile> profiles =
         SyntheticResidents.generate(towns, residents, 72028, Instant.now());
     UrgentLatency.Result urgent;

@@ -65,6 +65,20 @@ public record StackOptions(
 
   /** The same stack with another checkpoint interval. */
   public StackOptions checkpointingEvery(long intervalMs) {
+    return withJob(intervalMs, stateBackend, jobHeap);
+  }
+
+  /** The same stack with the job on another state backend ({@link JobStateBackend}). */
+  public StackOptions withStateBackend(String backend) {
+    return withJob(checkpointIntervalMs, backend, jobHeap);
+  }
+
+  /** The same stack with the job in a JVM of its own with this heap (e.g. {@code 4g}). */
+  public StackOptions withJobJvm(String heap) {
+    return withJob(checkpointIntervalMs, stateBackend, heap);
+  }
+
+  private StackOptions withJob(long intervalMs, String backend, String heap) {
     return new StackOptions(
         kafkaPort,
         elasticsearchPort,
@@ -76,41 +90,7 @@ public record StackOptions(
         elasticsearchHeap,
         intervalMs,
         jobClock,
-        stateBackend,
-        jobHeap);
-  }
-
-  /** The same stack with the job on another state backend ({@code hashmap} or {@code rocksdb}). */
-  public StackOptions withStateBackend(String backend) {
-    return new StackOptions(
-        kafkaPort,
-        elasticsearchPort,
-        apiPort,
-        pushPort,
-        fcmPort,
-        residents,
-        samples,
-        elasticsearchHeap,
-        checkpointIntervalMs,
-        jobClock,
         backend,
-        jobHeap);
-  }
-
-  /** The same stack with the job in a JVM of its own with this heap (e.g. {@code 4g}). */
-  public StackOptions withJobJvm(String heap) {
-    return new StackOptions(
-        kafkaPort,
-        elasticsearchPort,
-        apiPort,
-        pushPort,
-        fcmPort,
-        residents,
-        samples,
-        elasticsearchHeap,
-        checkpointIntervalMs,
-        jobClock,
-        stateBackend,
         heap);
   }
 }
