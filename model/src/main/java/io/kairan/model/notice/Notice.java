@@ -1,6 +1,7 @@
 package io.kairan.model.notice;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kairan.model.Problems;
 import io.kairan.model.text.SafeText;
 import java.time.Instant;
@@ -25,14 +26,52 @@ public record Notice(
     Severity severity,
     NoticeStatus status,
     Audience audience,
-    Instant publishedAt) {
+    Instant publishedAt,
+    // Absent from the wire unless set: every other version's record stays as it was.
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> correction) {
 
   public static final int MAX_TITLE = 200;
   public static final int MAX_BODY = 10_000;
+  public static final int MAX_CORRECTION = 1_000;
 
   public Notice {
     title = title == null ? Map.of() : Map.copyOf(title);
     body = body == null ? Map.of() : Map.copyOf(body);
+    correction = correction == null ? Map.of() : Map.copyOf(correction);
+  }
+
+  /** A notice that corrects nothing: every version but a {@link NoticeStatus#CORRECTED} one. */
+  public Notice(
+      String id,
+      int version,
+      Publisher publisher,
+      String municipalityCode,
+      Category category,
+      Map<String, String> title,
+      Map<String, String> body,
+      String url,
+      GeoPoint location,
+      Validity validity,
+      Severity severity,
+      NoticeStatus status,
+      Audience audience,
+      Instant publishedAt) {
+    this(
+        id,
+        version,
+        publisher,
+        municipalityCode,
+        category,
+        title,
+        body,
+        url,
+        location,
+        validity,
+        severity,
+        status,
+        audience,
+        publishedAt,
+        Map.of());
   }
 
   /** The title in the first of the languages the notice has, else any title it has. */
@@ -56,7 +95,8 @@ public record Notice(
         severity,
         status,
         audience,
-        publishedAt);
+        publishedAt,
+        correction);
   }
 
   /** The same content as another version: updates and withdrawals are made this way. */
@@ -75,7 +115,8 @@ public record Notice(
         severity,
         newStatus,
         audience,
-        at);
+        at,
+        correction);
   }
 
   /** Derived from the status, so not a field of the wire format (see TopicRecordFormatTest). */
@@ -122,6 +163,23 @@ public record Notice(
                 .maxLength(text, MAX_BODY, "body." + lang)
                 .require(
                     LocalizedText.isLanguageTag(lang), "body." + lang, "is not a language tag"));
+    // A correction says what it puts right, so a resident who acted on the mistake knows.
+    problems.require(
+        status != NoticeStatus.CORRECTED || !correction.isEmpty(),
+        "correction",
+        "a correction must say what changed, in at least one language");
+    problems.maxSize(correction, 20, "correction");
+    correction.forEach(
+        (lang, text) ->
+            problems
+                .notBlank(text, "correction." + lang)
+                .maxLength(text, MAX_CORRECTION, "correction." + lang)
+                .require(
+                    !SafeText.hasMarkup(text), "correction." + lang, "must be plain text, no tags")
+                .require(
+                    LocalizedText.isLanguageTag(lang),
+                    "correction." + lang,
+                    "is not a language tag"));
     if (publisher != null) {
       problems.addAll("publisher", publisher.problems());
     }

@@ -10,5 +10,11 @@ public enum NoticeStatus {
   UPDATED,
   /** A new version the publisher marked as a significant change: residents are pushed again. */
   CHANGED,
+  /**
+   * A new version that puts a mistake right (FCM cannot recall a push): it reaches every resident
+   * who was given an earlier version, even one no longer in its audience, pushed again and saying
+   * what changed ({@link Notice#correction()}).
+   */
+  CORRECTED,
   WITHDRAWN
 }

@@ -4,7 +4,9 @@ import io.kairan.model.Topics;
 import io.kairan.model.delivery.Channel;
 import io.kairan.model.delivery.Delivery;
 import io.kairan.model.delivery.DeliveryId;
+import io.kairan.model.notice.Severity;
 import io.kairan.model.resident.Feedback;
+import io.kairan.model.resident.ResidentProfile;
 import io.kairan.model.rules.RuleSet;
 import io.kairan.model.rules.RuleSlot;
 import io.kairan.recommender.decide.Affinity;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -36,10 +39,12 @@ import org.apache.flink.util.OutputTag;
  * Stage 2, keyed by resident: de-duplicates notice versions, scores and applies the policy of the
  * active rule set, and learns the resident's affinities from feedback. A shadow rule set, when one
  * is published, decides the same matches on its own caps and writes to {@link #SHADOW}. Rule sets
- * and withdrawals arrive on the broadcast side; a deleted resident's state is cleared. State has an
- * end: what is remembered of a notice goes when its validity ends, a day's push count when that day
- * is over in every zone (processing-time timers); only the learned affinities stay with the
- * resident.
+ * and withdrawals arrive on the broadcast side, and corrections, which reach every resident given
+ * an earlier version (even one no longer in the audience: the match stage never sees them again),
+ * decided on what the resident's last profile said of quiet hours, zone and consent. A deleted
+ * resident's state is cleared. State has an end: what is remembered of a notice goes when its
+ * validity ends, a day's push count when that day is over in every zone (processing-time timers);
+ * only the learned affinities stay with the resident.
  */
 final class DecideDeliveries
     extends KeyedBroadcastProcessFunction<String, ResidentEvent, Control, Delivery> {
@@ -57,6 +62,7 @@ final class DecideDeliveries
   private transient ValueState<PushDay> pushDay;
   private transient ValueState<PushDay> shadowPushDay;
   private transient MapState<String, Double> affinity;
+  private transient ValueState<Recipient> recipient;
 
   DecideDeliveries(Clock clock) {
     this.clock = clock;
@@ -71,6 +77,8 @@ final class DecideDeliveries
     affinity =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("affinity", String.class, Double.class));
+    recipient =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("recipient", Recipient.class));
   }
 
   @Override
@@ -102,6 +110,12 @@ final class DecideDeliveries
       pushDay.clear();
       shadowPushDay.clear();
       affinity.clear();
+      recipient.clear();
+    } else {
+      Recipient now = Recipient.of(event.change().profile());
+      if (!now.equals(recipient.value())) {
+        recipient.update(now);
+      }
     }
   }
 
@@ -110,12 +124,79 @@ final class DecideDeliveries
     if (known != null && known.version() >= match.noticeVersion()) {
       return; // this version (or a newer one) is already in the resident's feed
     }
-    Instant now = clock.instant();
-    double liking = affinityFor(match);
-    RuleSet active = rules(ctx.getBroadcastState(RULE_SETS), RuleSlot.ACTIVE);
     // An update of a notice the resident already has is silent unless it must be pushed again.
     boolean silent = known != null && !DeliveryPolicy.pushesAgain(match, known.severity());
-    TimerService timers = ctx.timerService();
+    decide(
+        match,
+        known,
+        silent,
+        ctx.getBroadcastState(RULE_SETS),
+        ctx.timerService(),
+        out,
+        shadow -> ctx.output(SHADOW, shadow));
+  }
+
+  /**
+   * A correction for a resident given an earlier version, whether or not they are still in the
+   * audience: pushed again like a significant change if their last profile consents to the category
+   * (or it is an emergency), else put right in their feed only.
+   */
+  private void correct(
+      String residentId,
+      Correction correction,
+      ReadOnlyBroadcastState<String, RuleSet> sets,
+      Collector<Delivery> out,
+      Consumer<Delivery> shadowOut)
+      throws Exception {
+    Delivered known = delivered.get(correction.noticeId());
+    if (known == null || known.version() >= correction.version()) {
+      return; // never given this notice, or already given the correction through the match stage
+    }
+    Recipient to = recipient.value();
+    boolean consents =
+        correction.severity() == Severity.EMERGENCY
+            || (to != null && to.consentsTo(correction.category()));
+    Match match =
+        new Match(
+            residentId,
+            correction.noticeId(),
+            correction.version(),
+            correction.category(),
+            correction.severity(),
+            correction.publisherKind(),
+            correction.title(),
+            List.of(EARLIER_VERSION),
+            0,
+            null,
+            correction.publishedAt(),
+            false,
+            true,
+            to == null ? null : to.quietHours(),
+            to == null ? ResidentProfile.DEFAULT_TIME_ZONE : to.timeZone(),
+            clock.instant(),
+            correction.validUntil());
+    decide(match, known, !consents, sets, null, out, shadowOut);
+  }
+
+  /** The reason a resident gets a correction through the decide stage alone. */
+  static final String EARLIER_VERSION = "you were sent an earlier version of this notice";
+
+  /**
+   * Decides a match under the active (and any shadow) rule set and remembers it. Timers may be
+   * null: the broadcast side has none, and the notice's earlier version already set its end.
+   */
+  private void decide(
+      Match match,
+      Delivered known,
+      boolean silent,
+      ReadOnlyBroadcastState<String, RuleSet> sets,
+      TimerService timers,
+      Collector<Delivery> out,
+      Consumer<Delivery> shadowOut)
+      throws Exception {
+    Instant now = clock.instant();
+    double liking = affinityFor(match);
+    RuleSet active = rules(sets, RuleSlot.ACTIVE);
     Delivery delivery = decide(match, active, liking, now, pushDay, silent, timers);
     Decision decision = new Decision(delivery.channel(), delivery.pushAt());
     boolean pending = delivery.channel() == Channel.PUSH_AT;
@@ -131,14 +212,15 @@ final class DecideDeliveries
             match.validUntil().toEpochMilli()));
     // What is remembered of the notice ends with its validity. One timer per resident, notice
     // and end: registering costs a fifth of the decision, so not again for a later version.
-    if (known == null || known.validUntil() != match.validUntil().toEpochMilli()) {
+    if (timers != null
+        && (known == null || known.validUntil() != match.validUntil().toEpochMilli())) {
       timers.registerProcessingTimeTimer(match.validUntil().toEpochMilli());
     }
     out.collect(delivery);
 
-    RuleSet shadow = rules(ctx.getBroadcastState(RULE_SETS), RuleSlot.SHADOW);
+    RuleSet shadow = rules(sets, RuleSlot.SHADOW);
     if (shadow != null) {
-      ctx.output(SHADOW, decide(match, shadow, liking, now, shadowPushDay, silent, timers));
+      shadowOut.accept(decide(match, shadow, liking, now, shadowPushDay, silent, timers));
     }
   }
 
@@ -196,7 +278,9 @@ final class DecideDeliveries
     String day = DeliveryPolicy.dayOf(planned, match);
     PushDay counted = days.value();
     PushDay sameDay = counted != null && counted.date().equals(day) ? counted : PushDay.empty(day);
-    if (sameDay != counted) {
+    if (sameDay != counted && timers != null) {
+      // Without a timer (a correction) the count goes when the next day's first decision replaces
+      // it.
       timers.registerProcessingTimeTimer(overEverywhere(day));
     }
     Decision decision = DeliveryPolicy.underCaps(planned, match, rules, sameDay);
@@ -237,18 +321,30 @@ final class DecideDeliveries
   @Override
   public void processBroadcastElement(Control control, Context ctx, Collector<Delivery> out) {
     try {
-      handle(control, ctx);
+      handle(control, ctx, out);
     } catch (Exception e) {
-      String topic = control.isWithdrawal() ? Topics.NOTICES : Topics.RULES;
-      String key = control.isWithdrawal() ? control.withdrawnNoticeId() : control.ruleSlot();
+      DeadLetters.rethrowIfTheJobs(e);
+      boolean notice = control.isWithdrawal() || control.isCorrection();
+      String topic = notice ? Topics.NOTICES : Topics.RULES;
+      String key =
+          control.isWithdrawal()
+              ? control.withdrawnNoticeId()
+              : control.isCorrection() ? control.correction().noticeId() : control.ruleSlot();
       ctx.output(
           DeadLetters.TAG,
           DeadLetters.failed(topic, key, DeadLetters.describe(control), e, clock.instant()));
     }
   }
 
-  private void handle(Control control, Context ctx) throws Exception {
-    if (control.isWithdrawal()) {
+  private void handle(Control control, Context ctx, Collector<Delivery> out) throws Exception {
+    if (control.isCorrection()) {
+      ReadOnlyBroadcastState<String, RuleSet> sets = ctx.getBroadcastState(RULE_SETS);
+      ctx.applyToKeyedState(
+          DELIVERED,
+          (resident, notices) ->
+              correct(
+                  resident, control.correction(), sets, out, shadow -> ctx.output(SHADOW, shadow)));
+    } else if (control.isWithdrawal()) {
       long now = clock.millis();
       // Every resident given the notice: a push still pending gives its slot of the day back.
       ctx.applyToKeyedState(

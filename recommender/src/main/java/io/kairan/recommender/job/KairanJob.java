@@ -95,7 +95,7 @@ public final class KairanJob {
 
   /**
    * The graph: parse; match per shard; decide per resident under the rule sets, which every decide
-   * subtask receives with the notices' withdrawals on a broadcast stream.
+   * subtask receives with the notices' withdrawals and corrections on a broadcast stream.
    */
   public static Outputs defineWorkflow(
       DataStream<RawRecord> notices,
@@ -123,14 +123,8 @@ public final class KairanJob {
         matched.map(ResidentEvent::of).name("matches").uid("matches");
     DataStream<ResidentEvent> residentEvents =
         matches.union(
-            // Only deletions matter to the decide stage: it forgets the resident.
-            parsedProfiles
-                .filter(ProfileChange::isDeletion)
-                .name("deletions")
-                .uid("deletions")
-                .map(ResidentEvent::of)
-                .name("profile-deletions")
-                .uid("profile-deletions"),
+            // The decide stage forgets a deleted resident and keeps what a correction needs.
+            parsedProfiles.map(ResidentEvent::of).name("profile-changes").uid("profile-changes"),
             parsedFeedback.map(ResidentEvent::of).name("feedback").uid("feedback"));
     BroadcastStream<Control> controls =
         parsedRules

@@ -35,7 +35,8 @@ public final class Matching {
                 : Geo.distanceKm(notice.location(), profile.home()),
             notice.publishedAt(),
             fromProfileChange,
-            notice.status() == NoticeStatus.CHANGED,
+            // A correction is a significant change: who has the mistake is pushed again.
+            notice.status() == NoticeStatus.CHANGED || notice.status() == NoticeStatus.CORRECTED,
             profile.quietHours(),
             profile.timeZone(),
             at,

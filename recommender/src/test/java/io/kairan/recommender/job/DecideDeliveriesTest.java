@@ -15,6 +15,7 @@ import io.kairan.model.resident.FeedbackKind;
 import io.kairan.model.resident.QuietHours;
 import io.kairan.model.rules.RuleSet;
 import io.kairan.model.rules.RuleSlot;
+import io.kairan.recommender.Examples;
 import io.kairan.recommender.match.Match;
 import java.time.Clock;
 import java.time.Instant;
@@ -487,5 +488,124 @@ class DecideDeliveriesTest {
         .extracting(Delivery::score)
         .as("no memory of the feedback")
         .containsExactly(NEUTRAL_SCORE, NEUTRAL_SCORE);
+  }
+
+  /** The resident's profile as the decide stage sees it: quiet 22:00 to 07:00 in Tokyo. */
+  private void profile(String resident, Category... consents) throws Exception {
+    harness.processElement(
+        ResidentEvent.of(
+            new ProfileChange(
+                resident, Examples.resident(resident, "湊町", 1980, List.of(), consents))),
+        0);
+  }
+
+  /** A correction of notice n-1 (CHILDCARE, important) as the parse stage broadcasts it. */
+  private void correct(int version, Severity severity) throws Exception {
+    harness.processBroadcastElement(
+        Control.correction(
+            new Correction(
+                "n-1",
+                version,
+                Category.CHILDCARE,
+                severity,
+                PublisherKind.DEPARTMENT,
+                Map.of("ja", "【訂正】t"),
+                NOON_JST,
+                VALID_UNTIL)),
+        0);
+  }
+
+  @Test
+  void aCorrectionReachesAResidentGivenAnEarlierVersionPushedAndSayingWhy() throws Exception {
+    openAt(NOON_JST);
+    profile("r-1", Category.CHILDCARE);
+    give(match("r-1", 1, Severity.IMPORTANT));
+
+    correct(2, Severity.IMPORTANT); // r-1 is not matched again: no longer in the audience
+
+    assertThat(harness.extractOutputValues())
+        .extracting(
+            Delivery::residentId, Delivery::noticeVersion, Delivery::channel, Delivery::reasons)
+        .containsExactly(
+            tuple("r-1", 1, Channel.PUSH_NOW, List.of("you live in 湊町")),
+            tuple(
+                "r-1",
+                2,
+                Channel.PUSH_NOW,
+                List.of("you were sent an earlier version of this notice")));
+  }
+
+  @Test
+  void aCorrectionReachesNobodyWhoWasNeverGivenTheNotice() throws Exception {
+    openAt(NOON_JST);
+    profile("r-1", Category.CHILDCARE);
+    profile("r-2", Category.CHILDCARE);
+    give(match("r-1", 1, Severity.IMPORTANT));
+    give(match("r-2", "n-other", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
+
+    correct(2, Severity.IMPORTANT);
+    give(match("r-2", "n-marker", 1, Severity.IMPORTANT, PublisherKind.DEPARTMENT));
+
+    assertThat(harness.extractOutputValues())
+        .extracting(Delivery::residentId, Delivery::noticeId, Delivery::noticeVersion)
+        .containsExactly(
+            tuple("r-1", "n-1", 1),
+            tuple("r-2", "n-other", 1),
+            tuple("r-1", "n-1", 2),
+            tuple("r-2", "n-marker", 1));
+  }
+
+  @Test
+  void aCorrectionInQuietHoursIsPushedWhenTheyEnd() throws Exception {
+    openAt(ELEVEN_PM_JST);
+    profile("r-1", Category.CHILDCARE);
+    give(match("r-1", 1, Severity.IMPORTANT));
+
+    correct(2, Severity.IMPORTANT);
+
+    Delivery correction = harness.extractOutputValues().get(1);
+    assertThat(correction.channel()).isEqualTo(Channel.PUSH_AT);
+    assertThat(correction.pushAt()).isEqualTo(Instant.parse("2026-11-23T22:00:00Z")); // 07:00 JST
+  }
+
+  @Test
+  void aResidentWhoWithdrewConsentGetsTheCorrectionInTheFeedOnlyUnlessItIsAnEmergency()
+      throws Exception {
+    openAt(NOON_JST);
+    profile("r-1", Category.CHILDCARE);
+    give(match("r-1", 1, Severity.IMPORTANT));
+    profile("r-1"); // consent to childcare withdrawn
+
+    correct(2, Severity.IMPORTANT);
+    correct(3, Severity.EMERGENCY);
+
+    assertThat(channels()).containsExactly(Channel.PUSH_NOW, Channel.FEED_ONLY, Channel.PUSH_NOW);
+  }
+
+  @Test
+  void aResidentWithNoProfileSeenGetsTheCorrectionInTheFeedOnly() throws Exception {
+    openAt(NOON_JST);
+    give(match("r-1", 1, Severity.IMPORTANT)); // state from before the stage kept profiles
+
+    correct(2, Severity.IMPORTANT);
+
+    assertThat(channels()).containsExactly(Channel.PUSH_NOW, Channel.FEED_ONLY);
+  }
+
+  @Test
+  void aResidentStillInTheAudienceGetsTheCorrectionOnceWhicheverPathComesFirst() throws Exception {
+    openAt(NOON_JST);
+    profile("r-1", Category.CHILDCARE);
+    profile("r-2", Category.CHILDCARE);
+    give(match("r-1", 1, Severity.IMPORTANT));
+    give(match("r-2", 1, Severity.IMPORTANT));
+
+    give(variant(match("r-1", 1, Severity.IMPORTANT), 2, Severity.IMPORTANT, true, null));
+    correct(2, Severity.IMPORTANT);
+    give(variant(match("r-2", 1, Severity.IMPORTANT), 2, Severity.IMPORTANT, true, null));
+
+    assertThat(harness.extractOutputValues())
+        .extracting(Delivery::residentId, Delivery::noticeVersion)
+        .containsExactly(tuple("r-1", 1), tuple("r-2", 1), tuple("r-1", 2), tuple("r-2", 2));
   }
 }

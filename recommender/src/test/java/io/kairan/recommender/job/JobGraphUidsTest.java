@@ -42,7 +42,6 @@ class JobGraphUidsTest {
             "count-dead-letters",
             "dead-letters-sink",
             "decide",
-            "deletions",
             "deliveries-sink",
             "feedback",
             "feedback-source",
@@ -53,7 +52,9 @@ class JobGraphUidsTest {
             "parse-notices",
             "parse-profiles",
             "parse-rules",
-            "profile-deletions",
+            // Was "deletions" and "profile-deletions" (stateless): now every profile change goes
+            // to the decide stage, which keeps what a correction needs.
+            "profile-changes",
             "profiles-source",
             "rules-source",
             "shadow-deliveries-sink");

@@ -21,9 +21,10 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
- * The binary form of a notice in Flink's state and between its operators (format 1). Enums travel
- * by name, so reordering constants never changes what a checkpoint means; every object that may be
- * absent has a presence byte. A change of this layout needs a new snapshot version.
+ * The binary form of a notice in Flink's state and between its operators (format 2: format 1 and
+ * then what a correction puts right). Enums travel by name, so reordering constants never changes
+ * what a checkpoint means; every object that may be absent has a presence byte. A change of this
+ * layout needs a new snapshot version.
  */
 final class NoticeFormat {
   // One tag per kind of audience: the numbers are the format and never change meaning.
@@ -64,9 +65,15 @@ final class NoticeFormat {
     writeEnum(n.status(), out);
     writeAudience(n.audience(), out);
     writeInstant(n.publishedAt(), out);
+    writeTexts(n.correction(), out);
   }
 
   static Notice read(DataInputView in) throws IOException {
+    return read(in, NoticeSerializer.Snapshot.FORMAT);
+  }
+
+  /** Reads a notice written in {@code format}: 1 is the layout before corrections. */
+  static Notice read(DataInputView in, int format) throws IOException {
     String id = StringValue.readString(in);
     int version = in.readInt();
     Publisher publisher =
@@ -87,6 +94,7 @@ final class NoticeFormat {
     NoticeStatus status = readEnum(NoticeStatus.class, in);
     Audience audience = readAudience(in);
     Instant publishedAt = readInstant(in);
+    Map<String, String> correction = format >= 2 ? readTexts(in) : Map.of();
     return new Notice(
         id,
         version,
@@ -101,7 +109,8 @@ final class NoticeFormat {
         severity,
         status,
         audience,
-        publishedAt);
+        publishedAt,
+        correction);
   }
 
   static void writeAudience(Audience audience, DataOutputView out) throws IOException {

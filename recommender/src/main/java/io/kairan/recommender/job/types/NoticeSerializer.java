@@ -15,7 +15,14 @@ import org.apache.flink.core.memory.DataOutputView;
 public final class NoticeSerializer extends TypeSerializer<Notice> {
   private static final long serialVersionUID = 1L;
 
-  public static final NoticeSerializer INSTANCE = new NoticeSerializer();
+  public static final NoticeSerializer INSTANCE = new NoticeSerializer(Snapshot.FORMAT);
+
+  /** The layout this serializer reads: older only for state restored from an older checkpoint. */
+  private final int format;
+
+  private NoticeSerializer(int format) {
+    this.format = format;
+  }
 
   @Override
   public boolean isImmutableType() {
@@ -54,27 +61,27 @@ public final class NoticeSerializer extends TypeSerializer<Notice> {
 
   @Override
   public Notice deserialize(DataInputView source) throws IOException {
-    return NoticeFormat.read(source);
+    return NoticeFormat.read(source, format);
   }
 
   @Override
   public Notice deserialize(Notice reuse, DataInputView source) throws IOException {
-    return NoticeFormat.read(source);
+    return NoticeFormat.read(source, format);
   }
 
   @Override
   public void copy(DataInputView source, DataOutputView target) throws IOException {
-    NoticeFormat.write(NoticeFormat.read(source), target);
+    NoticeFormat.write(NoticeFormat.read(source, format), target);
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof NoticeSerializer;
+    return other instanceof NoticeSerializer that && that.format == format;
   }
 
   @Override
   public int hashCode() {
-    return NoticeSerializer.class.hashCode();
+    return 31 * NoticeSerializer.class.hashCode() + format;
   }
 
   @Override
@@ -84,11 +91,11 @@ public final class NoticeSerializer extends TypeSerializer<Notice> {
 
   /**
    * What a checkpoint records of the serializer: the class and the format version of {@link
-   * NoticeFormat}. A checkpoint of this format restores this serializer as is; a later format bumps
-   * {@link #FORMAT} and either reads the old layout or declares a migration here.
+   * NoticeFormat}. A checkpoint of this format restores this serializer as is; one of format 1
+   * (before corrections) is read in its layout and migrated: Flink rewrites it in this one.
    */
   public static final class Snapshot implements TypeSerializerSnapshot<Notice> {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     private int readFormat = FORMAT;
 
     @Override
@@ -104,7 +111,7 @@ public final class NoticeSerializer extends TypeSerializer<Notice> {
     @Override
     public void readSnapshot(int readVersion, DataInputView in, ClassLoader classLoader)
         throws IOException {
-      if (readVersion != FORMAT) {
+      if (readVersion < 1 || readVersion > FORMAT) {
         throw new IOException("notice format " + readVersion + " is unknown to this job");
       }
       readFormat = readVersion;
@@ -112,15 +119,18 @@ public final class NoticeSerializer extends TypeSerializer<Notice> {
 
     @Override
     public TypeSerializer<Notice> restoreSerializer() {
-      return INSTANCE;
+      return readFormat == FORMAT ? INSTANCE : new NoticeSerializer(readFormat);
     }
 
     @Override
     public TypeSerializerSchemaCompatibility<Notice> resolveSchemaCompatibility(
         TypeSerializerSnapshot<Notice> old) {
-      return old instanceof Snapshot written && written.readFormat == FORMAT
+      if (!(old instanceof Snapshot written)) {
+        return TypeSerializerSchemaCompatibility.incompatible();
+      }
+      return written.readFormat == FORMAT
           ? TypeSerializerSchemaCompatibility.compatibleAsIs()
-          : TypeSerializerSchemaCompatibility.incompatible();
+          : TypeSerializerSchemaCompatibility.compatibleAfterMigration();
     }
   }
 }

@@ -15,6 +15,7 @@ import io.kairan.model.notice.Severity;
 import io.kairan.model.notice.Validity;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -120,10 +121,65 @@ class NoticeSerializerTest {
   }
 
   @Test
+  void aCorrectionReadsBackWithWhatItPutsRight() throws Exception {
+    Notice notice = everyKind();
+    Notice correction =
+        new Notice(
+            notice.id(),
+            notice.version() + 1,
+            notice.publisher(),
+            notice.municipalityCode(),
+            notice.category(),
+            notice.title(),
+            notice.body(),
+            notice.url(),
+            notice.location(),
+            notice.validity(),
+            notice.severity(),
+            NoticeStatus.CORRECTED,
+            notice.audience(),
+            notice.publishedAt(),
+            Map.of("ja", "締切は11月30日ではなく12月1日です。", "en", "The deadline is 1 December."));
+
+    assertThat(read(NoticeSerializer.INSTANCE, write(correction))).isEqualTo(correction);
+  }
+
+  @Test
   void theBinaryFormOfANoticeIsPinned() throws Exception {
-    // Format 1. If this changes, checkpoints written before cannot be read: bump the snapshot's
+    // Format 2. If this changes, checkpoints written before cannot be read: bump the snapshot's
     // version and read the old format instead of changing the pin.
     assertThat(Base64.getEncoder().encodeToString(write(everyKind()))).isEqualTo(PINNED_NOTICE);
+  }
+
+  @Test
+  void format2IsFormat1FollowedByWhatACorrectionPutsRight() throws Exception {
+    byte[] noCorrection = {0, 0, 0, 0}; // an empty map of texts: its count
+    byte[] format1 = Base64.getDecoder().decode(PINNED_NOTICE_FORMAT_1);
+    byte[] expected = Arrays.copyOf(format1, format1.length + noCorrection.length);
+    System.arraycopy(noCorrection, 0, expected, format1.length, noCorrection.length);
+
+    assertThat(write(everyKind())).isEqualTo(expected);
+  }
+
+  @Test
+  void aCheckpointOfFormat1RestoresItsNoticesAndIsMigrated() throws Exception {
+    TypeSerializerSnapshot<Notice> restored =
+        TypeSerializerSnapshot.readVersionedSnapshot(
+            new DataInputDeserializer(Base64.getDecoder().decode(PINNED_SNAPSHOT_FORMAT_1)),
+            getClass().getClassLoader());
+
+    assertThat(
+            NoticeSerializer.INSTANCE
+                .snapshotConfiguration()
+                .resolveSchemaCompatibility(restored)
+                .isCompatibleAfterMigration())
+        .as("Flink rewrites the old state in format 2")
+        .isTrue();
+    assertThat(
+            read(
+                (NoticeSerializer) restored.restoreSerializer(),
+                Base64.getDecoder().decode(PINNED_NOTICE_FORMAT_1)))
+        .isEqualTo(everyKind());
   }
 
   @Test
@@ -137,7 +193,7 @@ class NoticeSerializerTest {
             new DataInputDeserializer(snapshot), getClass().getClassLoader());
 
     assertThat(Base64.getEncoder().encodeToString(snapshot))
-        .as("the snapshot names its class and format 1: moving either breaks restores")
+        .as("the snapshot names its class and format 2: moving either breaks restores")
         .isEqualTo(PINNED_SNAPSHOT);
     assertThat(restored.restoreSerializer()).isEqualTo(NoticeSerializer.INSTANCE);
     assertThat(
@@ -155,13 +211,13 @@ class NoticeSerializerTest {
   void aSnapshotOfAnUnknownFormatIsRefusedWithItsVersion() throws Exception {
     var out = new DataOutputSerializer(64);
     out.writeUTF(NoticeSerializer.Snapshot.class.getName());
-    out.writeInt(2); // a format this job does not know
+    out.writeInt(3); // a format this job does not know
     var in = new DataInputDeserializer(out.getCopyOfBuffer());
 
     assertThatThrownBy(
             () -> TypeSerializerSnapshot.readVersionedSnapshot(in, getClass().getClassLoader()))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("notice format 2 is unknown");
+        .hasMessageContaining("notice format 3 is unknown");
   }
 
   @Test
@@ -175,8 +231,14 @@ class NoticeSerializerTest {
   }
 
   private static final String PINNED_NOTICE =
+      "DW4tZXZlcnkta2luZAAAAAMBCmtvZG9tby1rYQfTYOlggmG2twGtvQGylQILREVQQVJUTUVOVAcwNzIwMjgKQ0hJTERDQVJFAAAAAQNqYQjQogHl9QHLxAHTvgHuYLPqAcuVAgAAAAEDamETMTGIzgEzMOXLAf5g52DrYLPqAcuVAtdg5mDPYOBg1WDEYIJgLWh0dHBzOi8vd3d3LmNpdHkuYWl6dXdha2FtYXRzdS5mdWt1c2hpbWEuanAvAUBCvmZmZmZmQGF9wBo24usBAQAAAABrA6wwAAAAAAEAAAAAays5MAAAAAAKSU1QT1JUQU5UCENIQU5HRUQBAgAAAAIBAAEBAAAACAEEBzA3MjAyOAEFAAAAAgWXpgGangGl2gG66gEDytwBuuoBAQYAAAASAAAAQAEHAAAAAAAAAAYBCApqYS14LWVhc3kBCQTQtgGygQLmYAEDAQoAAAADAUBCvrhR64UfQGF9cKPXCj0BQELAAAAAAABAYX1wo9cKPQFAQsAAAAAAAEBhfhR64UeuAQsBQEK+ZmZmZmZAYX3AGjbi60AEAAAAAAAAAQAAAABrA6wwAAAAAAAAAAA=";
+  // Written by the job before corrections: checkpoints of that time hold notices like this.
+  private static final String PINNED_NOTICE_FORMAT_1 =
       "DW4tZXZlcnkta2luZAAAAAMBCmtvZG9tby1rYQfTYOlggmG2twGtvQGylQILREVQQVJUTUVOVAcwNzIwMjgKQ0hJTERDQVJFAAAAAQNqYQjQogHl9QHLxAHTvgHuYLPqAcuVAgAAAAEDamETMTGIzgEzMOXLAf5g52DrYLPqAcuVAtdg5mDPYOBg1WDEYIJgLWh0dHBzOi8vd3d3LmNpdHkuYWl6dXdha2FtYXRzdS5mdWt1c2hpbWEuanAvAUBCvmZmZmZmQGF9wBo24usBAQAAAABrA6wwAAAAAAEAAAAAays5MAAAAAAKSU1QT1JUQU5UCENIQU5HRUQBAgAAAAIBAAEBAAAACAEEBzA3MjAyOAEFAAAAAgWXpgGangGl2gG66gEDytwBuuoBAQYAAAASAAAAQAEHAAAAAAAAAAYBCApqYS14LWVhc3kBCQTQtgGygQLmYAEDAQoAAAADAUBCvrhR64UfQGF9cKPXCj0BQELAAAAAAABAYX1wo9cKPQFAQsAAAAAAAEBhfhR64UeuAQsBQEK+ZmZmZmZAYX3AGjbi60AEAAAAAAAAAQAAAABrA6wwAAAAAA==";
-  // The class name, then format version 1.
+  // The class name, then format version 2.
   private static final String PINNED_SNAPSHOT =
+      "ADlpby5rYWlyYW4ucmVjb21tZW5kZXIuam9iLnR5cGVzLk5vdGljZVNlcmlhbGl6ZXIkU25hcHNob3QAAAAC";
+  // The class name, then format version 1.
+  private static final String PINNED_SNAPSHOT_FORMAT_1 =
       "ADlpby5rYWlyYW4ucmVjb21tZW5kZXIuam9iLnR5cGVzLk5vdGljZVNlcmlhbGl6ZXIkU25hcHNob3QAAAAB";
 }
