@@ -1,5 +1,6 @@
 package io.kairan.api.feed;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kairan.model.delivery.Channel;
 import io.kairan.model.notice.Category;
 import io.kairan.model.notice.GeoPoint;
@@ -9,7 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One notice in a resident's feed, in its current version, with why the resident got it. */
+/**
+ * One notice in a resident's feed, in its current version, with why the resident got it.
+ *
+ * @param correction when the current version corrects a mistake: what it puts right, per language
+ */
 public record FeedItem(
     String noticeId,
     int version,
@@ -24,4 +29,5 @@ public record FeedItem(
     List<String> reasons,
     Channel channel,
     double score,
-    Instant deliveredAt) {}
+    Instant deliveredAt,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> correction) {}

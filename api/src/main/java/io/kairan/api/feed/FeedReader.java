@@ -74,6 +74,7 @@ class FeedReader {
         delivery.reasons(),
         delivery.channel(),
         delivery.score(),
-        delivery.decidedAt());
+        delivery.decidedAt(),
+        notice.correction());
   }
 }

@@ -20,9 +20,19 @@ import java.util.Map;
  * @param significantChange on PUT: true makes the new version a {@link NoticeStatus#CHANGED} one,
  *     pushed again with its titles marked as changed; absent or false makes a silent update. A POST
  *     ignores it (a new notice is pushed anyway).
+ * @param whatChanged on a correction (POST .../correct), required: what the correction puts right,
+ *     per language, shown to every resident who was sent an earlier version. Refused elsewhere.
  */
 // A notice as read (GET) may be sent back: the fields the server sets are let through, unread.
-@JsonIgnoreProperties({"id", "version", "publisher", "status", "publishedAt", "versions"})
+@JsonIgnoreProperties({
+  "id",
+  "version",
+  "publisher",
+  "status",
+  "publishedAt",
+  "versions",
+  "correction"
+})
 public record NoticeDraft(
     String municipalityCode,
     Category category,
@@ -33,7 +43,34 @@ public record NoticeDraft(
     Validity validity,
     Severity severity,
     Audience audience,
-    Boolean significantChange) {
+    Boolean significantChange,
+    Map<String, String> whatChanged) {
+
+  /** A draft of an update, significant or not. */
+  public NoticeDraft(
+      String municipalityCode,
+      Category category,
+      Map<String, String> title,
+      Map<String, String> body,
+      String url,
+      GeoPoint location,
+      Validity validity,
+      Severity severity,
+      Audience audience,
+      Boolean significantChange) {
+    this(
+        municipalityCode,
+        category,
+        title,
+        body,
+        url,
+        location,
+        validity,
+        severity,
+        audience,
+        significantChange,
+        null);
+  }
 
   /** A draft of a new notice, or of an ordinary (silent) update. */
   public NoticeDraft(
@@ -47,7 +84,17 @@ public record NoticeDraft(
       Severity severity,
       Audience audience) {
     this(
-        municipalityCode, category, title, body, url, location, validity, severity, audience, null);
+        municipalityCode,
+        category,
+        title,
+        body,
+        url,
+        location,
+        validity,
+        severity,
+        audience,
+        null,
+        null);
   }
 
   boolean isSignificantChange() {
@@ -67,7 +114,11 @@ public record NoticeDraft(
         publisher,
         municipalityCode,
         category,
-        status == NoticeStatus.CHANGED ? ChangedTitles.mark(titles) : titles,
+        switch (status) {
+          case CHANGED -> ChangedTitles.mark(titles);
+          case CORRECTED -> ChangedTitles.markCorrected(titles);
+          default -> titles;
+        },
         SafeText.bodies(withoutNullTexts(body, null)),
         url,
         location,
@@ -75,7 +126,12 @@ public record NoticeDraft(
         severity,
         status,
         audience,
-        at);
+        at,
+        status == NoticeStatus.CORRECTED ? withoutNullTexts(whatChanged, "") : Map.of());
+  }
+
+  boolean saysWhatChanged() {
+    return whatChanged != null;
   }
 
   // JSON may carry {"en": null}: an empty title is then refused by validation (a 400 naming it),

@@ -113,6 +113,7 @@ class NoticeSchedule {
       throw new InvalidRecordException(List.of("notice: is required"));
     }
     Instant at = request.publishAt();
+    NoticeWrites.refuseWhatChanged(draft);
     Notice notice = draft.toNotice(id, 1, publisher, NoticeStatus.PUBLISHED, at);
     NoticeWrites.problemsOf(notice)
         .require(at != null && at.isAfter(now), "publishAt", "must be a time after now")

@@ -125,6 +125,7 @@ class NoticeWrites {
   /** A new version from a draft; {@code ifMatch} must name the current version. */
   Notice update(String callerId, String id, Precondition ifMatch, NoticeDraft draft) {
     synchronized (lockFor(id)) {
+      refuseWhatChanged(draft);
       Notice current = changeable(callerId, id, ifMatch);
       // A silent update changes the feed only; a significant change is pushed again, marked.
       NoticeStatus status =
@@ -142,6 +143,43 @@ class NoticeWrites {
       accept(next, Map.of());
       return next;
     }
+  }
+
+  /**
+   * A correction: the next version, marked, saying what it puts right. The job sends it to every
+   * resident who was sent an earlier version (FCM cannot recall a push), and to whoever its
+   * audience now takes in. {@code ifMatch} must name the current version.
+   */
+  Notice correct(String callerId, String id, Precondition ifMatch, NoticeDraft draft) {
+    synchronized (lockFor(id)) {
+      Notice current = changeable(callerId, id, ifMatch);
+      Notice next =
+          draft.toNotice(
+              id,
+              current.version() + 1,
+              current.publisher(),
+              NoticeStatus.CORRECTED,
+              clock.instant());
+      if (current.publisher().kind() == PublisherKind.FIRM) {
+        check(next);
+        throw new ResponseStatusException(
+            HttpStatus.FORBIDDEN,
+            "A firm's notice was approved as it is and cannot be corrected; withdraw it and post"
+                + " the corrected one for approval.");
+      }
+      accept(next, Map.of());
+      return next;
+    }
+  }
+
+  /** Only a correction says what changed: elsewhere the field would be dropped unseen. */
+  static void refuseWhatChanged(NoticeDraft draft) {
+    new Problems()
+        .require(
+            !draft.saysWhatChanged(),
+            "whatChanged",
+            "only a correction says what changed (POST /api/v1/notices/{id}/correct)")
+        .throwIfAny();
   }
 
   /** The next version, withdrawn; {@code ifMatch} may be absent (any current version). */
@@ -168,6 +206,7 @@ class NoticeWrites {
   }
 
   private Notice firstVersion(Publisher publisher, NoticeDraft draft) {
+    refuseWhatChanged(draft);
     return draft.toNotice(
         UUID.randomUUID().toString(), 1, publisher, NoticeStatus.PUBLISHED, clock.instant());
   }

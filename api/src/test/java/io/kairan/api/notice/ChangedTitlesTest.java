@@ -28,4 +28,19 @@ class ChangedTitlesTest {
 
     assertThat(ChangedTitles.mark(once)).isEqualTo(once);
   }
+
+  @Test
+  void aCorrectionReplacesAChangeMarkWithItsOwnInEachLanguage() {
+    var changed = ChangedTitles.mark(Map.of("ja", "断水", "ja-x-easy", "みず", "en", "Water"));
+
+    assertThat(ChangedTitles.markCorrected(changed))
+        .isEqualTo(Map.of("ja", "【訂正】断水", "ja-x-easy", "【なおしました】みず", "en", "[Correction] Water"));
+  }
+
+  @Test
+  void correctingTwiceLeavesOneMark() {
+    var once = ChangedTitles.markCorrected(Map.of("ja", "断水", "en", "Water"));
+
+    assertThat(ChangedTitles.markCorrected(once)).isEqualTo(once);
+  }
 }

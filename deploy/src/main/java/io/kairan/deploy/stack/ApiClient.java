@@ -33,6 +33,17 @@ public final class ApiClient {
     return send(request(path, token).PUT(json(body)));
   }
 
+  /** A call with extra headers, given as name, value, name, value… (If-Match, Idempotency-Key). */
+  public HttpResponse<String> send(
+      String method, String path, String token, Object body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = request(path, token).method(method, json(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request);
+  }
+
   public HttpResponse<String> delete(String path, String token)
       throws IOException, InterruptedException {
     return send(request(path, token).DELETE());
