@@ -101,7 +101,7 @@ public final class TopicReplay {
 
   private void follow() {
     while (running) {
-      try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerConfig())) {
+      try (KafkaConsumer<String, String> c = new KafkaConsumer<>(readerConfig(kafka, clientId))) {
         consumer = c;
         readFromTheBeginning(c);
       } catch (WakeupException e) {
@@ -145,8 +145,11 @@ public final class TopicReplay {
     throw new WakeupException();
   }
 
-  private Map<String, Object> consumerConfig() {
-    // Boot's consumer settings (addresses, security), without its group: this reader is no member.
+  /**
+   * Boot's consumer settings (addresses, security) for a reader that assigns itself partitions:
+   * without Boot's group, since such a reader is no member and commits nothing.
+   */
+  public static Map<String, Object> readerConfig(KafkaProperties kafka, String clientId) {
     Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);

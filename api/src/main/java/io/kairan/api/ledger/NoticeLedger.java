@@ -61,6 +61,11 @@ public class NoticeLedger {
     return found;
   }
 
+  /** The versions of every notice the ledger holds, in no particular order. */
+  public List<NoticeVersions> all() {
+    return new ArrayList<>(notices.values());
+  }
+
   /** The first post with this key, while the key is honoured. */
   public Optional<FirstPost> firstPost(PostKey key) {
     FirstPost post = posts.get(key);

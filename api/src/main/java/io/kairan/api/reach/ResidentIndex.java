@@ -165,6 +165,34 @@ public class ResidentIndex {
     }
   }
 
+  /**
+   * The residents as they are now, each with the number of its group of residents alike ({@link
+   * ReachCount.Alike}: what the policy reads of a resident, and the district), for a replay of many
+   * notices that must not hold the lock meanwhile.
+   *
+   * @param profiles the residents, in no particular order
+   * @param groups the group of each, at the same position; groups are numbered from 0
+   */
+  public record Snapshot(List<ResidentProfile> profiles, int[] groups) {}
+
+  public Snapshot snapshot() {
+    lock.readLock().lock();
+    try {
+      List<ResidentProfile> profiles = new ArrayList<>(index.size());
+      int[] groups = new int[index.size()];
+      for (int number = 0; number < groupByNumber.length; number++) {
+        ResidentProfile p = index.profile(number);
+        if (p != null) {
+          groups[profiles.size()] = groupByNumber[number];
+          profiles.add(p);
+        }
+      }
+      return new Snapshot(profiles, groups);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** The residents eligible for the notice at {@code at}, as the job's match stage finds them. */
   public List<ResidentProfile> eligible(Notice notice, Instant at) {
     lock.readLock().lock();

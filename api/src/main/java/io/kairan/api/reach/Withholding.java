@@ -15,20 +15,20 @@ import java.util.Set;
  * withheld and together they hold at least {@link #MINIMUM_GROUP} residents (their sum is a count
  * too). A total under the minimum withholds everything.
  */
-final class Withholding {
-  static final int MINIMUM_GROUP = 10;
+public final class Withholding {
+  public static final int MINIMUM_GROUP = 10;
 
   private Withholding() {}
 
   /** One group of a split as shown: its count, or null when withheld. */
-  record Group(String name, Long residents, boolean withheld) {}
+  public record Group(String name, Long residents, boolean withheld) {}
 
-  static boolean withholds(long count) {
+  public static boolean withholds(long count) {
     return count < MINIMUM_GROUP;
   }
 
   /** The groups of one split (names in the order shown, counts adding up to {@code total}). */
-  static List<Group> split(long total, Map<String, Long> counts) {
+  public static List<Group> split(long total, Map<String, Long> counts) {
     Set<String> withheld = new HashSet<>();
     if (withholds(total)) {
       withheld.addAll(counts.keySet());
