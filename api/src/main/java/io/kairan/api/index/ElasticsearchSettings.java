@@ -21,4 +21,8 @@ public record ElasticsearchSettings(String url, String indexPrefix) {
   public String pushResults() {
     return indexPrefix + "push-results";
   }
+
+  public String feedback() {
+    return indexPrefix + "feedback";
+  }
 }

@@ -12,6 +12,7 @@ public final class Fields {
   public static final String DECIDED_AT = "decidedAt";
   public static final String OUTCOME = "outcome";
   public static final String AT = "at";
+  public static final String KIND = "kind";
 
   private Fields() {}
 }

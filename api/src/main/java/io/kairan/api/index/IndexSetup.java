@@ -44,6 +44,7 @@ class IndexSetup implements InitializingBean {
         create(settings.notices(), "/elasticsearch/notices.json");
         create(settings.deliveries(), "/elasticsearch/deliveries.json");
         create(settings.pushResults(), "/elasticsearch/push-results.json");
+        create(settings.feedback(), "/elasticsearch/feedback.json");
         done = true;
       }
     }

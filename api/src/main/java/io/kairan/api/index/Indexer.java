@@ -12,6 +12,7 @@ import io.kairan.model.delivery.Delivery;
 import io.kairan.model.delivery.PushResult;
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Notice;
+import io.kairan.model.resident.Feedback;
 import java.io.IOException;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -116,7 +117,48 @@ class Indexer {
     execute(bulk, operations);
   }
 
-  /** A profile tombstone removes the resident's deliveries from the read model. */
+  /**
+   * Feedback, for the notices' figures: one document per resident, notice and kind, so a notice
+   * opened twice counts one resident.
+   */
+  @KafkaListener(id = "feedback-indexer", topics = Topics.FEEDBACK, batch = "true")
+  void feedback(List<ConsumerRecord<String, String>> records) throws IOException {
+    setup.ensure();
+    var bulk = new BulkRequest.Builder();
+    int operations = 0;
+    for (var record : records) {
+      Feedback feedback = parse(record, Feedback.class);
+      if (feedback == null) {
+        continue;
+      }
+      var doc =
+          java.util.Map.of(
+              Fields.NOTICE_ID,
+              feedback.noticeId(),
+              Fields.RESIDENT_ID,
+              feedback.residentId(),
+              Fields.KIND,
+              feedback.kind().name(),
+              Fields.AT,
+              feedback.at().toString());
+      bulk.operations(
+          op ->
+              op.index(
+                  i ->
+                      i.index(settings.feedback())
+                          .id(
+                              feedback.noticeId()
+                                  + "/"
+                                  + feedback.residentId()
+                                  + "/"
+                                  + feedback.kind())
+                          .document(doc)));
+      operations++;
+    }
+    execute(bulk, operations);
+  }
+
+  /** A profile tombstone removes the resident's deliveries and feedback from the read model. */
   @KafkaListener(id = "resident-eraser", topics = Topics.PROFILES)
   void profiles(ConsumerRecord<String, String> record) throws IOException {
     if (record.value() != null || record.key() == null) {
@@ -124,6 +166,11 @@ class Indexer {
     }
     String residentId = record.key();
     setup.ensure();
+    client.deleteByQuery(
+        d ->
+            d.index(settings.feedback())
+                .query(q -> q.term(t -> t.field(Fields.RESIDENT_ID).value(residentId)))
+                .refresh(true));
     while (true) {
       List<Hit<Delivery>> hits =
           client

@@ -24,8 +24,13 @@ public class NoticeCounts {
    * @param residents residents the notice was delivered to (any version)
    * @param byChannel deliveries per channel
    * @param pushes push outcomes per device
+   * @param feedback residents per kind of feedback (OPENED, USEFUL, NOT_INTERESTED, DISMISSED)
    */
-  public record Counts(long residents, Map<String, Long> byChannel, Map<String, Long> pushes) {}
+  public record Counts(
+      long residents,
+      Map<String, Long> byChannel,
+      Map<String, Long> pushes,
+      Map<String, Long> feedback) {}
 
   public Counts of(String noticeId) {
     try {
@@ -36,7 +41,12 @@ public class NoticeCounts {
                       .size(0)
                       .query(q -> q.term(t -> t.field(Fields.NOTICE_ID).value(noticeId)))
                       .aggregations(
-                          "residents", a -> a.cardinality(c -> c.field(Fields.RESIDENT_ID)))
+                          "residents",
+                          // Exact up to 40,000 residents (the most Elasticsearch allows), close
+                          // above.
+                          a ->
+                              a.cardinality(
+                                  c -> c.field(Fields.RESIDENT_ID).precisionThreshold(40_000)))
                       .aggregations("channels", a -> a.terms(t -> t.field(Fields.CHANNEL))),
               Void.class);
       var pushes =
@@ -47,10 +57,20 @@ public class NoticeCounts {
                       .query(q -> q.term(t -> t.field(Fields.NOTICE_ID).value(noticeId)))
                       .aggregations("outcomes", a -> a.terms(t -> t.field(Fields.OUTCOME))),
               Void.class);
+      // One document per resident, notice and kind: a kind's documents are its residents.
+      var feedback =
+          client.search(
+              s ->
+                  s.index(settings.feedback())
+                      .size(0)
+                      .query(q -> q.term(t -> t.field(Fields.NOTICE_ID).value(noticeId)))
+                      .aggregations("kinds", a -> a.terms(t -> t.field(Fields.KIND))),
+              Void.class);
       return new Counts(
           deliveries.aggregations().get("residents").cardinality().value(),
           buckets(deliveries.aggregations().get("channels").sterms().buckets().array()),
-          buckets(pushes.aggregations().get("outcomes").sterms().buckets().array()));
+          buckets(pushes.aggregations().get("outcomes").sterms().buckets().array()),
+          buckets(feedback.aggregations().get("kinds").sterms().buckets().array()));
     } catch (IOException | ElasticsearchException e) {
       throw new ReadModelUnavailableException(e);
     }

@@ -67,4 +67,14 @@ class FieldsTest {
     assertThat(mapped.has(Fields.OUTCOME)).isTrue();
     assertThat(mapped.path(Fields.AT).path("type").asText()).isEqualTo("date");
   }
+
+  @Test
+  void theFeedbackFieldsTheIndexerWritesAreMappedAsKeywords() throws Exception {
+    JsonNode mapped = mappingOf("feedback");
+
+    for (String field : List.of(Fields.NOTICE_ID, Fields.RESIDENT_ID, Fields.KIND)) {
+      assertThat(mapped.path(field).path("type").asText()).as(field).isEqualTo("keyword");
+    }
+    assertThat(mapped.path(Fields.AT).path("type").asText()).isEqualTo("date");
+  }
 }
