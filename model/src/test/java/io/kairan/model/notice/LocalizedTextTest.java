@@ -77,4 +77,18 @@ class LocalizedTextTest {
     assertThat(LocalizedText.isLanguageTag("")).isFalse();
     assertThat(LocalizedText.isLanguageTag(null)).isFalse();
   }
+
+  @Test
+  void aResidentsChainIsTheirLanguagesThenEasyJapaneseThenJapanese() {
+    assertThat(LocalizedText.chainFor(List.of("vi", "en")))
+        .containsExactly("vi", "en", "ja-x-easy", "ja");
+    assertThat(LocalizedText.chainFor(List.of("ja"))).containsExactly("ja", "ja-x-easy");
+  }
+
+  @Test
+  void aReaderWithoutTheirLanguagesGetsEasyJapaneseBeforeJapanese() {
+    assertThat(LocalizedText.forReader(TITLES, List.of("vi"))).isEqualTo("こどもの てあての もうしこみ");
+    assertThat(LocalizedText.forReader(TITLES, List.of("en"))).isEqualTo("Child allowance");
+    assertThat(LocalizedText.forReader(TITLES, List.of("ja"))).isEqualTo("児童手当の申請");
+  }
 }
