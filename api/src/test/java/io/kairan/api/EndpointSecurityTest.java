@@ -2,10 +2,8 @@ package io.kairan.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyMap;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -14,7 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.kairan.api.approval.Approval;
 import io.kairan.api.approval.ApprovalBook;
@@ -28,22 +28,30 @@ import io.kairan.api.schedule.ScheduleBook;
 import io.kairan.api.schedule.ScheduledNotice;
 import io.kairan.api.security.Role;
 import io.kairan.model.notice.NoticeStatus;
+import io.kairan.testkit.tokens.LocalIdentityProvider;
 import io.kairan.testkit.tokens.TokenIssuer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Date;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,49 +62,89 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every endpoint against real signed tokens, decoded and checked by the API's own decoder (no
- * {@code jwt()} shortcut): none, expired, signed with another key, from another issuer, with each
- * wrong role, without a subject or expiry, a publisher's without a known kind, and another
- * publisher's notice; and what the firewall refuses (a path or header HTTP does not allow) is a
- * problem too. The endpoints are listed here and checked against what the controllers map, so a new
- * endpoint fails this test until it is in the table. Kafka and Elasticsearch are stand-ins; the
- * decoder, the rules, the ledger and the controllers are real.
+ * The security suite. The API runs as a city runs it, on an identity provider's JWKS (a local one,
+ * real RS256 and ES256 signatures, the API's own decoder: no {@code jwt()} shortcut, no mocked
+ * decoder). Every endpoint the controllers map, found in the handler mapping so a new one is
+ * covered the day it is added, is refused (401, as a problem, nothing published or changed) with no
+ * token, an expired one, one from another issuer or for another audience, {@code alg: none}, HS256
+ * "signed" with the provider's public key or a guessed secret, another key under the provider's key
+ * id, without a subject or expiry. The table below says who may call each endpoint: every other
+ * role is 403, another municipality's publisher 403, another publisher on an owned notice 403. An
+ * endpoint neither in the table nor on {@link #PUBLIC} fails {@link
+ * #everyMappedEndpointIsInTheTableOrPublic}. Kafka and Elasticsearch are stand-ins; the rules, the
+ * ledger, the books and the controllers are real.
  */
-@WebMvcTest(properties = "kairan.security.jwt-secret=" + EndpointSecurityTest.SECRET)
+// Simulations run at once as many as the tests start (one each), so none waits for a slot.
+@WebMvcTest(properties = "kairan.rules.figures.simulations=1000")
 @Import({
   io.kairan.api.security.SecurityTestSupport.class,
   NoticeTestSupport.class,
   io.kairan.api.feed.FeedTestSupport.class,
-  io.kairan.api.reach.ReachTestSupport.class
+  io.kairan.api.reach.ReachTestSupport.class,
+  io.kairan.api.rules.RulesTestSupport.class,
+  io.kairan.api.comparison.ComparisonTestSupport.class,
+  io.kairan.api.simulation.Simulations.class
 })
 class EndpointSecurityTest {
-  static final String SECRET = "0123456789abcdef0123456789abcdef";
-  static final String OTHER_SECRET = "fedcba9876543210fedcba9876543210";
+  static final String ISSUER = "https://id.city.example/realms/aizu";
+  static final String AUDIENCE = "kairan-api";
   static final Instant NOW = NoticeTestSupport.NOW;
   static final String OWNER = "dept-1";
 
-  /** The municipality of the draft every notice endpoint is called with. */
+  /** The municipality of the draft every notice endpoint is called with, and of the publishers. */
   static final String MUNICIPALITY = "072028";
+
+  /** Mapped, and open to anyone: nothing else may be. */
+  static final Set<String> PUBLIC = Set.of("/error");
+
+  static final LocalIdentityProvider PROVIDER = start();
+
+  private static LocalIdentityProvider start() {
+    try {
+      return LocalIdentityProvider.start(ISSUER, AUDIENCE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void theCitysIdentityProvider(DynamicPropertyRegistry properties) {
+    properties.add("kairan.security.jwks-uri", () -> PROVIDER.jwksUri().toString());
+    properties.add("kairan.security.issuer", () -> ISSUER);
+    properties.add("kairan.security.audience", () -> AUDIENCE);
+  }
+
+  @AfterAll
+  static void stopTheProvider() {
+    PROVIDER.close();
+  }
 
   /**
    * One endpoint: who may call it, and a request that succeeds for them ({@code {id}} is a notice
-   * of {@link #OWNER}'s at version 1).
+   * of {@link #OWNER}'s at version 1, also scheduled, and a firm's notice waiting for approval).
    */
-  record Endpoint(
-      HttpMethod method, String pattern, Role role, String path, String body, Role alsoAllowed) {
+  record Endpoint(HttpMethod method, String pattern, List<Role> roles, String path, String body) {
     Endpoint(HttpMethod method, String pattern, Role role, String path, String body) {
-      this(method, pattern, role, path, body, null);
+      this(method, pattern, role == null ? List.of() : List.of(role), path, body);
+    }
+
+    /** The role whose token the table's request succeeds with. */
+    Role role() {
+      return roles.get(0);
     }
 
     boolean allows(Role r) {
-      return r == role || r == alsoAllowed;
+      return roles.contains(r);
     }
 
     String name() {
@@ -108,8 +156,21 @@ class EndpointSecurityTest {
       return name();
     }
 
-    boolean namesANotice() {
-      return pattern.startsWith("/api/v1/notices/{id}");
+    /** Acts on a notice of one publisher's: another publisher is refused. */
+    boolean ownedByAPublisher() {
+      return pattern.startsWith("/api/v1/notices/{id}")
+          || pattern.startsWith("/api/v1/notices/scheduled/{id}");
+    }
+
+    /** Names a municipality (a draft's, or the waiting notice's): another one's is refused. */
+    boolean boundToAMunicipality() {
+      return forPublishers()
+          && ((body != null && body.contains("municipalityCode"))
+              || pattern.startsWith("/api/v1/approvals/{id}"));
+    }
+
+    boolean forPublishers() {
+      return role() == Role.DEPARTMENT;
     }
   }
 
@@ -126,9 +187,16 @@ class EndpointSecurityTest {
        "firmDailyPushCap":1,"digestTime":"18:00"}
       """;
 
+  static final String SIMULATION = "{\"rules\":" + RULES + ",\"days\":1}";
+
   /** The draft, to be published a day after {@link #NOW}. */
   static final String SCHEDULED =
       "{\"publishAt\":\"2026-11-24T09:00:00Z\",\"notice\":" + NoticeTestSupport.DRAFT + "}";
+
+  /** The draft as a correction of itself: it says what it puts right. */
+  static final String CORRECTION =
+      NoticeTestSupport.DRAFT.replaceFirst(
+          "\\}\\s*$", ",\"whatChanged\":{\"ja\":\"申請の締切を訂正しました\"}}");
 
   static final List<Endpoint> ENDPOINTS =
       List.of(
@@ -152,90 +220,126 @@ class EndpointSecurityTest {
           new Endpoint(
               HttpMethod.POST,
               "/api/v1/notices",
-              Role.PUBLISHER,
+              List.of(Role.DEPARTMENT, Role.FIRM),
               "/api/v1/notices",
               NoticeTestSupport.DRAFT),
-          new Endpoint(HttpMethod.GET, "/api/v1/notices", Role.PUBLISHER, "/api/v1/notices", null),
+          new Endpoint(
+              HttpMethod.GET,
+              "/api/v1/notices",
+              List.of(Role.DEPARTMENT, Role.FIRM),
+              "/api/v1/notices",
+              null),
           new Endpoint(
               HttpMethod.POST,
               "/api/v1/notices/scheduled",
-              Role.PUBLISHER,
+              Role.DEPARTMENT,
               "/api/v1/notices/scheduled",
               SCHEDULED),
           new Endpoint(
               HttpMethod.GET,
               "/api/v1/notices/scheduled",
-              Role.PUBLISHER,
+              List.of(Role.DEPARTMENT, Role.FIRM),
               "/api/v1/notices/scheduled",
               null),
           new Endpoint(
               HttpMethod.PUT,
               "/api/v1/notices/scheduled/{id}",
-              Role.PUBLISHER,
+              List.of(Role.DEPARTMENT, Role.FIRM),
               "/api/v1/notices/scheduled/{id}",
               SCHEDULED),
           new Endpoint(
               HttpMethod.DELETE,
               "/api/v1/notices/scheduled/{id}",
-              Role.PUBLISHER,
+              List.of(Role.DEPARTMENT, Role.FIRM),
               "/api/v1/notices/scheduled/{id}",
               null),
           new Endpoint(
               HttpMethod.POST,
               "/api/v1/notices/preview",
-              Role.PUBLISHER,
+              List.of(Role.DEPARTMENT, Role.FIRM, Role.OPERATOR),
               "/api/v1/notices/preview",
-              NoticeTestSupport.DRAFT,
-              Role.OPERATOR),
+              NoticeTestSupport.DRAFT),
           new Endpoint(
               HttpMethod.GET,
               "/api/v1/notices/pending",
-              Role.PUBLISHER,
+              List.of(Role.DEPARTMENT, Role.FIRM),
               "/api/v1/notices/pending",
               null),
           new Endpoint(
               HttpMethod.GET,
               "/api/v1/approvals",
-              Role.PUBLISHER,
+              List.of(Role.DEPARTMENT, Role.OPERATOR),
               "/api/v1/approvals",
-              null,
-              Role.OPERATOR),
+              null),
           new Endpoint(
               HttpMethod.POST,
               "/api/v1/approvals/{id}/approve",
-              Role.PUBLISHER,
+              List.of(Role.DEPARTMENT, Role.OPERATOR),
               "/api/v1/approvals/{id}/approve",
-              null,
-              Role.OPERATOR),
+              null),
           new Endpoint(
               HttpMethod.POST,
               "/api/v1/approvals/{id}/reject",
-              Role.PUBLISHER,
+              List.of(Role.DEPARTMENT, Role.OPERATOR),
               "/api/v1/approvals/{id}/reject",
-              "{\"reason\":\"営業時間の記載がありません\"}",
-              Role.OPERATOR),
+              "{\"reason\":\"営業時間の記載がありません\"}"),
           new Endpoint(
-              HttpMethod.GET, "/api/v1/notices/{id}", Role.PUBLISHER, "/api/v1/notices/{id}", null),
+              HttpMethod.GET,
+              "/api/v1/notices/{id}",
+              List.of(Role.DEPARTMENT, Role.FIRM),
+              "/api/v1/notices/{id}",
+              null),
           new Endpoint(
               HttpMethod.PUT,
               "/api/v1/notices/{id}",
-              Role.PUBLISHER,
+              List.of(Role.DEPARTMENT, Role.FIRM),
               "/api/v1/notices/{id}",
               NoticeTestSupport.DRAFT),
           new Endpoint(
               HttpMethod.POST,
+              "/api/v1/notices/{id}/correct",
+              List.of(Role.DEPARTMENT, Role.FIRM),
+              "/api/v1/notices/{id}/correct",
+              CORRECTION),
+          new Endpoint(
+              HttpMethod.POST,
               "/api/v1/notices/{id}/withdraw",
-              Role.PUBLISHER,
+              List.of(Role.DEPARTMENT, Role.FIRM),
               "/api/v1/notices/{id}/withdraw",
               null),
           new Endpoint(
               HttpMethod.GET,
               "/api/v1/notices/{id}/figures",
-              Role.PUBLISHER,
+              List.of(Role.DEPARTMENT, Role.FIRM),
               "/api/v1/notices/{id}/figures",
+              null),
+          new Endpoint(HttpMethod.GET, "/api/v1/rules", Role.ANALYST, "/api/v1/rules", null),
+          new Endpoint(
+              HttpMethod.GET,
+              "/api/v1/rules/comparison",
+              Role.ANALYST,
+              "/api/v1/rules/comparison?from=2026-11-16T00:00:00Z&to=2026-11-23T00:00:00Z",
+              null),
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/v1/rules/simulations",
+              Role.ANALYST,
+              "/api/v1/rules/simulations",
+              SIMULATION),
+          new Endpoint(
+              HttpMethod.GET,
+              "/api/v1/rules/simulations/{id}",
+              Role.ANALYST,
+              "/api/v1/rules/simulations/{simulationId}",
               null),
           new Endpoint(
               HttpMethod.PUT, "/api/v1/rules/{slot}", Role.ANALYST, "/api/v1/rules/shadow", RULES),
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/v1/rules/{slot}/rollback",
+              Role.ANALYST,
+              "/api/v1/rules/shadow/rollback",
+              "{\"id\":\"{ruleId}\"}"),
           new Endpoint(
               HttpMethod.DELETE,
               "/api/v1/rules/{slot}",
@@ -254,13 +358,19 @@ class EndpointSecurityTest {
   @MockitoBean NoticeCounts noticeCounts;
 
   private final Clock now = Clock.fixed(NOW, ZoneOffset.UTC);
-  private final TokenIssuer issuer = new TokenIssuer(SECRET, "kairan-local", now);
+  private final TokenIssuer issuer = PROVIDER.tokens(now);
 
   /** A notice of {@link #OWNER}'s at version 1, new for each test. */
   private String noticeId;
 
+  /** An earlier shadow rule set of this test's, to roll back to. */
+  private String ruleId;
+
+  /** A simulation this test started. */
+  private String simulationId;
+
   @BeforeEach
-  void aNoticeOfTheOwnersAndEmptyFigures() {
+  void aNoticeOfTheOwnersScheduledAFirmsWaitingAndTwoShadowRuleSets() throws Exception {
     noticeId = "n-" + UUID.randomUUID();
     ledger.apply(
         NoticeTestSupport.departmentNotice(noticeId, OWNER, 1, NoticeStatus.PUBLISHED, NOW));
@@ -273,8 +383,269 @@ class EndpointSecurityTest {
                 noticeId, OWNER, 1, NoticeStatus.PUBLISHED, tomorrow)));
     // And a firm's notice under the same id waits for approval, for the calls on approvals.
     approvals.put(Approval.pending(NoticeTestSupport.firmNotice(noticeId, "shop-1", NOW), NOW));
-    when(noticeCounts.of(any())).thenReturn(new NoticeCounts.Counts(0, Map.of(), Map.of()));
+    when(noticeCounts.of(org.mockito.ArgumentMatchers.any()))
+        .thenReturn(new NoticeCounts.Counts(0, Map.of(), Map.of(), Map.of()));
+    // Two shadow rule sets, so the first can be rolled back to.
+    String analyst = tokenFor(issuer, Role.ANALYST, "ana-1");
+    ruleId =
+        call(HttpMethod.PUT, "/api/v1/rules/shadow", RULES, analyst)
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getHeader("Kairan-Rules-Id");
+    call(
+            HttpMethod.PUT,
+            "/api/v1/rules/shadow",
+            RULES.replace("\"version\":3", "\"version\":4"),
+            analyst)
+        .andExpect(status().isAccepted());
+    simulationId =
+        call(HttpMethod.POST, "/api/v1/rules/simulations", SIMULATION, analyst)
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getHeader(HttpHeaders.LOCATION)
+            .replace("/api/v1/rules/simulations/", "");
+    // Only what a test's own calls do counts.
+    clearInvocations(kafka);
   }
+
+  // ---- tokens ------------------------------------------------------------------------------
+
+  /** The claims a role's token carries: publishers and operators name their municipality. */
+  private static Map<String, String> claimsOf(Role role, String subject, String municipality) {
+    return switch (role) {
+      case DEPARTMENT, FIRM -> Map.of("name", subject, Role.MUNICIPALITY_CLAIM, municipality);
+      case OPERATOR -> Map.of(Role.MUNICIPALITY_CLAIM, municipality);
+      case RESIDENT, ANALYST -> Map.of();
+    };
+  }
+
+  private static String tokenFor(TokenIssuer by, Role role, String subject) {
+    return by.token(subject, role.name(), claimsOf(role, subject, MUNICIPALITY));
+  }
+
+  private static String subjectFor(Endpoint e) {
+    return e.forPublishers() ? OWNER : "someone-1";
+  }
+
+  private String rightToken(Endpoint e) {
+    return tokenFor(issuer, e.role(), subjectFor(e));
+  }
+
+  /**
+   * Claims that would let their holder through anywhere: every role, the owner's subject, the
+   * endpoints' municipality. Only what a test then breaks (the signature, the issuer, …) is wrong.
+   */
+  private JWTClaimsSet.Builder everyRole(TokenIssuer by) {
+    return by.claims(OWNER, Role.RESIDENT.name(), Map.of())
+        .claim("roles", Arrays.stream(Role.values()).map(Role::name).toList())
+        .claim("name", OWNER)
+        .claim(Role.MUNICIPALITY_CLAIM, MUNICIPALITY);
+  }
+
+  private static String hs256(JWTClaimsSet claims, byte[] secret, String keyId) {
+    try {
+      var jwt =
+          new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(keyId).build(), claims);
+      jwt.sign(new MACSigner(secret));
+      return jwt.serialize();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The provider's public key as an attacker would find it: PEM, as published. */
+  private static byte[] publicKeyPem() throws Exception {
+    return ("-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(PROVIDER.publicKey().toPublicKey().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Each way a token can be bad, with everything else right, so the defect alone is why it is
+   * refused ({@link #aTokenWithEveryRoleAndNothingWrongIsNeverRefusedAs401} is the control).
+   */
+  private Map<String, Function<Endpoint, String>> badTokens() throws Exception {
+    String kid = PROVIDER.publicKey().getKeyID();
+    byte[] pem = publicKeyPem();
+    byte[] der = PROVIDER.publicKey().toPublicKey().getEncoded();
+    byte[] jwk = PROVIDER.publicKey().toJSONString().getBytes(StandardCharsets.UTF_8);
+    var forger =
+        TokenIssuer.signingWith(
+            new RSAKeyGenerator(2048).keyID(kid).generate(), ISSUER, AUDIENCE, now);
+    // Issued two days ago, so it expired a day ago (tokens live a day).
+    var yesterday = issuer.at(Clock.offset(now, Duration.ofDays(-2)));
+    Map<String, Function<Endpoint, String>> bad = new LinkedHashMap<>();
+    bad.put("no token", e -> null);
+    bad.put("an expired token", e -> yesterday.sign(everyRole(yesterday).build()));
+    bad.put(
+        "a token from another issuer",
+        e -> issuer.sign(everyRole(issuer.asIssuer("https://id.other.example")).build()));
+    bad.put(
+        "a token for another audience",
+        e -> issuer.sign(everyRole(issuer.forAudience("another-api")).build()));
+    bad.put(
+        "a token for no audience",
+        e -> issuer.sign(everyRole(issuer).audience((String) null).build()));
+    bad.put(
+        "an unsigned token (alg none)", e -> new PlainJWT(everyRole(issuer).build()).serialize());
+    bad.put(
+        "HS256 keyed with the provider's public key (PEM)",
+        e -> hs256(everyRole(issuer).build(), pem, kid));
+    bad.put(
+        "HS256 keyed with the provider's public key (DER)",
+        e -> hs256(everyRole(issuer).build(), der, kid));
+    bad.put("HS256 keyed with the provider's JWK", e -> hs256(everyRole(issuer).build(), jwk, kid));
+    bad.put(
+        "HS256 keyed with a guessed secret",
+        e ->
+            hs256(
+                everyRole(issuer).build(),
+                "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
+                null));
+    bad.put(
+        "RS256 signed with another key under the provider's key id",
+        e -> forger.sign(everyRole(forger).build()));
+    bad.put(
+        "a mangled signature",
+        e -> {
+          String token = issuer.sign(everyRole(issuer).build());
+          return token.substring(0, token.length() - 4) + "AAAA";
+        });
+    bad.put("a token without a subject", e -> issuer.sign(everyRole(issuer).subject(null).build()));
+    bad.put(
+        "a token without an expiry",
+        e -> issuer.sign(everyRole(issuer).expirationTime(null).build()));
+    return bad;
+  }
+
+  // ---- calls -------------------------------------------------------------------------------
+
+  private ResultActions call(HttpMethod method, String path, String body, String token)
+      throws Exception {
+    var request =
+        MockMvcRequestBuilders.request(method, filledIn(path))
+            .header(HttpHeaders.IF_MATCH, "\"1\"");
+    if (token != null) {
+      request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+    if (body != null) {
+      request.contentType(MediaType.APPLICATION_JSON).content(filledIn(body));
+    }
+    return mvc.perform(request);
+  }
+
+  /** The test's own notice, rule set and simulation where a path or body names one. */
+  private String filledIn(String text) {
+    String filled = text.replace("{id}", noticeId);
+    filled = ruleId == null ? filled : filled.replace("{ruleId}", ruleId);
+    return simulationId == null ? filled : filled.replace("{simulationId}", simulationId);
+  }
+
+  private ResultActions call(Endpoint e, String token) throws Exception {
+    return call(e.method(), e.path(), e.body(), token);
+  }
+
+  /** The status, as an RFC 9457 problem; nothing published, the notices as they were. */
+  private void refusedAndNothingChanged(ResultActions result, int status) throws Exception {
+    result
+        .andExpect(status().is(status))
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(status));
+    verifyNoInteractions(kafka);
+    assertThat(ledger.current(noticeId))
+        .hasValueSatisfying(
+            n -> {
+              assertThat(n.version()).isEqualTo(1);
+              assertThat(n.status()).isEqualTo(NoticeStatus.PUBLISHED);
+            });
+    assertThat(schedule.ofPublisher(OWNER)).extracting(ScheduledNotice::id).contains(noticeId);
+    assertThat(approvals.waitingIn(MUNICIPALITY)).extracting(Approval::id).contains(noticeId);
+  }
+
+  /** Every method and path the handler mapping routes, path variables filled in. */
+  private List<Endpoint> mapped() {
+    return mappings.getHandlerMethods().keySet().stream()
+        .flatMap(EndpointSecurityTest::routes)
+        .filter(route -> !PUBLIC.contains(route.pattern()))
+        .distinct()
+        .toList();
+  }
+
+  private static Stream<Endpoint> routes(RequestMappingInfo info) {
+    Set<HttpMethod> methods = new TreeSet<>(java.util.Comparator.comparing(HttpMethod::name));
+    info.getMethodsCondition().getMethods().forEach(m -> methods.add(HttpMethod.valueOf(m.name())));
+    if (methods.isEmpty()) {
+      methods.addAll(List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE));
+    }
+    return info.getPatternValues().stream()
+        .flatMap(
+            p ->
+                methods.stream()
+                    .map(
+                        m ->
+                            new Endpoint(
+                                m,
+                                p,
+                                (Role) null,
+                                p.replaceAll("\\{(?!id\\})[^}]+\\}", "x"),
+                                null)));
+  }
+
+  // ---- every mapped endpoint, whatever the table says ---------------------------------------
+
+  @Test
+  void everyMappedEndpointIsInTheTableOrPublic() {
+    Set<String> table = new TreeSet<>(ENDPOINTS.stream().map(Endpoint::name).toList());
+
+    assertThat(mapped().stream().map(Endpoint::name).toList())
+        .as("an endpoint must say who may call it (table) or be deliberately open (PUBLIC)")
+        .containsExactlyInAnyOrderElementsOf(table);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyMappedEndpointRefusesEveryBadTokenAs401AndChangesNothing()
+      throws Exception {
+    Map<String, Function<Endpoint, String>> bad = badTokens();
+    return mapped().stream()
+        .flatMap(
+            e ->
+                bad.entrySet().stream()
+                    .map(
+                        b ->
+                            DynamicTest.dynamicTest(
+                                e.name() + " with " + b.getKey(),
+                                () ->
+                                    refusedAndNothingChanged(
+                                        call(e.method(), e.path(), null, b.getValue().apply(e)),
+                                        401))));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aTokenWithEveryRoleAndNothingWrongIsNeverRefusedAs401() {
+    // The control for the test above: the same calls, the same claims, nothing broken.
+    return mapped().stream()
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.name(),
+                    () ->
+                        assertThat(
+                                call(
+                                        e.method(),
+                                        e.path(),
+                                        null,
+                                        issuer.sign(everyRole(issuer).build()))
+                                    .andReturn()
+                                    .getResponse()
+                                    .getStatus())
+                            .isNotEqualTo(401)));
+  }
+
+  // ---- the table: who may call what ---------------------------------------------------------
 
   static Stream<Endpoint> endpoints() {
     return ENDPOINTS.stream();
@@ -289,65 +660,6 @@ class EndpointSecurityTest {
                     .map(r -> Arguments.of(e, r)));
   }
 
-  static Stream<Endpoint> noticeEndpoints() {
-    return ENDPOINTS.stream().filter(Endpoint::namesANotice);
-  }
-
-  private String tokenFor(TokenIssuer by, Role role, String subject) {
-    return switch (role) {
-      case PUBLISHER ->
-          by.token(
-              subject,
-              role.name(),
-              Map.of(
-                  "name",
-                  subject,
-                  "publisher_kind",
-                  "DEPARTMENT",
-                  "municipality_code",
-                  MUNICIPALITY));
-      case OPERATOR -> by.token(subject, role.name(), Map.of("municipality_code", MUNICIPALITY));
-      default -> by.token(subject, role.name(), Map.of());
-    };
-  }
-
-  private String rightToken(Endpoint e) {
-    return tokenFor(issuer, e.role(), e.role() == Role.PUBLISHER ? OWNER : "someone-1");
-  }
-
-  private ResultActions call(Endpoint e, String token) throws Exception {
-    var request =
-        MockMvcRequestBuilders.request(e.method(), e.path().replace("{id}", noticeId))
-            .header(HttpHeaders.IF_MATCH, "\"1\"");
-    if (token != null) {
-      request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-    }
-    if (e.body() != null) {
-      request.contentType(MediaType.APPLICATION_JSON).content(e.body());
-    }
-    return mvc.perform(request);
-  }
-
-  @Test
-  void theTableListsExactlyTheEndpointsTheControllersMap() {
-    Set<String> mapped = new TreeSet<>();
-    mappings
-        .getHandlerMethods()
-        .keySet()
-        .forEach(
-            info ->
-                info.getPatternValues().stream()
-                    .filter(p -> p.startsWith("/api/"))
-                    .forEach(
-                        p ->
-                            info.getMethodsCondition()
-                                .getMethods()
-                                .forEach(m -> mapped.add(m.name() + " " + p))));
-
-    assertThat(mapped)
-        .containsExactlyInAnyOrderElementsOf(ENDPOINTS.stream().map(Endpoint::name).toList());
-  }
-
   @Test
   void noResidentEndpointNamesAnIdSoAResidentOnlyEverReachesTheirOwnData() {
     assertThat(ENDPOINTS)
@@ -357,162 +669,99 @@ class EndpointSecurityTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("endpoints")
-  void theRightTokenIsLetThrough(Endpoint e) throws Exception {
+  void theRightRs256TokenIsLetThrough(Endpoint e) throws Exception {
     call(e, rightToken(e)).andExpect(status().is2xxSuccessful());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("endpoints")
-  void noTokenIs401AsAProblem(Endpoint e) throws Exception {
-    call(e, null)
-        .andExpect(status().isUnauthorized())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("endpoints")
-  void anExpiredTokenIs401(Endpoint e) throws Exception {
-    // Issued two days ago, so it expired a day ago (tokens live a day).
-    var yesterday = new TokenIssuer(SECRET, "kairan-local", Clock.offset(now, Duration.ofDays(-2)));
-    call(e, tokenFor(yesterday, e.role(), OWNER)).andExpect(status().isUnauthorized());
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("endpoints")
-  void aTokenSignedWithAnotherKeyIs401(Endpoint e) throws Exception {
-    var forger = new TokenIssuer(OTHER_SECRET, "kairan-local", now);
-    call(e, tokenFor(forger, e.role(), OWNER)).andExpect(status().isUnauthorized());
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("endpoints")
-  void aTokenFromAnotherIssuerIs401(Endpoint e) throws Exception {
-    var elsewhere = new TokenIssuer(SECRET, "another-city", now);
-    call(e, tokenFor(elsewhere, e.role(), OWNER)).andExpect(status().isUnauthorized());
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("endpoints")
-  void aMangledTokenIs401(Endpoint e) throws Exception {
-    String token = rightToken(e);
-    call(e, token.substring(0, token.length() - 4) + "AAAA").andExpect(status().isUnauthorized());
+  void theRightEs256TokenIsLetThrough(Endpoint e) throws Exception {
+    call(e, tokenFor(PROVIDER.es256Tokens(now), e.role(), subjectFor(e)))
+        .andExpect(status().is2xxSuccessful());
   }
 
   @ParameterizedTest(name = "{0} as {1}")
   @MethodSource("endpointsAndWrongRoles")
-  void aTokenWithAnotherRoleIs403AsAProblem(Endpoint e, Role role) throws Exception {
-    call(e, tokenFor(issuer, role, OWNER))
-        .andExpect(status().isForbidden())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("noticeEndpoints")
-  void anotherPublishersNoticeIs403(Endpoint e) throws Exception {
-    call(e, tokenFor(issuer, Role.PUBLISHER, "dept-2")).andExpect(status().isForbidden());
-  }
-
-  /** The right claims for the endpoint's role, before any is left out. */
-  private JWTClaimsSet.Builder claimsFor(Endpoint e) {
-    var claims =
-        new JWTClaimsSet.Builder()
-            .issuer("kairan-local")
-            .subject(e.role() == Role.PUBLISHER ? OWNER : "someone-1")
-            .issueTime(Date.from(NOW))
-            .expirationTime(Date.from(NOW.plus(Duration.ofHours(1))))
-            .claim("roles", List.of(e.role().name()));
-    return e.role() == Role.PUBLISHER
-        ? claims
-            .claim("name", OWNER)
-            .claim("publisher_kind", "DEPARTMENT")
-            .claim("municipality_code", MUNICIPALITY)
-        : claims;
-  }
-
-  /** Signed with the API's key, so only the claims can be what is wrong. */
-  private static String signed(JWTClaimsSet claims) throws Exception {
-    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-    jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
-    return jwt.serialize();
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("endpoints")
-  void aHandSignedTokenWithEveryClaimIsLetThrough(Endpoint e) throws Exception {
-    call(e, signed(claimsFor(e).build())).andExpect(status().is2xxSuccessful());
-  }
-
-  static Stream<Arguments> endpointsAndRequiredClaims() {
-    return ENDPOINTS.stream().flatMap(e -> Stream.of("sub", "exp").map(c -> Arguments.of(e, c)));
-  }
-
-  @ParameterizedTest(name = "{0} without {1}")
-  @MethodSource("endpointsAndRequiredClaims")
-  void aTokenWithoutItsSubjectOrExpiryIs401AsAProblem(Endpoint e, String claim) throws Exception {
-    call(e, signed(claimsFor(e).claim(claim, null).build()))
-        .andExpect(status().isUnauthorized())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-  }
-
-  static Stream<Arguments> publisherEndpointsAndUnknownKinds() {
-    return ENDPOINTS.stream()
-        .filter(e -> e.role() == Role.PUBLISHER)
-        .flatMap(e -> Stream.of("", "MAYOR", "FEED").map(kind -> Arguments.of(e, kind)));
-  }
-
-  @ParameterizedTest(name = "{0} with publisher_kind \"{1}\"")
-  @MethodSource("publisherEndpointsAndUnknownKinds")
-  void aPublisherTokenWithoutAKnownKindIs403AsAProblemAndPublishesNothing(Endpoint e, String kind)
+  void aTokenWithAnotherRoleIs403AsAProblemAndChangesNothing(Endpoint e, Role role)
       throws Exception {
-    // "" stands for a token without the claim at all.
-    Map<String, String> claims =
-        kind.isEmpty() ? Map.of("name", OWNER) : Map.of("name", OWNER, "publisher_kind", kind);
-
-    call(e, issuer.token(OWNER, Role.PUBLISHER.name(), claims))
-        .andExpect(status().isForbidden())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.detail", containsString("what kind of publisher you are")));
-
-    verify(kafka, never()).publish(any(), any(), any(), anyMap());
+    refusedAndNothingChanged(call(e, tokenFor(issuer, role, subjectFor(e))), 403);
   }
 
-  private ResultActions postEmergency(String token) throws Exception {
-    return mvc.perform(
-        MockMvcRequestBuilders.post("/api/v1/notices")
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content(NoticeTestSupport.DRAFT.replace("\"IMPORTANT\"", "\"EMERGENCY\"")));
+  static Stream<Arguments> municipalityBoundEndpointsAndTheirRoles() {
+    return ENDPOINTS.stream()
+        .filter(Endpoint::boundToAMunicipality)
+        .flatMap(
+            e ->
+                e.roles().stream()
+                    // An operator previews any municipality's draft (by design).
+                    .filter(r -> !(r == Role.OPERATOR && e.pattern().endsWith("/preview")))
+                    .map(r -> Arguments.of(e, r)));
   }
 
-  @Test
-  void aResidentAndPublisherTokenWithoutAKindCannotPostAnEmergency() throws Exception {
-    // A space-separated roles claim carries both roles.
-    String token =
-        issuer.token(OWNER, "PUBLISHER", Map.of("roles", "RESIDENT PUBLISHER", "name", OWNER));
+  @ParameterizedTest(name = "{0} as {1}")
+  @MethodSource("municipalityBoundEndpointsAndTheirRoles")
+  void aTokenOfAnotherMunicipalityIs403AndChangesNothing(Endpoint e, Role role) throws Exception {
+    String elsewhere =
+        issuer.token(subjectFor(e), role.name(), claimsOf(role, subjectFor(e), "131016"));
 
-    postEmergency(token).andExpect(status().isForbidden());
-
-    verify(kafka, never()).publish(any(), any(), any(), anyMap());
+    refusedAndNothingChanged(call(e, elsewhere), 403);
   }
 
   @Test
-  void aResidentAndPublisherTokenWithAKindPostsAsThatKindOfPublisher() throws Exception {
-    String token =
+  void theApprovalQueueOfAnotherMunicipalityHoldsNoneOfThisOnes() throws Exception {
+    String elsewhere =
+        issuer.token("dept-9", "DEPARTMENT", claimsOf(Role.DEPARTMENT, "dept-9", "131016"));
+
+    call(HttpMethod.GET, "/api/v1/approvals", null, elsewhere)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(0));
+    // The control: this municipality's department sees the firm's notice waiting.
+    call(HttpMethod.GET, "/api/v1/approvals", null, tokenFor(issuer, Role.DEPARTMENT, OWNER))
+        .andExpect(jsonPath("$[?(@.notice.id == '" + noticeId + "')]").exists());
+  }
+
+  static Stream<Endpoint> ownedEndpoints() {
+    return ENDPOINTS.stream().filter(Endpoint::ownedByAPublisher);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ownedEndpoints")
+  void anotherPublishersNoticeIs403AndChangesNothing(Endpoint e) throws Exception {
+    refusedAndNothingChanged(call(e, tokenFor(issuer, Role.DEPARTMENT, "dept-2")), 403);
+  }
+
+  static Stream<Endpoint> publisherEndpoints() {
+    return ENDPOINTS.stream().filter(Endpoint::forPublishers);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("publisherEndpoints")
+  void aTokenThatIsBothDepartmentAndFirmIs403AndChangesNothing(Endpoint e) throws Exception {
+    // A space-separated roles claim carries both; guessing one would let a firm act as the other.
+    String both =
         issuer.token(
             OWNER,
-            "PUBLISHER",
-            Map.of("roles", "RESIDENT PUBLISHER", "name", OWNER, "publisher_kind", "FIRM"));
+            "DEPARTMENT",
+            Map.of(
+                "roles", "DEPARTMENT FIRM", "name", OWNER, Role.MUNICIPALITY_CLAIM, MUNICIPALITY));
 
-    // A firm may not post an emergency: the kind in the token is the one that counts.
-    postEmergency(token).andExpect(status().isBadRequest());
-    postEmergency(
-            issuer.token(
-                OWNER,
-                "PUBLISHER",
-                Map.of(
-                    "roles", "RESIDENT PUBLISHER", "name", OWNER, "publisher_kind", "DEPARTMENT")))
+    refusedAndNothingChanged(
+        call(e, both).andExpect(jsonPath("$.detail", containsString("what kind of publisher"))),
+        403);
+  }
+
+  @Test
+  void aFirmNeverPostsAnEmergencyAndADepartmentMay() throws Exception {
+    String emergency = NoticeTestSupport.DRAFT.replace("\"IMPORTANT\"", "\"EMERGENCY\"");
+
+    refusedAndNothingChanged(
+        call(HttpMethod.POST, "/api/v1/notices", emergency, tokenFor(issuer, Role.FIRM, "shop-1")),
+        400);
+    call(HttpMethod.POST, "/api/v1/notices", emergency, tokenFor(issuer, Role.DEPARTMENT, OWNER))
         .andExpect(status().isCreated());
   }
+
+  // ---- what the firewall refuses ------------------------------------------------------------
 
   /** A header value as the server reads it off the wire: UTF-8 bytes taken as ISO-8859-1. */
   private static String onTheWire(String value) {
@@ -538,12 +787,12 @@ class EndpointSecurityTest {
         mvc.perform(
             request
                 .header(
-                    HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor(issuer, Role.PUBLISHER, OWNER))
+                    HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor(issuer, Role.DEPARTMENT, OWNER))
                 .header(header, onTheWire("\"キー\""))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(NoticeTestSupport.DRAFT)));
 
-    verify(kafka, never()).publish(any(), any(), any(), anyMap());
+    verifyNoInteractions(kafka);
   }
 
   @Test
@@ -561,7 +810,7 @@ class EndpointSecurityTest {
             MockMvcRequestBuilders.get("/api/v1/notices/a;b")
                 .header(
                     HttpHeaders.AUTHORIZATION,
-                    "Bearer " + tokenFor(issuer, Role.PUBLISHER, OWNER))));
+                    "Bearer " + tokenFor(issuer, Role.DEPARTMENT, OWNER))));
   }
 
   @Test

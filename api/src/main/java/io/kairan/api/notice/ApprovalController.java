@@ -1,6 +1,7 @@
 package io.kairan.api.notice;
 
 import io.kairan.api.approval.Approval;
+import io.kairan.api.security.PublisherToken;
 import io.kairan.api.security.Role;
 import io.kairan.model.notice.PublisherKind;
 import java.util.List;
@@ -17,8 +18,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * GET /api/v1/approvals (the firms' notices waiting in the caller's municipality), POST
  * /api/v1/approvals/{id}/approve and /reject (body {"reason": …}). Departments decide for the
- * municipality their token names ({@value PreviewController#MUNICIPALITY_CLAIM}), operators too; a
- * firm never decides, not even on another firm's notice.
+ * municipality their token names ({@value Role#MUNICIPALITY_CLAIM}), operators too; a firm never
+ * decides, not even on another firm's notice.
  */
 @RestController
 class ApprovalController {
@@ -46,25 +47,19 @@ class ApprovalController {
     return approvals.reject(approver(caller), id, rejection);
   }
 
-  /** An operator, or a publisher whose token says DEPARTMENT; either must name its municipality. */
+  /**
+   * An operator, or a department (a token that is exactly that publisher kind); either must name
+   * its municipality.
+   */
   static NoticeApprovals.Approver approver(Authentication caller) {
     Jwt token = (Jwt) caller.getPrincipal();
-    boolean operator =
-        caller.getAuthorities().stream()
-            .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.OPERATOR.name()));
-    if (!operator && NoticeController.publisher(token).kind() != PublisherKind.DEPARTMENT) {
+    if (!Role.OPERATOR.heldBy(caller)
+        && PublisherToken.of(caller).publisher().kind() != PublisherKind.DEPARTMENT) {
       throw new ResponseStatusException(
           HttpStatus.FORBIDDEN,
           "Only a department or an operator approves notices; a firm cannot.");
     }
-    String municipality = token.getClaimAsString(PreviewController.MUNICIPALITY_CLAIM);
-    if (municipality == null || municipality.isBlank()) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN,
-          "Your token does not say which municipality you decide for: its "
-              + PreviewController.MUNICIPALITY_CLAIM
-              + " claim must name it.");
-    }
-    return new NoticeApprovals.Approver(token.getSubject(), municipality);
+    return new NoticeApprovals.Approver(
+        token.getSubject(), Role.municipalityOf(caller, "decide for"));
   }
 }

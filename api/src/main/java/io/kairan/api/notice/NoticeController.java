@@ -3,6 +3,7 @@ package io.kairan.api.notice;
 import io.kairan.api.approval.Approval;
 import io.kairan.api.ledger.NoticeVersions;
 import io.kairan.api.schedule.ScheduledNotice;
+import io.kairan.api.security.PublisherToken;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.Publisher;
 import io.kairan.model.notice.PublisherKind;
@@ -11,8 +12,7 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +32,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class NoticeController {
   static final String REPLAYED = "Idempotent-Replayed";
-  static final String KIND_CLAIM = "publisher_kind";
   private final NoticeWrites writes;
   private final FiguresReader figures;
   private final NoticeSchedule schedule;
@@ -51,7 +50,7 @@ class NoticeController {
 
   /** Reach and push outcomes of one's own notice; groups under 10 are withheld. */
   @GetMapping("/api/v1/notices/{id}/figures")
-  NoticeFigures figures(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+  NoticeFigures figures(Authentication caller, @PathVariable String id) {
     writes.owned(publisher(caller).id(), id);
     return figures.figures(id);
   }
@@ -61,7 +60,7 @@ class NoticeController {
    * went through.
    */
   @GetMapping("/api/v1/notices/{id}")
-  ResponseEntity<NoticeRead> read(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+  ResponseEntity<NoticeRead> read(Authentication caller, @PathVariable String id) {
     NoticeVersions held = writes.ownedVersions(publisher(caller).id(), id);
     return ResponseEntity.ok().eTag(Precondition.tagOf(held.current())).body(NoticeRead.of(held));
   }
@@ -69,7 +68,7 @@ class NoticeController {
   /** One's own notices, newest first, a page at a time; by status and category if asked. */
   @GetMapping("/api/v1/notices")
   NoticeListing.Page list(
-      @AuthenticationPrincipal Jwt caller,
+      Authentication caller,
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String category,
       @RequestParam(required = false) Integer size,
@@ -84,10 +83,10 @@ class NoticeController {
    */
   @PostMapping("/api/v1/notices")
   ResponseEntity<?> publish(
-      @AuthenticationPrincipal Jwt caller,
+      Authentication caller,
       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
       @RequestBody NoticeDraft draft) {
-    Publisher publisher = publisher(caller);
+    Publisher publisher = publisherFor(caller, draft);
     if (publisher.kind() == PublisherKind.FIRM) {
       var submitted =
           idempotencyKey == null
@@ -115,7 +114,7 @@ class NoticeController {
 
   /** The caller's notices waiting for approval or rejected (with the reason), newest first. */
   @GetMapping("/api/v1/notices/pending")
-  List<Approval> pending(@AuthenticationPrincipal Jwt caller) {
+  List<Approval> pending(Authentication caller) {
     return approvals.notPublishedOf(publisher(caller).id());
   }
 
@@ -125,8 +124,8 @@ class NoticeController {
    */
   @PostMapping("/api/v1/notices/scheduled")
   ResponseEntity<ScheduledNotice> schedule(
-      @AuthenticationPrincipal Jwt caller, @RequestBody NoticeSchedule.Request request) {
-    Publisher publisher = publisher(caller);
+      Authentication caller, @RequestBody NoticeSchedule.Request request) {
+    Publisher publisher = publisherFor(caller, request.notice());
     if (publisher.kind() == PublisherKind.FIRM) {
       throw new ResponseStatusException(
           HttpStatus.FORBIDDEN,
@@ -139,37 +138,51 @@ class NoticeController {
 
   /** One's own notices waiting for their time, soonest first. */
   @GetMapping("/api/v1/notices/scheduled")
-  List<ScheduledNotice> scheduled(@AuthenticationPrincipal Jwt caller) {
+  List<ScheduledNotice> scheduled(Authentication caller) {
     return schedule.of(publisher(caller).id());
   }
 
   @PutMapping("/api/v1/notices/scheduled/{id}")
   ScheduledNotice reschedule(
-      @AuthenticationPrincipal Jwt caller,
-      @PathVariable String id,
-      @RequestBody NoticeSchedule.Request request) {
-    return schedule.reschedule(publisher(caller).id(), id, request);
+      Authentication caller, @PathVariable String id, @RequestBody NoticeSchedule.Request request) {
+    return schedule.reschedule(publisherFor(caller, request.notice()).id(), id, request);
   }
 
   @DeleteMapping("/api/v1/notices/scheduled/{id}")
-  ResponseEntity<Void> cancel(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+  ResponseEntity<Void> cancel(Authentication caller, @PathVariable String id) {
     schedule.cancel(publisher(caller).id(), id);
     return ResponseEntity.noContent().build();
   }
 
   @PutMapping("/api/v1/notices/{id}")
   ResponseEntity<Notice> update(
-      @AuthenticationPrincipal Jwt caller,
+      Authentication caller,
       @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody NoticeDraft draft) {
-    Notice next = writes.update(publisher(caller).id(), id, Precondition.required(ifMatch), draft);
+    Notice next =
+        writes.update(publisherFor(caller, draft).id(), id, Precondition.required(ifMatch), draft);
+    return ResponseEntity.ok().eTag(Precondition.tagOf(next)).body(next);
+  }
+
+  /**
+   * Puts a mistake right: a new version, marked 【訂正】, that says what changed and reaches every
+   * resident who was sent an earlier version, even one no longer in the audience.
+   */
+  @PostMapping("/api/v1/notices/{id}/correct")
+  ResponseEntity<Notice> correct(
+      Authentication caller,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody NoticeDraft draft) {
+    Notice next =
+        writes.correct(publisherFor(caller, draft).id(), id, Precondition.required(ifMatch), draft);
     return ResponseEntity.ok().eTag(Precondition.tagOf(next)).body(next);
   }
 
   @PostMapping("/api/v1/notices/{id}/withdraw")
   ResponseEntity<Notice> withdraw(
-      @AuthenticationPrincipal Jwt caller,
+      Authentication caller,
       @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
     Notice withdrawn = writes.withdraw(publisher(caller).id(), id, Precondition.optional(ifMatch));
@@ -177,25 +190,21 @@ class NoticeController {
   }
 
   /**
-   * The publisher is who the token says; a caller cannot post as someone else or as a feed. A token
-   * that does not say DEPARTMENT or FIRM is refused on every notice endpoint, whatever other roles
-   * it carries: guessing a kind would let a mistyped token post emergencies.
+   * The publisher is who the token says (role DEPARTMENT or FIRM, bound to its municipality); a
+   * caller cannot post as someone else, as a feed or for another municipality. A token that is not
+   * exactly one of the two is refused on every notice endpoint, whatever other roles it carries:
+   * guessing a kind would let a mistyped token post emergencies.
    */
-  static Publisher publisher(Jwt caller) {
-    String kind = caller.getClaimAsString(KIND_CLAIM);
-    PublisherKind publisherKind =
-        switch (kind == null ? "" : kind) {
-          case "DEPARTMENT" -> PublisherKind.DEPARTMENT;
-          case "FIRM" -> PublisherKind.FIRM;
-          default ->
-              throw new ResponseStatusException(
-                  HttpStatus.FORBIDDEN,
-                  "Your token does not say what kind of publisher you are: its "
-                      + KIND_CLAIM
-                      + " claim must be DEPARTMENT or FIRM.");
-        };
-    String name = caller.getClaimAsString("name");
-    return new Publisher(
-        caller.getSubject(), name == null ? caller.getSubject() : name, publisherKind);
+  static Publisher publisher(Authentication caller) {
+    return PublisherToken.of(caller).publisher();
+  }
+
+  /** The caller as the publisher of this draft: 403 if it is for another municipality. */
+  private static Publisher publisherFor(Authentication caller, NoticeDraft draft) {
+    PublisherToken token = PublisherToken.of(caller);
+    if (draft != null && draft.municipalityCode() != null) {
+      token.mayPublishFor(draft.municipalityCode());
+    }
+    return token.publisher();
   }
 }

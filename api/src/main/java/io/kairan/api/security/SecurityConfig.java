@@ -5,6 +5,7 @@ import io.kairan.api.limits.RateLimiter;
 import io.kairan.api.problem.ProblemResponses;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -45,12 +50,12 @@ class SecurityConfig {
                     .hasRole(Role.RESIDENT.name())
                     // A reach preview is for publishers, and for operators of any municipality.
                     .requestMatchers(HttpMethod.POST, "/api/v1/notices/preview")
-                    .hasAnyRole(Role.PUBLISHER.name(), Role.OPERATOR.name())
+                    .hasAnyRole(Role.DEPARTMENT.name(), Role.FIRM.name(), Role.OPERATOR.name())
                     .requestMatchers("/api/v1/notices", "/api/v1/notices/**")
-                    .hasRole(Role.PUBLISHER.name())
-                    // Departments (publishers; the controller refuses firms) and operators.
+                    .hasAnyRole(Role.DEPARTMENT.name(), Role.FIRM.name())
+                    // A firm's notice is approved by a department or an operator, never a firm.
                     .requestMatchers("/api/v1/approvals", "/api/v1/approvals/**")
-                    .hasAnyRole(Role.PUBLISHER.name(), Role.OPERATOR.name())
+                    .hasAnyRole(Role.DEPARTMENT.name(), Role.OPERATOR.name())
                     .requestMatchers("/api/v1/rules/**")
                     .hasRole(Role.ANALYST.name())
                     .anyRequest()
@@ -77,25 +82,40 @@ class SecurityConfig {
   }
 
   /**
-   * Signature, issuer, a subject and an expiry (on the injected clock, so tests fix the time): a
-   * token without {@code sub} names nobody, and one without {@code exp} would be good forever.
+   * Signature, issuer, audience, a subject and an expiry (on the injected clock, so tests fix the
+   * time): a token without {@code sub} names nobody, and one without {@code exp} would be good
+   * forever. With a JWKS URI only RS256 and ES256 are accepted, so neither {@code alg: none} nor an
+   * HS256 token "signed" with the provider's public key passes (algorithm confusion); HS256 is the
+   * test mode's alone.
    */
   @Bean
   JwtDecoder jwtDecoder(SecuritySettings settings, Clock clock) {
-    var key =
-        new SecretKeySpec(settings.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        settings.testMode()
+            ? NimbusJwtDecoder.withSecretKey(
+                    new SecretKeySpec(
+                        settings.testHmacSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build()
+            : NimbusJwtDecoder.withJwkSetUri(settings.jwksUri().toString())
+                .jwsAlgorithms(
+                    algorithms -> {
+                      algorithms.add(SignatureAlgorithm.RS256);
+                      algorithms.add(SignatureAlgorithm.ES256);
+                    })
+                .build();
     var timestamps = new JwtTimestampValidator();
     timestamps.setClock(clock);
     timestamps.setAllowEmptyExpiryClaim(false);
-    decoder.setJwtValidator(
-        JwtValidators.createDefaultWithValidators(
-            List.of(
-                timestamps,
-                new JwtIssuerValidator(settings.issuer()),
-                new JwtClaimValidator<String>(
-                    JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()))));
+    List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+    validators.add(timestamps);
+    validators.add(new JwtIssuerValidator(settings.issuer()));
+    validators.add(
+        new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
+    if (settings.audience() != null) {
+      validators.add(new JwtAudienceValidator(settings.audience()));
+    }
+    decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
     return decoder;
   }
 

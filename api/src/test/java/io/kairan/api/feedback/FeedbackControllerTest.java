@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @WebMvcTest(
     controllers = FeedbackController.class,
-    properties = "kairan.security.jwt-secret=0123456789abcdef0123456789abcdef")
+    properties = "kairan.security.test-hmac-secret=0123456789abcdef0123456789abcdef")
 @Import(io.kairan.api.security.SecurityTestSupport.class)
 class FeedbackControllerTest {
   @Autowired MockMvc mvc;

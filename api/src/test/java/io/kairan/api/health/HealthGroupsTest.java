@@ -106,7 +106,7 @@ class HealthGroupsTest {
           assertThat(health.showDetails(SecurityContext.NONE)).isFalse();
           assertThat(health.showComponents(SecurityContext.NONE)).isFalse();
           assertThat(health.showDetails(caller("RESIDENT"))).isFalse();
-          assertThat(health.showDetails(caller("PUBLISHER"))).isFalse();
+          assertThat(health.showDetails(caller("DEPARTMENT"))).isFalse();
           assertThat(health.showDetails(caller("ANALYST"))).isTrue();
           assertThat(health.showComponents(caller("OPERATOR"))).isTrue();
         });

@@ -43,7 +43,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
             type = FilterType.REGEX,
             pattern = "io\\.kairan\\.api\\.(?!feed\\.|feedback\\.).*Controller"),
     properties = {
-      "kairan.security.jwt-secret=" + RateLimitTest.SECRET,
+      "kairan.security.test-hmac-secret=" + RateLimitTest.SECRET,
       "kairan.rate-limits.writes.requests=3",
       "kairan.rate-limits.writes.per=1m",
       "kairan.rate-limits.reads.requests=5",

@@ -48,7 +48,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @WebMvcTest(
     controllers = {NoticeController.class, ApprovalController.class},
-    properties = "kairan.security.jwt-secret=" + ApprovalControllerTest.SECRET)
+    properties = "kairan.security.test-hmac-secret=" + ApprovalControllerTest.SECRET)
 @Import({io.kairan.api.security.SecurityTestSupport.class, NoticeTestSupport.class})
 class ApprovalControllerTest {
   static final String SECRET = "0123456789abcdef0123456789abcdef";
@@ -66,18 +66,14 @@ class ApprovalControllerTest {
   private final String firmId = "shop-" + UUID.randomUUID();
 
   private String firm() {
-    return issuer.token(
-        firmId,
-        "PUBLISHER",
-        Map.of("name", "会津商店", "publisher_kind", "FIRM", "municipality_code", AIZU));
+    return issuer.token(firmId, "FIRM", Map.of("name", "会津商店", "municipality_code", AIZU));
   }
 
   private String department(String municipality) {
     return issuer.token(
         "dept-" + municipality,
-        "PUBLISHER",
-        Map.of(
-            "name", "子育て支援課", "publisher_kind", "DEPARTMENT", "municipality_code", municipality));
+        "DEPARTMENT",
+        Map.of("name", "子育て支援課", "municipality_code", municipality));
   }
 
   private ResultActions call(MockHttpServletRequestBuilder request, String token, String body)
@@ -233,8 +229,7 @@ class ApprovalControllerTest {
   @Test
   void aDepartmentWhoseTokenNamesNoMunicipalityIs403() throws Exception {
     String id = submitted();
-    String unnamed =
-        issuer.token("dept-x", "PUBLISHER", Map.of("name", "課", "publisher_kind", "DEPARTMENT"));
+    String unnamed = issuer.token("dept-x", "DEPARTMENT", Map.of("name", "課"));
 
     approve(id, unnamed)
         .andExpect(status().isForbidden())

@@ -23,6 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.kairan.api.kafka.RecordPublisher;
 import io.kairan.api.ledger.LedgerHeaders;
 import io.kairan.api.ledger.NoticeLedger;
+import io.kairan.api.security.Role;
 import io.kairan.model.Topics;
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Notice;
@@ -59,7 +60,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @WebMvcTest(
     controllers = NoticeController.class,
-    properties = "kairan.security.jwt-secret=0123456789abcdef0123456789abcdef")
+    properties = "kairan.security.test-hmac-secret=0123456789abcdef0123456789abcdef")
 @Import({io.kairan.api.security.SecurityTestSupport.class, NoticeTestSupport.class})
 class NoticeControllerTest {
   static final Instant NOW = NoticeTestSupport.NOW;
@@ -80,8 +81,10 @@ class NoticeControllerTest {
 
   static RequestPostProcessor publisher(String id, String kind) {
     return jwt()
-        .jwt(j -> j.subject(id).claim("name", "会津若松市 " + id).claim("publisher_kind", kind))
-        .authorities(new SimpleGrantedAuthority("ROLE_PUBLISHER"));
+        .jwt(
+            j ->
+                j.subject(id).claim("name", "会津若松市 " + id).claim(Role.MUNICIPALITY_CLAIM, "072028"))
+        .authorities(new SimpleGrantedAuthority("ROLE_" + kind));
   }
 
   private static RequestPostProcessor department() {

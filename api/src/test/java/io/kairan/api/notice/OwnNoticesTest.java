@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @WebMvcTest(
     controllers = NoticeController.class,
-    properties = "kairan.security.jwt-secret=0123456789abcdef0123456789abcdef")
+    properties = "kairan.security.test-hmac-secret=0123456789abcdef0123456789abcdef")
 @Import({io.kairan.api.security.SecurityTestSupport.class, NoticeTestSupport.class})
 class OwnNoticesTest {
   private static final Instant NOW = NoticeTestSupport.NOW;

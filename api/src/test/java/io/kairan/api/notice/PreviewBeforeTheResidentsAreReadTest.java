@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest(
     controllers = PreviewController.class,
-    properties = "kairan.security.jwt-secret=0123456789abcdef0123456789abcdef")
+    properties = "kairan.security.test-hmac-secret=0123456789abcdef0123456789abcdef")
 @Import({
   io.kairan.api.security.SecurityTestSupport.class,
   PreviewBeforeTheResidentsAreReadTest.Unread.class
@@ -44,12 +44,8 @@ class PreviewBeforeTheResidentsAreReadTest {
             post("/api/v1/notices/preview")
                 .with(
                     jwt()
-                        .jwt(
-                            j ->
-                                j.subject("dept-1")
-                                    .claim("publisher_kind", "DEPARTMENT")
-                                    .claim("municipality_code", "072028"))
-                        .authorities(new SimpleGrantedAuthority("ROLE_PUBLISHER")))
+                        .jwt(j -> j.subject("dept-1").claim("municipality_code", "072028"))
+                        .authorities(new SimpleGrantedAuthority("ROLE_DEPARTMENT")))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(NoticeControllerTest.DRAFT))
         .andExpect(status().isServiceUnavailable())

@@ -40,7 +40,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @WebMvcTest(
     controllers = PreviewController.class,
-    properties = "kairan.security.jwt-secret=" + PreviewControllerTest.SECRET)
+    properties = "kairan.security.test-hmac-secret=" + PreviewControllerTest.SECRET)
 @Import({
   io.kairan.api.security.SecurityTestSupport.class,
   ReachTestSupport.class,
@@ -68,10 +68,7 @@ class PreviewControllerTest {
       new TokenIssuer(SECRET, "kairan-local", Clock.fixed(NOW, ZoneOffset.UTC));
 
   private String publisher(String kind, String municipality) {
-    return issuer.token(
-        "dept-1",
-        "PUBLISHER",
-        Map.of("name", "会津若松市", "publisher_kind", kind, "municipality_code", municipality));
+    return issuer.token("dept-1", kind, Map.of("name", "会津若松市", "municipality_code", municipality));
   }
 
   private String city() {
@@ -210,8 +207,7 @@ class PreviewControllerTest {
 
   @Test
   void aPublisherTokenNamingNoMunicipalityIs403() throws Exception {
-    String token =
-        issuer.token("dept-1", "PUBLISHER", Map.of("name", "x", "publisher_kind", "DEPARTMENT"));
+    String token = issuer.token("dept-1", "DEPARTMENT", Map.of("name", "x"));
 
     preview(token, draftFor("IMPORTANT", "湊町"))
         .andExpect(status().isForbidden())
@@ -220,8 +216,14 @@ class PreviewControllerTest {
   }
 
   @Test
-  void aPublisherTokenWithoutAKnownKindIs403() throws Exception {
-    preview(publisher("MAYOR", AIZU), draftFor("IMPORTANT", "湊町"))
+  void aPublisherTokenThatIsBothDepartmentAndFirmIs403() throws Exception {
+    // A space-separated roles claim carries both roles; guessing one could post as the other.
+    preview(
+            issuer.token(
+                "dept-1",
+                "DEPARTMENT",
+                Map.of("roles", "DEPARTMENT FIRM", "municipality_code", AIZU)),
+            draftFor("IMPORTANT", "湊町"))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.detail").value(startsWith("Your token does not say what kind")));
   }

@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(
     controllers = NoticeController.class,
     properties = {
-      "kairan.security.jwt-secret=0123456789abcdef0123456789abcdef",
+      "kairan.security.test-hmac-secret=0123456789abcdef0123456789abcdef",
       "kairan.ledger.write-wait=50ms"
     })
 @Import({io.kairan.api.security.SecurityTestSupport.class, WritesBeforeTheReplayTest.Ledger.class})

@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(
     controllers = ProfileController.class,
-    properties = "kairan.security.jwt-secret=0123456789abcdef0123456789abcdef")
+    properties = "kairan.security.test-hmac-secret=0123456789abcdef0123456789abcdef")
 @Import(io.kairan.api.security.SecurityTestSupport.class)
 class ProfileControllerTest {
   private static final String PROFILE =
@@ -93,7 +93,7 @@ class ProfileControllerTest {
   void aPublisherTokenCannotWriteAResidentProfile() throws Exception {
     mvc.perform(
             put("/api/v1/me/profile")
-                .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_PUBLISHER")))
+                .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_DEPARTMENT")))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(PROFILE))
         .andExpect(status().isForbidden());

@@ -53,7 +53,7 @@ public final class PreviewLoad {
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:1",
                 "--kairan.ledger.startup-wait=1s",
-                "--kairan.security.jwt-secret=" + SECRET,
+                "--kairan.security.test-hmac-secret=" + SECRET,
                 // The preview's time is measured here, not the rate limit's refusals.
                 "--kairan.rate-limits.writes.requests=1000000",
                 "--kairan.rate-limits.reads.requests=1000000",
@@ -80,10 +80,7 @@ public final class PreviewLoad {
   private static void run(String port, int rounds) throws Exception {
     String token =
         new TokenIssuer(SECRET, "kairan-local")
-            .token(
-                "dept-1",
-                "PUBLISHER",
-                Map.of("name", "会津若松市", "publisher_kind", "DEPARTMENT", "municipality_code", AIZU));
+            .token("dept-1", "DEPARTMENT", Map.of("name", "会津若松市", "municipality_code", AIZU));
     HttpClient http = HttpClient.newHttpClient();
     Map<String, String> shapes = shapes();
     Map<String, long[]> nanos = new LinkedHashMap<>();
