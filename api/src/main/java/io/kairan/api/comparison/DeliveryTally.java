@@ -17,9 +17,10 @@ import java.util.TreeSet;
  * channel, and the important notices' eligible and reached residents. Not thread-safe.
  */
 public final class DeliveryTally {
-  private final ZoneId zone;
-  private final long firstDay;
   private final int days;
+  // Where each local day after the first begins (epoch seconds): a day is found by a search, not
+  // by converting every delivery's time to a date in the zone.
+  private final long[] dayStarts;
   // Per resident, per day of the window: 0 no delivery, else 1 + the pushes that day.
   private final List<int[]> perResidentDay = new ArrayList<>();
   private final long[][] byCategoryAndChannel =
@@ -34,9 +35,11 @@ public final class DeliveryTally {
    *     last (a digest due the day after the window)
    */
   public DeliveryTally(ZoneId zone, LocalDate firstDay, int days) {
-    this.zone = zone;
-    this.firstDay = firstDay.toEpochDay();
     this.days = days;
+    this.dayStarts = new long[days - 1];
+    for (int d = 1; d < days; d++) {
+      dayStarts[d - 1] = firstDay.plusDays(d).atStartOfDay(zone).toEpochSecond();
+    }
   }
 
   /** One delivery to the resident numbered {@code resident}. */
@@ -66,9 +69,14 @@ public final class DeliveryTally {
       byDay = new int[days];
       perResidentDay.set(resident, byDay);
     }
-    long day = at.atZone(zone).toLocalDate().toEpochDay() - firstDay;
-    int d = (int) Math.max(0, Math.min(days - 1, day));
+    int d = dayOf(at.getEpochSecond());
     byDay[d] = Math.max(byDay[d], 1) + (channel.pushes() ? 1 : 0);
+  }
+
+  /** The day of the window an instant falls on: before the first counts as the first. */
+  private int dayOf(long epochSecond) {
+    int found = java.util.Arrays.binarySearch(dayStarts, epochSecond);
+    return found >= 0 ? found + 1 : -found - 1;
   }
 
   /**

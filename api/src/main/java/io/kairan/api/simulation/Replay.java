@@ -60,6 +60,9 @@ final class Replay {
   private final Map<String, Map<Integer, Given>> given = new HashMap<>();
   private final Decision[] activePlans;
   private final Decision[] candidatePlans;
+  // The local day of each plan: the same for the whole group, and costly to work out per resident.
+  private final String[] activeDays;
+  private final String[] candidateDays;
   private final int[] plannedFor;
   private int stamp;
 
@@ -80,6 +83,8 @@ final class Replay {
     this.remembered = remembered;
     this.activePlans = new Decision[residents.groups()];
     this.candidatePlans = new Decision[residents.groups()];
+    this.activeDays = new String[residents.groups()];
+    this.candidateDays = new String[residents.groups()];
     this.plannedFor = new int[residents.groups()];
   }
 
@@ -111,24 +116,26 @@ final class Replay {
       return;
     }
     boolean silent = before != null && !DeliveryPolicy.pushesAgain(match, before.severity());
-    Decision activePlan;
-    Decision candidatePlan;
+    Decision a;
+    Decision c;
     if (silent) {
-      activePlan = candidatePlan = DeliveryPolicy.silentUpdate(at);
+      Decision update = DeliveryPolicy.silentUpdate(at);
+      a = active.decide(resident, match, update, warmUp);
+      c = candidate.decide(resident, match, update, warmUp);
     } else if (group < 0) {
-      activePlan = active.plan(match, at);
-      candidatePlan = candidate.plan(match, at);
+      a = active.decide(resident, match, active.plan(match, at), warmUp);
+      c = candidate.decide(resident, match, candidate.plan(match, at), warmUp);
     } else {
       if (plannedFor[group] != stamp) {
         activePlans[group] = active.plan(match, at);
         candidatePlans[group] = candidate.plan(match, at);
+        activeDays[group] = DeliveryPolicy.dayOf(activePlans[group], match);
+        candidateDays[group] = DeliveryPolicy.dayOf(candidatePlans[group], match);
         plannedFor[group] = stamp;
       }
-      activePlan = activePlans[group];
-      candidatePlan = candidatePlans[group];
+      a = active.decide(resident, match, activePlans[group], activeDays[group], warmUp);
+      c = candidate.decide(resident, match, candidatePlans[group], candidateDays[group], warmUp);
     }
-    Decision a = active.decide(resident, match, activePlan, warmUp);
-    Decision c = candidate.decide(resident, match, candidatePlan, warmUp);
     if (!warmUp) {
       changes.compare(resident, a.channel(), c.channel());
     }
@@ -140,9 +147,9 @@ final class Replay {
               match.severity(),
               match.publisherKind(),
               RuleSetRun.pending(a) ? a.pushAt().toEpochMilli() : 0,
-              DeliveryPolicy.dayOf(a, match),
+              RuleSetRun.pending(a) ? DeliveryPolicy.dayOf(a, match) : null,
               RuleSetRun.pending(c) ? c.pushAt().toEpochMilli() : 0,
-              DeliveryPolicy.dayOf(c, match)));
+              RuleSetRun.pending(c) ? DeliveryPolicy.dayOf(c, match) : null));
     }
   }
 

@@ -50,7 +50,11 @@ final class RuleSetRun {
    * updates), into the tally.
    */
   Decision decide(int resident, Match match, Decision planned, boolean warmUp) {
-    String day = DeliveryPolicy.dayOf(planned, match);
+    return decide(resident, match, planned, DeliveryPolicy.dayOf(planned, match), warmUp);
+  }
+
+  /** The same, with the local day of the plan ({@link DeliveryPolicy#dayOf}) known already. */
+  Decision decide(int resident, Match match, Decision planned, String day, boolean warmUp) {
     PushDay counted = days[resident];
     PushDay sameDay = counted != null && counted.date().equals(day) ? counted : PushDay.empty(day);
     Decision decision = DeliveryPolicy.underCaps(planned, match, rules, sameDay);
