@@ -595,7 +595,7 @@ class PushIT {
     var service = pushService(group, residents, "--kairan.push.emergency-topics=true");
     try {
       var keeper = service.getBean(SubscriptionKeeper.class);
-      String minato = DistrictTopics.of("072028", "湊町");
+      String minato = DistrictTopics.of("072028", "湊町", "ja");
       Waits.until(
           "湊町's devices subscribed",
           Duration.ofSeconds(30),

@@ -13,9 +13,11 @@ import io.kairan.model.notice.Severity;
 import io.kairan.model.notice.Validity;
 import io.kairan.model.resident.Device;
 import io.kairan.model.resident.Platform;
+import io.kairan.model.resident.ResidentProfile;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Deliveries and devices as the recommender and the API write them; fresh values each call. */
 public final class Fixtures {
@@ -31,6 +33,40 @@ public final class Fixtures {
   public static Delivery pushAt(
       String noticeId, String residentId, Instant decidedAt, Instant pushAt) {
     return delivery(noticeId, 1, residentId, Severity.INFO, Channel.PUSH_AT, pushAt, decidedAt);
+  }
+
+  /**
+   * A DIGEST delivery of version 1 of an important notice, with its titles and score, for the
+   * digest at {@code digestAt} (decided a day before it at most).
+   */
+  public static Delivery digest(
+      String noticeId,
+      String residentId,
+      double score,
+      Map<String, String> title,
+      Instant decidedAt,
+      Instant digestAt) {
+    return new Delivery(
+        DeliveryId.of(noticeId, 1, residentId),
+        residentId,
+        noticeId,
+        1,
+        Category.WELFARE,
+        Severity.IMPORTANT,
+        title,
+        score,
+        List.of("you live in 湊町"),
+        "builtin-1",
+        Channel.DIGEST,
+        digestAt,
+        decidedAt);
+  }
+
+  /** A DIGEST delivery whose times do not matter. */
+  public static Delivery digest(
+      String noticeId, String residentId, double score, Map<String, String> title) {
+    Instant at = Instant.parse("2026-11-23T09:00:00Z");
+    return digest(noticeId, residentId, score, title, at, at);
   }
 
   public static Delivery delivery(
@@ -81,6 +117,24 @@ public final class Fixtures {
         status,
         audience,
         from);
+  }
+
+  /** A resident of 会津若松 (072028) in {@code district} who reads {@code languages}, in Tokyo. */
+  public static ResidentProfile profile(String id, String district, List<String> languages) {
+    return new ResidentProfile(
+        id,
+        "072028",
+        district,
+        null,
+        1980,
+        List.of(),
+        languages,
+        Set.of(),
+        Map.of(),
+        null,
+        "Asia/Tokyo",
+        Set.of(),
+        Instant.parse("2026-11-01T00:00:00Z"));
   }
 
   public static Device device(String id, String residentId, String token, String locale) {

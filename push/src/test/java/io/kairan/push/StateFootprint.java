@@ -43,7 +43,7 @@ public final class StateFootprint {
 
   private static void devices(int n) throws Exception {
     String token = "x".repeat(152);
-    String topic = DistrictTopics.of("072028", "北会津町");
+    String topic = DistrictTopics.of("072028", "北会津町", "ja");
     try (LocalFcm fcm = LocalFcm.start()) {
       DeviceRegistry devices = DeviceRegistry.standalone();
       SubscriptionKeeper keeper = new SubscriptionKeeper(fcm.messaging(), devices, false);

@@ -183,7 +183,7 @@ public final class PushBenchmark implements Callable<Integer> {
         long t1 = System.nanoTime();
         List<String> topics = new ArrayList<>();
         for (int d = 0; d < districts; d++) {
-          topics.add(DistrictTopics.of("072028", "district-" + d));
+          topics.add(DistrictTopics.of("072028", "district-" + d, "ja"));
         }
         for (int from = 0; from < devices; from += 1000) {
           List<String> part = new ArrayList<>();

@@ -10,13 +10,14 @@ import io.kairan.model.delivery.Delivery;
 import io.kairan.model.notice.LocalizedText;
 import io.kairan.model.notice.Severity;
 import io.kairan.model.resident.Device;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The FCM message for one delivery to one device, in the device's language. It carries the title
- * (at most 200 characters, so at most 600 bytes) and ids, never the body: the payload stays far
- * under FCM's 4 KB, and the app opens the notice from the feed.
+ * The FCM message for one delivery to one device, in its resident's language (their languages in
+ * order, then easy Japanese, then Japanese; the device's locale when push does not know the
+ * resident), or for a district topic in the language of its readers. It carries the title (at most
+ * 200 characters, so at most 600 bytes) and ids, never the body: the payload stays far under FCM's
+ * 4 KB, and the app opens the notice from the feed.
  */
 final class PushMessages {
   private PushMessages() {}
@@ -30,13 +31,16 @@ final class PushMessages {
     };
   }
 
-  /** One message for a whole district topic; in Japanese, the language every resident can read. */
-  static Message toTopic(Delivery delivery, String topic) {
+  /**
+   * One message for a district topic whose residents read {@code language} first: the title by the
+   * chain for that language.
+   */
+  static Message toTopic(Delivery delivery, String topic, String language) {
     return Message.builder()
         .setTopic(topic)
         .setNotification(
             Notification.builder()
-                .setTitle(LocalizedText.pick(delivery.title(), List.of("ja")))
+                .setTitle(LocalizedText.forReader(delivery.title(), List.of(language)))
                 .build())
         .putData("noticeId", delivery.noticeId())
         .putData("noticeVersion", Integer.toString(delivery.noticeVersion()))
@@ -58,12 +62,9 @@ final class PushMessages {
         .build();
   }
 
-  static Message of(Delivery delivery, Device device) {
-    List<String> languages = new ArrayList<>();
-    if (device.locale() != null) {
-      languages.add(device.locale());
-    }
-    String title = LocalizedText.pick(delivery.title(), languages);
+  /** The message for one device whose resident reads {@code languages}, in their order. */
+  static Message of(Delivery delivery, Device device, List<String> languages) {
+    String title = LocalizedText.forReader(delivery.title(), languages);
     boolean urgent = delivery.severity() != Severity.INFO;
     return Message.builder()
         .setToken(device.token())

@@ -13,14 +13,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * One poll of deliveries.v1 sorted by what happens to each record.
  *
  * @param now pushes due now: PUSH_NOW, and PUSH_AT whose time has come
- * @param later PUSH_AT deliveries not yet due
+ * @param later PUSH_AT deliveries not yet due, and every DIGEST delivery: a digest goes out only
+ *     through the scheduler, which holds each delivery once, so it sums up all of a day's at once
  * @param unreadable records that are no delivery, each with the reason
  */
 record Sorted(List<Delivery> now, List<Delivery> later, List<Unreadable> unreadable) {
   /** A record of deliveries.v1 as received, and why it cannot be pushed. */
   record Unreadable(String key, String value, String reason) {}
 
-  /** Feed-only and digest deliveries need no push and are in none of the lists. */
+  /** Feed-only deliveries need no push and are in none of the lists. */
   static Sorted of(List<ConsumerRecord<String, String>> records, Instant at) {
     List<Delivery> now = new ArrayList<>();
     List<Delivery> later = new ArrayList<>();
@@ -36,6 +37,8 @@ record Sorted(List<Delivery> now, List<Delivery> later, List<Unreadable> unreada
       if (delivery.channel() == null || delivery.id() == null || delivery.residentId() == null) {
         unreadable.add(
             new Unreadable(record.key(), record.value(), "a delivery needs id, resident, channel"));
+      } else if (delivery.channel() == Channel.DIGEST && delivery.pushAt() != null) {
+        later.add(delivery);
       } else if (!delivery.channel().pushes()) {
         continue;
       } else if (delivery.channel() == Channel.PUSH_AT

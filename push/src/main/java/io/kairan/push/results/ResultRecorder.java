@@ -7,6 +7,7 @@ import io.kairan.model.delivery.PushOutcome;
 import io.kairan.model.delivery.PushResult;
 import io.kairan.model.json.Json;
 import io.kairan.model.resident.Device;
+import io.kairan.push.digest.Digest;
 import io.kairan.push.send.FcmSender.Outcome;
 import io.kairan.push.state.SentLedger;
 import io.kairan.push.token.DeviceRegistry;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -82,24 +84,59 @@ public class ResultRecorder {
 
     /** The outcome of one push to one device. */
     public void pushed(Delivery delivery, Device device, Outcome outcome) {
+      onDevice(
+          delivery.id(),
+          delivery.residentId(),
+          delivery.noticeId(),
+          device,
+          outcome,
+          () -> Json.write(delivery),
+          "push");
+    }
+
+    /**
+     * The outcome of a resident's digest on one device, under the digest's id (in place of a
+     * delivery's, and of a notice's: it is about several), so the ledger holds it for the day.
+     */
+    public void digestPushed(Digest digest, Device device, Outcome outcome) {
+      onDevice(
+          digest.id(),
+          digest.residentId(),
+          digest.id(),
+          device,
+          outcome,
+          () -> Json.write(digest),
+          "digest");
+    }
+
+    private void onDevice(
+        String id,
+        String residentId,
+        String noticeId,
+        Device device,
+        Outcome outcome,
+        Supplier<String> what,
+        String kind) {
       PushResult result =
           new PushResult(
-              delivery.id(),
+              id,
               device.id(),
-              delivery.residentId(),
-              delivery.noticeId(),
+              residentId,
+              noticeId,
               outcome.outcome(),
               outcome.messageId(),
               outcome.error(),
               clock.instant());
-      write(new Write(Topics.PUSH_RESULTS, delivery.id(), Json.write(result), result));
+      write(new Write(Topics.PUSH_RESULTS, id, Json.write(result), result));
       if (outcome.outcome() == PushOutcome.INVALID_TOKEN) {
         devices.remove(device.id());
         write(new Write(Topics.DEVICES, device.id(), null, null));
       } else if (outcome.outcome() == PushOutcome.REJECTED) {
         // FCM refused the message itself: no retry can help; an operator should look.
         deadLetter(
-            delivery, "FCM refused the push to device " + device.id() + ": " + outcome.error());
+            id,
+            what.get(),
+            "FCM refused the " + kind + " to device " + device.id() + ": " + outcome.error());
       }
     }
 
@@ -116,11 +153,6 @@ public class ResultRecorder {
               outcome.error(),
               clock.instant());
       write(new Write(Topics.PUSH_RESULTS, broadcastId, Json.write(result), result));
-    }
-
-    /** A delivery push cannot handle, on deliveries.dlq with the reason. */
-    public void deadLetter(Delivery delivery, String reason) {
-      deadLetter(delivery.id(), Json.write(delivery), reason);
     }
 
     /** A record of deliveries.v1 push cannot handle, as received, with the reason. */

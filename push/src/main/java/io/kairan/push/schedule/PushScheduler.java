@@ -12,8 +12,9 @@ import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * PUSH_AT deliveries held until due, each once however often it is read (a replayed poll, the
- * re-read after a restart). Time comes from the clock; {@link DueTimer} asks every second.
+ * PUSH_AT and DIGEST deliveries held until due, each once however often it is read (a replayed
+ * poll, the re-read after a restart). Time comes from the clock; {@link DueTimer} asks every
+ * second.
  */
 public final class PushScheduler {
   private record Held(Instant due, Delivery delivery) {}

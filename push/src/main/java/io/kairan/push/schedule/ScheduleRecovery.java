@@ -16,18 +16,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * PUSH_AT deliveries whose offsets were committed before a restart live only in Kafka: the last
- * {@link #HORIZON} of deliveries.v1 is re-read at start and its PUSH_AT deliveries are held again
- * (the ledger skips those already sent).
+ * PUSH_AT and DIGEST deliveries whose offsets were committed before a restart live only in Kafka:
+ * the last {@link #HORIZON} of deliveries.v1 is re-read at start and they are held again (the
+ * ledger skips the pushes and the day's digests already sent).
  */
-final class ScheduleRecovery {
-  /** PUSH_AT deliveries are at most a night away; this much of deliveries.v1 is re-read. */
+public final class ScheduleRecovery {
+  /**
+   * PUSH_AT deliveries are at most a night away, DIGEST deliveries at most a day (the next digest
+   * time); this much of deliveries.v1 is re-read.
+   */
   static final Duration HORIZON = Duration.ofHours(26);
 
   private ScheduleRecovery() {}
 
   /** Reads deliveries.v1 from {@link #HORIZON} before now to its end; returns how many it held. */
-  static int recover(Consumer<String, String> consumer, Clock clock, PushScheduler scheduler) {
+  public static int recover(
+      Consumer<String, String> consumer, Clock clock, PushScheduler scheduler) {
     Instant since = clock.instant().minus(HORIZON);
     List<TopicPartition> partitions =
         consumer.partitionsFor(Topics.DELIVERIES, Duration.ofSeconds(30)).stream()
@@ -57,8 +61,12 @@ final class ScheduleRecovery {
 
   private static boolean isScheduled(ConsumerRecord<String, String> record) {
     try {
-      return record.value() != null
-          && Json.read(record.value(), Delivery.class).channel() == Channel.PUSH_AT;
+      if (record.value() == null) {
+        return false;
+      }
+      Delivery delivery = Json.read(record.value(), Delivery.class);
+      return delivery.channel() == Channel.PUSH_AT
+          || (delivery.channel() == Channel.DIGEST && delivery.pushAt() != null);
     } catch (InvalidRecordException e) {
       return false; // the intake dead-lettered it when it first came
     }

@@ -1,6 +1,8 @@
 package io.kairan.push.state;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.InitializingBean;
@@ -23,6 +25,24 @@ public abstract class FollowedTopic extends AbstractConsumerSeekAware implements
 
   /** Applies one record, from the snapshot or live. */
   protected abstract void apply(ConsumerRecord<String, String> record);
+
+  /**
+   * Applies a record of a compacted topic: a tombstone removes its key, another value is read; a
+   * record without a key is nobody's and is skipped.
+   */
+  protected static void applyCompacted(
+      ConsumerRecord<String, String> record,
+      Consumer<String> remove,
+      BiConsumer<String, String> read) {
+    if (record.key() == null) {
+      return;
+    }
+    if (record.value() == null) {
+      remove.accept(record.key());
+    } else {
+      read.accept(record.key(), record.value());
+    }
+  }
 
   @Override
   public void afterPropertiesSet() {

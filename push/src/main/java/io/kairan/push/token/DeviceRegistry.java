@@ -44,22 +44,19 @@ public class DeviceRegistry extends FollowedTopic {
       groupId = "kairan-push-devices-${random.uuid}")
   @Override
   protected void apply(ConsumerRecord<String, String> record) {
-    if (record.key() == null) {
-      return;
-    }
-    if (record.value() == null) {
-      remove(record.key());
-      return;
-    }
+    applyCompacted(record, this::remove, this::read);
+  }
+
+  private void read(String key, String value) {
     try {
-      Device device = Json.read(record.value(), Device.class);
-      if (!device.problems().isEmpty() || !device.id().equals(record.key())) {
-        log.warn("ignoring invalid device record {}: {}", record.key(), device.problems());
+      Device device = Json.read(value, Device.class);
+      if (!device.problems().isEmpty() || !device.id().equals(key)) {
+        log.warn("ignoring invalid device record {}: {}", key, device.problems());
         return;
       }
       put(device);
     } catch (InvalidRecordException e) {
-      log.warn("ignoring unreadable device record {}: {}", record.key(), e.getMessage());
+      log.warn("ignoring unreadable device record {}: {}", key, e.getMessage());
     }
   }
 

@@ -25,10 +25,11 @@ import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps every device subscribed to its resident's district topic: devices as the registry tells of
- * them, districts from profiles.v1. Changes are batched by topic (at most 1,000 tokens a call, as
- * the Admin SDK takes) and flushed every second. Only a confirmed subscription counts: until then
- * the device is pushed one by one.
+ * Keeps every device subscribed to its resident's district topic for the resident's first language:
+ * devices as the registry tells of them, districts and languages from profiles.v1 (a change of
+ * either moves the subscription). Changes are batched by topic (at most 1,000 tokens a call, as the
+ * Admin SDK takes) and flushed every second. Only a confirmed subscription counts: until then the
+ * device is pushed one by one.
  */
 @Component
 public class SubscriptionKeeper extends AbstractConsumerSeekAware
@@ -75,7 +76,9 @@ public class SubscriptionKeeper extends AbstractConsumerSeekAware
     } else {
       try {
         ResidentProfile p = Json.read(record.value(), ResidentProfile.class);
-        districtOf(record.key(), DistrictTopics.of(p.municipalityCode(), p.district()));
+        districtOf(
+            record.key(),
+            DistrictTopics.of(p.municipalityCode(), p.district(), p.languages().get(0)));
         return;
       } catch (InvalidRecordException e) {
         return;
@@ -85,7 +88,7 @@ public class SubscriptionKeeper extends AbstractConsumerSeekAware
     devices.devicesOf(record.key()).forEach(this::reconcile);
   }
 
-  /** The resident's district topic changed (a profile); their devices follow. */
+  /** The resident's district topic changed (a profile: district or language); devices follow. */
   public void districtOf(String residentId, String topic) {
     topicOfResident.put(residentId, topic);
     devices.devicesOf(residentId).forEach(this::reconcile);

@@ -11,28 +11,26 @@ import io.kairan.model.json.Json;
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Severity;
-import io.kairan.push.FcmSenders;
 import io.kairan.push.Fixtures;
 import io.kairan.push.KafkaStandIn;
-import io.kairan.push.MutableClock;
+import io.kairan.push.ServiceParts;
 import io.kairan.push.fcm.LocalFcm;
 import io.kairan.push.fcmlocal.ReceivedMessage;
-import io.kairan.push.results.ResultRecorder;
+import io.kairan.push.profile.ResidentLanguages;
 import io.kairan.push.results.ResultsNotWrittenException;
 import io.kairan.push.state.NoticeBook;
 import io.kairan.push.state.SentLedger;
 import io.kairan.push.token.DeviceRegistry;
 import io.kairan.push.topic.DistrictTopics;
 import io.kairan.push.topic.SubscriptionKeeper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,36 +39,23 @@ import org.junit.jupiter.api.Test;
  */
 class DispatcherTest {
   private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
-  private final MutableClock clock = new MutableClock(NOW);
-  private final KafkaStandIn kafka = new KafkaStandIn();
-  private final SentLedger ledger = SentLedger.standalone(clock);
-  private final NoticeBook notices = NoticeBook.standalone(clock);
-  private final DeviceRegistry devices = DeviceRegistry.standalone();
-  private LocalFcm fcm;
-  private SubscriptionKeeper subscriptions;
-
-  @BeforeEach
-  void start() throws Exception {
-    fcm = LocalFcm.start();
-    subscriptions = new SubscriptionKeeper(fcm.messaging(), devices, false);
-  }
+  private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+  private final ServiceParts parts = ServiceParts.startingAt(NOW);
+  private final SentLedger ledger = SentLedger.standalone(parts.clock);
+  private final DeviceRegistry devices = parts.devices;
+  private final ResidentLanguages languages = parts.languages;
+  private final NoticeBook notices = parts.notices;
+  private final LocalFcm fcm = parts.fcm;
+  private final SubscriptionKeeper subscriptions = parts.subscriptions;
+  private final KafkaStandIn kafka = parts.kafka;
 
   @AfterEach
   void stop() {
-    kafka.close();
-    subscriptions.destroy();
-    fcm.close();
+    parts.close();
   }
 
   private Dispatcher dispatcher(boolean emergencyTopics) {
-    return new Dispatcher(
-        FcmSenders.on(fcm.app(), clock, 600_000, new SimpleMeterRegistry()),
-        devices,
-        ledger,
-        notices,
-        subscriptions,
-        new ResultRecorder(kafka.template(), ledger, devices, clock),
-        new PushSettings(emergencyTopics));
+    return parts.dispatcher(ledger, parts.recorder(ledger), emergencyTopics);
   }
 
   /** Residents r-0 … r-(n-1), one device each, token tok-i. */
@@ -220,7 +205,9 @@ class DispatcherTest {
   void anEmergencyForWholeDistrictsGoesToTheTopicOnceAndOnlyUnsubscribedDevicesOneByOne()
       throws Exception {
     residents(2);
-    String minato = DistrictTopics.of("072028", "湊町");
+    languages.put("r-0", List.of("ja"), TOKYO);
+    languages.put("r-1", List.of("ja"), TOKYO);
+    String minato = DistrictTopics.of("072028", "湊町", "ja");
     subscriptions.districtOf("r-0", minato);
     subscriptions.districtOf("r-1", minato);
     subscriptions.flush(); // both confirmed by the local server
@@ -255,5 +242,105 @@ class DispatcherTest {
         .contains(
             org.assertj.core.groups.Tuple.tuple("d-0", topicMessageId),
             org.assertj.core.groups.Tuple.tuple("d-1", topicMessageId));
+  }
+
+  private static Delivery titled(String noticeId, String residentId, Map<String, String> title) {
+    Delivery d = Fixtures.pushNow(noticeId, residentId, Severity.IMPORTANT, NOW);
+    return new Delivery(
+        d.id(),
+        d.residentId(),
+        d.noticeId(),
+        d.noticeVersion(),
+        d.category(),
+        d.severity(),
+        title,
+        d.score(),
+        d.reasons(),
+        d.ruleVersion(),
+        d.channel(),
+        d.pushAt(),
+        d.decidedAt());
+  }
+
+  @Test
+  void aResidentWhoReadsEnglishGetsTheEnglishTitleOnAPhoneSetToJapanese() throws Exception {
+    devices.put(Fixtures.device("phone", "r-1", "tok-phone", "ja"));
+    languages.put("r-1", List.of("en"), TOKYO);
+
+    dispatcher(false)
+        .push(List.of(titled("n-1", "r-1", Map.of("ja", "避難指示", "en", "Evacuation order"))));
+
+    assertThat(fcm.server().received())
+        .singleElement()
+        .satisfies(m -> assertThat(m.title()).isEqualTo("Evacuation order"));
+  }
+
+  @Test
+  void aResidentWhoReadsVietnameseGetsEasyJapaneseBeforeJapanese() throws Exception {
+    devices.put(Fixtures.device("phone", "r-1", "tok-phone", "vi"));
+    languages.put("r-1", List.of("vi"), TOKYO);
+
+    dispatcher(false)
+        .push(
+            List.of(titled("n-1", "r-1", Map.of("ja", "児童手当の申請", "ja-x-easy", "こどもの てあての もうしこみ"))));
+
+    assertThat(fcm.server().received())
+        .singleElement()
+        .satisfies(m -> assertThat(m.title()).isEqualTo("こどもの てあての もうしこみ"));
+  }
+
+  @Test
+  void aResidentPushDoesNotKnowGetsTheDevicesLocale() throws Exception {
+    devices.put(Fixtures.device("phone", "r-1", "tok-phone", "en"));
+
+    dispatcher(false)
+        .push(List.of(titled("n-1", "r-1", Map.of("ja", "避難指示", "en", "Evacuation order"))));
+
+    assertThat(fcm.server().received())
+        .singleElement()
+        .satisfies(m -> assertThat(m.title()).isEqualTo("Evacuation order"));
+  }
+
+  @Test
+  void anEmergencyGoesToEachDistrictsTopicOfEachFirstLanguageWithTheTitleInThatLanguage()
+      throws Exception {
+    devices.put(Fixtures.device("d-ja", "r-ja", "tok-ja", "ja"));
+    devices.put(Fixtures.device("d-en", "r-en", "tok-en", "ja"));
+    devices.put(Fixtures.device("d-kita", "r-kita", "tok-kita", "ja"));
+    languages.put("r-ja", List.of("ja", "en"), TOKYO);
+    languages.put("r-en", List.of("en", "ja"), TOKYO);
+    languages.put("r-kita", List.of("en"), TOKYO);
+    subscriptions.districtOf("r-ja", DistrictTopics.of("072028", "湊町", "ja"));
+    subscriptions.districtOf("r-en", DistrictTopics.of("072028", "湊町", "en"));
+    subscriptions.districtOf("r-kita", DistrictTopics.of("072028", "北会津町", "en"));
+    subscriptions.flush();
+    notices.add(
+        Fixtures.notice(
+            "n-quake",
+            1,
+            Severity.EMERGENCY,
+            NoticeStatus.PUBLISHED,
+            new Audience.InDistrict(List.of("湊町", "北会津町")),
+            NOW,
+            NOW.plusSeconds(3600)));
+
+    dispatcher(true)
+        .push(
+            List.of(
+                Fixtures.pushNow("n-quake", "r-ja", Severity.EMERGENCY, NOW),
+                Fixtures.pushNow("n-quake", "r-en", Severity.EMERGENCY, NOW),
+                Fixtures.pushNow("n-quake", "r-kita", Severity.EMERGENCY, NOW)));
+
+    assertThat(fcm.server().topicMessages())
+        .extracting(m -> m.topic(), m -> m.title(), m -> m.subscribers())
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(DistrictTopics.of("072028", "湊町", "ja"), "避難指示", 1),
+            org.assertj.core.groups.Tuple.tuple(
+                DistrictTopics.of("072028", "湊町", "en"), "Evacuation order", 1),
+            org.assertj.core.groups.Tuple.tuple(
+                DistrictTopics.of("072028", "北会津町", "ja"), "避難指示", 0),
+            org.assertj.core.groups.Tuple.tuple(
+                DistrictTopics.of("072028", "北会津町", "en"), "Evacuation order", 1));
+    assertThat(fcm.server().received()).as("every device was covered by its topic").isEmpty();
   }
 }

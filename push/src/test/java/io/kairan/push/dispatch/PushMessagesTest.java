@@ -8,11 +8,13 @@ import io.kairan.model.delivery.Delivery;
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Severity;
 import io.kairan.push.Fixtures;
+import io.kairan.push.digest.Digest;
 import io.kairan.push.fcm.LocalFcm;
 import io.kairan.push.topic.DistrictTopics;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The FCM v1 message of a push as the local FCM server received it from the real Admin SDK, against
  * hand-written golden files (src/test/resources/io/kairan/push/dispatch): channel per severity,
- * APNs interruption level, the device's language, collapse key, ids, and no body.
+ * APNs interruption level, the resident's language, collapse key, ids, and no body; and the daily
+ * digest's message.
  */
 class PushMessagesTest {
   private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
@@ -56,9 +59,14 @@ class PushMessagesTest {
         d.decidedAt());
   }
 
-  /** Sends the delivery's message to the device; returns the message object the server got. */
-  private JsonNode sentTo(Delivery delivery, String token, String locale) throws Exception {
-    fcm.messaging().send(PushMessages.of(delivery, Fixtures.device("d", "r-1", token, locale)));
+  /**
+   * Sends the delivery's message to a device of a resident who reads {@code language}; returns the
+   * message object the server got.
+   */
+  private JsonNode sentTo(Delivery delivery, String token, String language) throws Exception {
+    fcm.messaging()
+        .send(
+            PushMessages.of(delivery, Fixtures.device("d", "r-1", token, "ja"), List.of(language)));
     assertThat(fcm.server().received()).hasSize(1);
     return Json.mapper().readTree(fcm.server().received().get(0).json());
   }
@@ -72,7 +80,7 @@ class PushMessagesTest {
   }
 
   @Test
-  void anEmergencyIsCriticalOnTheEmergencyChannelInTheDevicesLanguage() throws Exception {
+  void anEmergencyIsCriticalOnTheEmergencyChannelInTheResidentsLanguage() throws Exception {
     Delivery quake =
         delivery("n-quake", 3, Severity.EMERGENCY, Map.of("ja", "避難指示", "en", "Evacuation order"));
 
@@ -104,15 +112,39 @@ class PushMessagesTest {
   }
 
   @Test
-  void aDistrictTopicMessageIsCriticalInJapaneseWithoutDeliveryId() throws Exception {
-    String topic = DistrictTopics.of("072028", "湊町");
+  void aDistrictTopicMessageIsCriticalInItsLanguageWithoutDeliveryId() throws Exception {
+    String topic = DistrictTopics.of("072028", "湊町", "en");
     Delivery quake =
         delivery("n-quake", 3, Severity.EMERGENCY, Map.of("ja", "避難指示", "en", "Evacuation order"));
 
-    fcm.messaging().send(PushMessages.toTopic(quake, topic));
+    fcm.messaging().send(PushMessages.toTopic(quake, topic, "en"));
 
     assertThat(fcm.server().topicMessages()).hasSize(1);
     assertThat(Json.mapper().readTree(fcm.server().topicMessages().get(0).json()))
-        .isEqualTo(golden("district-topic.json", "${topic}", topic));
+        .isEqualTo(golden("district-topic-en.json", "${topic}", topic));
+  }
+
+  @Test
+  void aDigestCountsItsNoticesShowsTheTopThreeTitlesAndCarriesItsDateAndIds() throws Exception {
+    Delivery parking =
+        Fixtures.digest("n-parking", "r-1", 0.5, Map.of("ja", "駐車場の閉鎖", "en", "Car park closed"));
+    Delivery allowance =
+        Fixtures.digest("n-allowance", "r-1", 0.9, Map.of("ja", "児童手当", "en", "Child allowance"));
+    Delivery water =
+        Fixtures.digest("n-water", "r-1", 0.7, Map.of("ja", "断水のお知らせ", "en", "Water cut"));
+    Delivery library = Fixtures.digest("n-library", "r-1", 0.2, Map.of("ja", "図書館まつり"));
+    Digest digest =
+        new Digest(
+            "digest/r-1/2026-11-23",
+            "r-1",
+            java.time.LocalDate.parse("2026-11-23"),
+            List.of(allowance, water, parking, library));
+
+    fcm.messaging()
+        .send(
+            DigestMessages.of(digest, Fixtures.device("d", "r-1", "tok-en", "ja"), List.of("en")));
+
+    assertThat(Json.mapper().readTree(fcm.server().received().get(0).json()))
+        .isEqualTo(golden("digest-en.json", "${unused}", ""));
   }
 }

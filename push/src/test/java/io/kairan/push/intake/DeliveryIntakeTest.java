@@ -15,6 +15,7 @@ import io.kairan.push.MutableClock;
 import io.kairan.push.dispatch.Dispatcher;
 import io.kairan.push.dispatch.PushSettings;
 import io.kairan.push.fcm.LocalFcm;
+import io.kairan.push.profile.ResidentLanguages;
 import io.kairan.push.results.ResultRecorder;
 import io.kairan.push.schedule.PushScheduler;
 import io.kairan.push.state.NoticeBook;
@@ -54,8 +55,10 @@ class DeliveryIntakeTest {
             ledger,
             NoticeBook.standalone(clock),
             subscriptions,
+            ResidentLanguages.standalone(),
             recorder,
-            new PushSettings(false));
+            new PushSettings(false),
+            clock);
     intake = new DeliveryIntake(scheduler, dispatcher, recorder, clock);
     devices.put(Fixtures.device("d-1", "r-1", "tok-1", "ja"));
     devices.put(Fixtures.device("d-2", "r-2", "tok-2", "ja"));

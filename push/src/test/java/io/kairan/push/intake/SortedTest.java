@@ -43,14 +43,20 @@ class SortedTest {
   }
 
   @Test
-  void feedOnlyAndDigestDeliveriesNeedNoPush() {
-    Sorted sorted =
-        Sorted.of(
-            List.of(
-                record(on(Channel.FEED_ONLY, "r-1", NOW)), record(on(Channel.DIGEST, "r-2", NOW))),
-            NOW);
+  void feedOnlyDeliveriesNeedNoPush() {
+    Sorted sorted = Sorted.of(List.of(record(on(Channel.FEED_ONLY, "r-1", NOW))), NOW);
 
     assertThat(sorted).isEqualTo(new Sorted(List.of(), List.of(), List.of()));
+  }
+
+  @Test
+  void digestDeliveriesAlwaysWaitForTheSchedulerEvenWhenTheirTimeHasCome() {
+    Delivery due = on(Channel.DIGEST, "r-1", NOW);
+    Delivery tonight = on(Channel.DIGEST, "r-2", NOW.plusSeconds(9 * 3600));
+
+    Sorted sorted = Sorted.of(List.of(record(due), record(tonight)), NOW);
+
+    assertThat(sorted).isEqualTo(new Sorted(List.of(), List.of(due, tonight), List.of()));
   }
 
   @Test

@@ -2,17 +2,23 @@ package io.kairan.push.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kairan.model.Topics;
+import io.kairan.model.json.Json;
+import io.kairan.model.resident.ResidentProfile;
 import io.kairan.push.Fixtures;
 import io.kairan.push.fcm.LocalFcm;
 import io.kairan.push.token.DeviceRegistry;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Subscriptions through the real Admin SDK against the local FCM server. */
 class SubscriptionKeeperTest {
-  private static final String MINATO = DistrictTopics.of("072028", "湊町");
-  private static final String KITA_AIZU = DistrictTopics.of("072028", "北会津町");
+  private static final String MINATO = DistrictTopics.of("072028", "湊町", "ja");
+  private static final String MINATO_EN = DistrictTopics.of("072028", "湊町", "en");
+  private static final String KITA_AIZU = DistrictTopics.of("072028", "北会津町", "ja");
   private final DeviceRegistry devices = DeviceRegistry.standalone();
   private LocalFcm fcm;
   private SubscriptionKeeper keeper;
@@ -79,5 +85,33 @@ class SubscriptionKeeperTest {
 
     assertThat(fcm.server().subscribers(MINATO)).containsExactly("tok-2");
     assertThat(keeper.isSubscribed("tok-1", MINATO)).isFalse();
+  }
+
+  private void read(ResidentProfile profile) {
+    keeper.onProfile(
+        new ConsumerRecord<>(Topics.PROFILES, 0, 0, profile.id(), Json.write(profile)));
+  }
+
+  @Test
+  void aDeviceIsSubscribedToItsDistrictsTopicForItsResidentsFirstLanguage() throws Exception {
+    read(Fixtures.profile("r-1", "湊町", List.of("en", "ja")));
+    keeper.flush();
+
+    assertThat(fcm.server().subscribers(MINATO_EN)).containsExactly("tok-1");
+    assertThat(fcm.server().subscribers(MINATO)).isEmpty();
+  }
+
+  @Test
+  void aChangeOfLanguageMovesTheSubscriptionToTheTopicOfTheNewLanguage() throws Exception {
+    read(Fixtures.profile("r-1", "湊町", List.of("ja")));
+    keeper.flush();
+    assertThat(fcm.server().subscribers(MINATO)).containsExactly("tok-1");
+
+    read(Fixtures.profile("r-1", "湊町", List.of("en", "ja")));
+    keeper.flush();
+
+    assertThat(fcm.server().subscribers(MINATO)).isEmpty();
+    assertThat(fcm.server().subscribers(MINATO_EN)).containsExactly("tok-1");
+    assertThat(keeper.isSubscribed("tok-1", MINATO_EN)).isTrue();
   }
 }
