@@ -26,6 +26,7 @@ import io.kairan.api.ledger.NoticeLedger;
 import io.kairan.api.notice.NoticeTestSupport;
 import io.kairan.api.schedule.ScheduleBook;
 import io.kairan.api.schedule.ScheduledNotice;
+import io.kairan.api.search.NoticeSearch;
 import io.kairan.api.security.Role;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.testkit.tokens.LocalIdentityProvider;
@@ -212,6 +213,8 @@ class EndpointSecurityTest {
               "{\"token\":\"t-1\",\"platform\":\"ANDROID\",\"locale\":\"ja\"}"),
           new Endpoint(HttpMethod.GET, "/api/v1/me/feed", Role.RESIDENT, "/api/v1/me/feed", null),
           new Endpoint(
+              HttpMethod.GET, "/api/v1/me/search", Role.RESIDENT, "/api/v1/me/search?q=x", null),
+          new Endpoint(
               HttpMethod.POST,
               "/api/v1/me/feedback",
               Role.RESIDENT,
@@ -356,6 +359,7 @@ class EndpointSecurityTest {
   @MockitoBean Deliveries deliveries;
   @MockitoBean CurrentNotices currentNotices;
   @MockitoBean NoticeCounts noticeCounts;
+  @MockitoBean NoticeSearch noticeSearch;
 
   private final Clock now = Clock.fixed(NOW, ZoneOffset.UTC);
   private final TokenIssuer issuer = PROVIDER.tokens(now);

@@ -42,6 +42,7 @@ class IndexSetup implements InitializingBean {
     synchronized (this) {
       if (!done) {
         create(settings.notices(), "/elasticsearch/notices.json");
+        addFields(settings.notices(), "/elasticsearch/notices-search.json");
         create(settings.deliveries(), "/elasticsearch/deliveries.json");
         create(settings.pushResults(), "/elasticsearch/push-results.json");
         create(settings.feedback(), "/elasticsearch/feedback.json");
@@ -57,6 +58,16 @@ class IndexSetup implements InitializingBean {
     try (InputStream json = IndexSetup.class.getResourceAsStream(mapping)) {
       client.indices().create(c -> c.index(index).withJson(json));
       log.info("created index {}", index);
+    }
+  }
+
+  /**
+   * Adds fields to an index's mapping, also one created before they existed (the search terms);
+   * putting the same fields again changes nothing.
+   */
+  private void addFields(String index, String mapping) throws IOException {
+    try (InputStream json = IndexSetup.class.getResourceAsStream(mapping)) {
+      client.indices().putMapping(p -> p.index(index).withJson(json));
     }
   }
 }

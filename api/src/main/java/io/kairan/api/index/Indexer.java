@@ -6,6 +6,8 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.kairan.api.search.NoticeDocument;
+import io.kairan.api.search.SearchAnalysis;
 import io.kairan.model.InvalidRecordException;
 import io.kairan.model.Topics;
 import io.kairan.model.delivery.Delivery;
@@ -32,11 +34,17 @@ class Indexer {
   private final ElasticsearchClient client;
   private final ElasticsearchSettings settings;
   private final IndexSetup setup;
+  private final SearchAnalysis analysis;
 
-  Indexer(ElasticsearchClient client, ElasticsearchSettings settings, IndexSetup setup) {
+  Indexer(
+      ElasticsearchClient client,
+      ElasticsearchSettings settings,
+      IndexSetup setup,
+      SearchAnalysis analysis) {
     this.client = client;
     this.settings = settings;
     this.setup = setup;
+    this.analysis = analysis;
   }
 
   @KafkaListener(id = "notice-indexer", topics = Topics.NOTICES, batch = "true")
@@ -57,7 +65,8 @@ class Indexer {
                           .id(notice.id())
                           .version((long) notice.version())
                           .versionType(VersionType.External)
-                          .document(notice)));
+                          // With the terms a resident's search looks for (package api.search).
+                          .document(NoticeDocument.of(notice, analysis))));
       operations++;
     }
     execute(bulk, operations);
