@@ -14,8 +14,12 @@ public final class Topics {
 
   public static final String PUSH_RESULTS = "push-results.v1";
 
+  /** The city's evacuation sites and shelters, keyed by the GSI's common id (共通ID). */
+  public static final String SITES = "sites.v1";
+
   /** Compacted topics keep the latest record per key; the others are logs. */
-  public static final java.util.Set<String> COMPACTED = java.util.Set.of(PROFILES, DEVICES, RULES);
+  public static final java.util.Set<String> COMPACTED =
+      java.util.Set.of(PROFILES, DEVICES, RULES, SITES);
 
   private Topics() {}
 
@@ -28,7 +32,8 @@ public final class Topics {
   public static java.util.List<String> all() {
     var topics = new java.util.ArrayList<String>();
     for (String t :
-        java.util.List.of(NOTICES, PROFILES, DEVICES, RULES, FEEDBACK, DELIVERIES, PUSH_RESULTS)) {
+        java.util.List.of(
+            NOTICES, PROFILES, DEVICES, RULES, FEEDBACK, DELIVERIES, PUSH_RESULTS, SITES)) {
       topics.add(t);
       topics.add(deadLetter(t));
     }

@@ -37,11 +37,14 @@ class TopicsTest {
             "deliveries.dlq",
             "push-results.v1",
             "push-results.dlq",
+            "sites.v1",
+            "sites.dlq",
             "deliveries.shadow.v1");
   }
 
   @Test
-  void profilesDevicesAndRulesKeepOnlyTheirLatestRecordPerKey() {
-    assertThat(Topics.COMPACTED).containsExactlyInAnyOrder("profiles.v1", "devices.v1", "rules.v1");
+  void profilesDevicesRulesAndSitesKeepOnlyTheirLatestRecordPerKey() {
+    assertThat(Topics.COMPACTED)
+        .containsExactlyInAnyOrder("profiles.v1", "devices.v1", "rules.v1", "sites.v1");
   }
 }

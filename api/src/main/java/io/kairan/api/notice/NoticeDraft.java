@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
 import io.kairan.model.notice.GeoPoint;
+import io.kairan.model.notice.Hazard;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Publisher;
@@ -20,6 +21,8 @@ import java.util.Map;
  * @param significantChange on PUT: true makes the new version a {@link NoticeStatus#CHANGED} one,
  *     pushed again with its titles marked as changed; absent or false makes a silent update. A POST
  *     ignores it (a new notice is pushed anyway).
+ * @param hazard what an emergency is about (FLOOD, LANDSLIDE, EARTHQUAKE…, the GSI's columns): each
+ *     resident's delivery then names the nearest evacuation site safe for it
  * @param whatChanged on a correction (POST .../correct), required: what the correction puts right,
  *     per language, shown to every resident who was sent an earlier version. Refused elsewhere.
  */
@@ -44,7 +47,8 @@ public record NoticeDraft(
     Severity severity,
     Audience audience,
     Boolean significantChange,
-    Map<String, String> whatChanged) {
+    Map<String, String> whatChanged,
+    Hazard hazard) {
 
   /** A draft of an update, significant or not. */
   public NoticeDraft(
@@ -69,6 +73,7 @@ public record NoticeDraft(
         severity,
         audience,
         significantChange,
+        null,
         null);
   }
 
@@ -93,6 +98,7 @@ public record NoticeDraft(
         validity,
         severity,
         audience,
+        null,
         null,
         null);
   }
@@ -127,7 +133,8 @@ public record NoticeDraft(
         status,
         audience,
         at,
-        status == NoticeStatus.CORRECTED ? withoutNullTexts(whatChanged, "") : Map.of());
+        status == NoticeStatus.CORRECTED ? withoutNullTexts(whatChanged, "") : Map.of(),
+        hazard);
   }
 
   boolean saysWhatChanged() {

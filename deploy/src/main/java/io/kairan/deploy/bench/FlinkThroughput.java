@@ -90,7 +90,7 @@ final class FlinkThroughput {
     DataStream<RawRecord> none =
         env.fromData(new RawRecord("none", null, null, 0)).filter(r -> false);
     KairanJob.defineWorkflow(
-            noticeStream, profileStream, none, none, Clock.fixed(now, ZoneOffset.UTC))
+            noticeStream, profileStream, none, none, none, Clock.fixed(now, ZoneOffset.UTC))
         .deliveries()
         .map(FlinkThroughput::count)
         .sinkTo(new DiscardingSink<>());

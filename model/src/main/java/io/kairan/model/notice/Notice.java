@@ -28,7 +28,9 @@ public record Notice(
     Audience audience,
     Instant publishedAt,
     // Absent from the wire unless set: every other version's record stays as it was.
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> correction) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> correction,
+    // The hazard an emergency is about: its residents are sent to a site safe for it.
+    @JsonInclude(JsonInclude.Include.NON_NULL) Hazard hazard) {
 
   public static final int MAX_TITLE = 200;
   public static final int MAX_BODY = 10_000;
@@ -40,7 +42,7 @@ public record Notice(
     correction = correction == null ? Map.of() : Map.copyOf(correction);
   }
 
-  /** A notice that corrects nothing: every version but a {@link NoticeStatus#CORRECTED} one. */
+  /** A notice that corrects nothing and names no hazard. */
   public Notice(
       String id,
       int version,
@@ -71,7 +73,8 @@ public record Notice(
         status,
         audience,
         publishedAt,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   /** The title in the first of the languages the notice has, else any title it has. */
@@ -96,7 +99,8 @@ public record Notice(
         status,
         audience,
         publishedAt,
-        correction);
+        correction,
+        hazard);
   }
 
   /** The same content as another version: updates and withdrawals are made this way. */
@@ -116,7 +120,8 @@ public record Notice(
         newStatus,
         audience,
         at,
-        correction);
+        correction,
+        hazard);
   }
 
   /** Derived from the status, so not a field of the wire format (see TopicRecordFormatTest). */

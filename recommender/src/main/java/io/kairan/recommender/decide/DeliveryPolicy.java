@@ -16,7 +16,8 @@ import java.time.ZonedDateTime;
  * to the feed. A resident's own profile change never pushes old news. An important notice of a
  * digest category, or scoring below the push threshold, waits for the daily digest. Quiet hours
  * (the resident's, else the rule set's default) delay pushes, and daily caps (all pushes, and
- * firms' separately, per local day) send further pushes to the digest. Emergencies bypass all.
+ * firms' separately, per local day) send further pushes to the digest; the digest itself is never
+ * in quiet hours (a digest time inside them moves to their end). Emergencies bypass all.
  */
 public final class DeliveryPolicy {
   private DeliveryPolicy() {}
@@ -57,7 +58,7 @@ public final class DeliveryPolicy {
     if (rules.digestCategories().contains(match.category()) || score < rules.pushThreshold()) {
       return digest(match, rules, now);
     }
-    QuietHours quiet = match.quietHours() != null ? match.quietHours() : rules.defaultQuietHours();
+    QuietHours quiet = quietHoursOf(match, rules);
     ZonedDateTime local = now.atZone(ZoneId.of(match.timeZone()));
     if (quiet == null || !quiet.contains(local.toLocalTime())) {
       return new Decision(Channel.PUSH_NOW, now);
@@ -91,11 +92,25 @@ public final class DeliveryPolicy {
         : day;
   }
 
-  /** The first digest at or after {@code after}, in the resident's zone. */
+  /** The first digest after {@code after}, in the resident's zone. */
   private static Decision digest(Match match, RuleSet rules, Instant after) {
     ZonedDateTime local = after.atZone(ZoneId.of(match.timeZone()));
-    return new Decision(
-        Channel.DIGEST, next(LocalTime.parse(rules.digestTime()), local).toInstant());
+    return new Decision(Channel.DIGEST, next(digestTime(match, rules), local).toInstant());
+  }
+
+  /**
+   * The resident's local digest time: the rule set's, or the end of their quiet hours when it falls
+   * inside them (push sends the digest at this time, and never in quiet hours).
+   */
+  static LocalTime digestTime(Match match, RuleSet rules) {
+    LocalTime time = LocalTime.parse(rules.digestTime());
+    QuietHours quiet = quietHoursOf(match, rules);
+    return quiet != null && quiet.contains(time) ? quiet.endTime() : time;
+  }
+
+  /** The resident's quiet hours, else the rule set's default; null when neither has any. */
+  private static QuietHours quietHoursOf(Match match, RuleSet rules) {
+    return match.quietHours() != null ? match.quietHours() : rules.defaultQuietHours();
   }
 
   /** The next time the clock shows {@code time}, strictly after {@code local}. */

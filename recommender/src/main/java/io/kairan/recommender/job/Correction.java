@@ -1,6 +1,7 @@
 package io.kairan.recommender.job;
 
 import io.kairan.model.notice.Category;
+import io.kairan.model.notice.Hazard;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.PublisherKind;
 import io.kairan.model.notice.Severity;
@@ -19,7 +20,8 @@ public record Correction(
     PublisherKind publisherKind,
     Map<String, String> title,
     Instant publishedAt,
-    Instant validUntil) {
+    Instant validUntil,
+    Hazard hazard) {
 
   static Correction of(Notice notice) {
     return new Correction(
@@ -30,6 +32,7 @@ public record Correction(
         notice.publisher().kind(),
         notice.title(),
         notice.publishedAt(),
-        notice.validity().until());
+        notice.validity().until(),
+        notice.hazard());
   }
 }

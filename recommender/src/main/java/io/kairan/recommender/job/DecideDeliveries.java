@@ -9,12 +9,15 @@ import io.kairan.model.resident.Feedback;
 import io.kairan.model.resident.ResidentProfile;
 import io.kairan.model.rules.RuleSet;
 import io.kairan.model.rules.RuleSlot;
+import io.kairan.model.site.EvacuationSite;
+import io.kairan.model.site.SiteAdvice;
 import io.kairan.recommender.decide.Affinity;
 import io.kairan.recommender.decide.Decision;
 import io.kairan.recommender.decide.DeliveryPolicy;
 import io.kairan.recommender.decide.PushDay;
 import io.kairan.recommender.decide.Relevance;
 import io.kairan.recommender.match.Match;
+import io.kairan.recommender.site.SiteIndex;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,6 +55,10 @@ final class DecideDeliveries
   static final MapStateDescriptor<String, RuleSet> RULE_SETS =
       new MapStateDescriptor<>("rule-sets", Types.STRING, TypeInformation.of(RuleSet.class));
 
+  /** The city's evacuation sites and shelters by id; broadcast state, as the rule sets are. */
+  static final MapStateDescriptor<String, EvacuationSite> SITES =
+      new MapStateDescriptor<>("sites", Types.STRING, TypeInformation.of(EvacuationSite.class));
+
   static final OutputTag<Delivery> SHADOW = new OutputTag<>("shadow-deliveries") {};
 
   private static final MapStateDescriptor<String, Delivered> DELIVERED =
@@ -63,6 +70,8 @@ final class DecideDeliveries
   private transient ValueState<PushDay> shadowPushDay;
   private transient MapState<String, Double> affinity;
   private transient ValueState<Recipient> recipient;
+  // Built from the SITES state when first needed, and again after a site changes.
+  private transient SiteIndex siteIndex;
 
   DecideDeliveries(Clock clock) {
     this.clock = clock;
@@ -131,6 +140,7 @@ final class DecideDeliveries
         known,
         silent,
         ctx.getBroadcastState(RULE_SETS),
+        ctx.getBroadcastState(SITES),
         ctx.timerService(),
         out,
         shadow -> ctx.output(SHADOW, shadow));
@@ -145,6 +155,7 @@ final class DecideDeliveries
       String residentId,
       Correction correction,
       ReadOnlyBroadcastState<String, RuleSet> sets,
+      ReadOnlyBroadcastState<String, EvacuationSite> sites,
       Collector<Delivery> out,
       Consumer<Delivery> shadowOut)
       throws Exception {
@@ -174,8 +185,9 @@ final class DecideDeliveries
             to == null ? null : to.quietHours(),
             to == null ? ResidentProfile.DEFAULT_TIME_ZONE : to.timeZone(),
             clock.instant(),
-            correction.validUntil());
-    decide(match, known, !consents, sets, null, out, shadowOut);
+            correction.validUntil(),
+            correction.hazard());
+    decide(match, known, !consents, sets, sites, null, out, shadowOut);
   }
 
   /** The reason a resident gets a correction through the decide stage alone. */
@@ -190,6 +202,7 @@ final class DecideDeliveries
       Delivered known,
       boolean silent,
       ReadOnlyBroadcastState<String, RuleSet> sets,
+      ReadOnlyBroadcastState<String, EvacuationSite> sites,
       TimerService timers,
       Collector<Delivery> out,
       Consumer<Delivery> shadowOut)
@@ -197,7 +210,8 @@ final class DecideDeliveries
     Instant now = clock.instant();
     double liking = affinityFor(match);
     RuleSet active = rules(sets, RuleSlot.ACTIVE);
-    Delivery delivery = decide(match, active, liking, now, pushDay, silent, timers);
+    List<SiteAdvice> advice = siteAdvice(match, sites);
+    Delivery delivery = decide(match, active, liking, now, pushDay, silent, timers, advice);
     Decision decision = new Decision(delivery.channel(), delivery.pushAt());
     boolean pending = delivery.channel() == Channel.PUSH_AT;
     delivered.put(
@@ -220,8 +234,31 @@ final class DecideDeliveries
 
     RuleSet shadow = rules(sets, RuleSlot.SHADOW);
     if (shadow != null) {
-      shadowOut.accept(decide(match, shadow, liking, now, shadowPushDay, silent, timers));
+      shadowOut.accept(decide(match, shadow, liking, now, shadowPushDay, silent, timers, advice));
     }
+  }
+
+  /**
+   * For an emergency that names its hazard: the nearest site safe for it from the resident's home,
+   * and a shelter that takes in their needs. Nothing when the profile gave no home.
+   */
+  private List<SiteAdvice> siteAdvice(
+      Match match, ReadOnlyBroadcastState<String, EvacuationSite> sites) throws Exception {
+    if (match.severity() != Severity.EMERGENCY || match.hazard() == null) {
+      return List.of();
+    }
+    Recipient to = recipient.value();
+    if (to == null || to.home() == null) {
+      return List.of();
+    }
+    if (siteIndex == null) {
+      var all = new ArrayList<EvacuationSite>();
+      for (var site : sites.immutableEntries()) {
+        all.add(site.getValue());
+      }
+      siteIndex = new SiteIndex(all);
+    }
+    return siteIndex.advise(match.hazard(), to.home(), to.needs());
   }
 
   /**
@@ -268,7 +305,8 @@ final class DecideDeliveries
       Instant now,
       ValueState<PushDay> days,
       boolean silentUpdate,
-      TimerService timers)
+      TimerService timers,
+      List<SiteAdvice> sites)
       throws Exception {
     double score = Relevance.score(match, rules, liking, now);
     Decision planned =
@@ -299,7 +337,8 @@ final class DecideDeliveries
         rules.label(),
         decision.channel(),
         decision.pushAt(),
-        now);
+        now,
+        sites);
   }
 
   private double affinityFor(Match match) throws Exception {
@@ -325,11 +364,13 @@ final class DecideDeliveries
     } catch (Exception e) {
       DeadLetters.rethrowIfTheJobs(e);
       boolean notice = control.isWithdrawal() || control.isCorrection();
-      String topic = notice ? Topics.NOTICES : Topics.RULES;
+      String topic = control.isSite() ? Topics.SITES : notice ? Topics.NOTICES : Topics.RULES;
       String key =
-          control.isWithdrawal()
-              ? control.withdrawnNoticeId()
-              : control.isCorrection() ? control.correction().noticeId() : control.ruleSlot();
+          control.isSite()
+              ? control.siteId()
+              : control.isWithdrawal()
+                  ? control.withdrawnNoticeId()
+                  : control.isCorrection() ? control.correction().noticeId() : control.ruleSlot();
       ctx.output(
           DeadLetters.TAG,
           DeadLetters.failed(topic, key, DeadLetters.describe(control), e, clock.instant()));
@@ -337,13 +378,26 @@ final class DecideDeliveries
   }
 
   private void handle(Control control, Context ctx, Collector<Delivery> out) throws Exception {
-    if (control.isCorrection()) {
+    if (control.isSite()) {
+      if (control.site() == null) {
+        ctx.getBroadcastState(SITES).remove(control.siteId());
+      } else {
+        ctx.getBroadcastState(SITES).put(control.siteId(), control.site());
+      }
+      siteIndex = null;
+    } else if (control.isCorrection()) {
       ReadOnlyBroadcastState<String, RuleSet> sets = ctx.getBroadcastState(RULE_SETS);
+      ReadOnlyBroadcastState<String, EvacuationSite> sites = ctx.getBroadcastState(SITES);
       ctx.applyToKeyedState(
           DELIVERED,
           (resident, notices) ->
               correct(
-                  resident, control.correction(), sets, out, shadow -> ctx.output(SHADOW, shadow)));
+                  resident,
+                  control.correction(),
+                  sets,
+                  sites,
+                  out,
+                  shadow -> ctx.output(SHADOW, shadow)));
     } else if (control.isWithdrawal()) {
       long now = clock.millis();
       // Every resident given the notice: a push still pending gives its slot of the day back.

@@ -61,6 +61,7 @@ public final class KairanJob {
             read(env, settings, Topics.PROFILES),
             read(env, settings, Topics.RULES),
             read(env, settings, Topics.FEEDBACK),
+            read(env, settings, Topics.SITES),
             clock);
     outputs
         .deliveries()
@@ -102,6 +103,7 @@ public final class KairanJob {
       DataStream<RawRecord> profiles,
       DataStream<RawRecord> rules,
       DataStream<RawRecord> feedback,
+      DataStream<RawRecord> sites,
       Clock clock) {
     SingleOutputStreamOperator<ShardedNotice> parsedNotices =
         notices.process(new ParseNotices(clock)).name("parse-notices").uid("parse-notices");
@@ -111,6 +113,8 @@ public final class KairanJob {
         rules.process(new ParseRules(clock)).name("parse-rules").uid("parse-rules");
     SingleOutputStreamOperator<Feedback> parsedFeedback =
         feedback.process(new ParseFeedback(clock)).name("parse-feedback").uid("parse-feedback");
+    SingleOutputStreamOperator<Control> parsedSites =
+        sites.process(new ParseSites(clock)).name("parse-sites").uid("parse-sites");
 
     SingleOutputStreamOperator<Match> matched =
         parsedProfiles
@@ -128,8 +132,8 @@ public final class KairanJob {
             parsedFeedback.map(ResidentEvent::of).name("feedback").uid("feedback"));
     BroadcastStream<Control> controls =
         parsedRules
-            .union(parsedNotices.getSideOutput(ParseNotices.WITHDRAWALS))
-            .broadcast(DecideDeliveries.RULE_SETS);
+            .union(parsedNotices.getSideOutput(ParseNotices.WITHDRAWALS), parsedSites)
+            .broadcast(DecideDeliveries.RULE_SETS, DecideDeliveries.SITES);
 
     SingleOutputStreamOperator<Delivery> deliveries =
         residentEvents
@@ -146,6 +150,7 @@ public final class KairanJob {
                 parsedProfiles.getSideOutput(DeadLetters.TAG),
                 parsedRules.getSideOutput(DeadLetters.TAG),
                 parsedFeedback.getSideOutput(DeadLetters.TAG),
+                parsedSites.getSideOutput(DeadLetters.TAG),
                 matched.getSideOutput(DeadLetters.TAG),
                 deliveries.getSideOutput(DeadLetters.TAG))
             .map(new CountDeadLetters())

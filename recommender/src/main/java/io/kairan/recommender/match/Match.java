@@ -1,6 +1,7 @@
 package io.kairan.recommender.match;
 
 import io.kairan.model.notice.Category;
+import io.kairan.model.notice.Hazard;
 import io.kairan.model.notice.PublisherKind;
 import io.kairan.model.notice.Severity;
 import io.kairan.model.resident.QuietHours;
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param significantChange the version is a change its publisher marked significant: a resident who
  *     has an earlier version is pushed again
  * @param validUntil the end of the notice's validity: what the decide stage remembers of it goes
+ * @param hazard what an emergency is about, or null: the delivery then names a safe site
  */
 public record Match(
     String residentId,
@@ -36,4 +38,5 @@ public record Match(
     QuietHours quietHours,
     String timeZone,
     Instant matchedAt,
-    Instant validUntil) {}
+    Instant validUntil,
+    Hazard hazard) {}

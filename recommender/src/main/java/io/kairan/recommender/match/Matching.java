@@ -40,7 +40,8 @@ public final class Matching {
             profile.quietHours(),
             profile.timeZone(),
             at,
-            notice.validity().until()));
+            notice.validity().until(),
+            notice.hazard()));
   }
 
   /** Published and not yet over; a notice scheduled to start later is already worth knowing. */

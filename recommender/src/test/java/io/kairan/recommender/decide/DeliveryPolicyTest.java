@@ -39,7 +39,8 @@ class DeliveryPolicyTest {
         quiet,
         "Asia/Tokyo",
         NOON_JST,
-        NOON_JST.plusSeconds(7 * 86400));
+        NOON_JST.plusSeconds(7 * 86400),
+        null);
   }
 
   private static Match match(Severity severity, boolean fromProfileChange) {

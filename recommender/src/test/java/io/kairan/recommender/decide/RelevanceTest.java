@@ -37,7 +37,8 @@ class RelevanceTest {
         null,
         "Asia/Tokyo",
         NOON_JST,
-        NOON_JST.plus(Duration.ofDays(7)));
+        NOON_JST.plus(Duration.ofDays(7)),
+        null);
   }
 
   private static RuleSet rules(ScoreWeights weights, Map<Category, Double> categoryWeights) {

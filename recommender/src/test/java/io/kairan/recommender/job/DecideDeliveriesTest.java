@@ -8,13 +8,19 @@ import io.kairan.model.delivery.Channel;
 import io.kairan.model.delivery.Delivery;
 import io.kairan.model.delivery.DeliveryId;
 import io.kairan.model.notice.Category;
+import io.kairan.model.notice.GeoPoint;
+import io.kairan.model.notice.Hazard;
 import io.kairan.model.notice.PublisherKind;
 import io.kairan.model.notice.Severity;
 import io.kairan.model.resident.Feedback;
 import io.kairan.model.resident.FeedbackKind;
 import io.kairan.model.resident.QuietHours;
+import io.kairan.model.resident.ResidentProfile;
 import io.kairan.model.rules.RuleSet;
 import io.kairan.model.rules.RuleSlot;
+import io.kairan.model.site.EvacuationSite;
+import io.kairan.model.site.SiteAdvice;
+import io.kairan.model.site.SiteKind;
 import io.kairan.recommender.Examples;
 import io.kairan.recommender.match.Match;
 import java.time.Clock;
@@ -52,7 +58,8 @@ class DecideDeliveriesTest {
             new DecideDeliveries(Clock.fixed(now, ZoneOffset.UTC)),
             ResidentEvent::residentId,
             Types.STRING,
-            DecideDeliveries.RULE_SETS);
+            DecideDeliveries.RULE_SETS,
+            DecideDeliveries.SITES);
   }
 
   @AfterEach
@@ -85,7 +92,8 @@ class DecideDeliveriesTest {
         new QuietHours("22:00", "07:00"),
         "Asia/Tokyo",
         NOON_JST,
-        VALID_UNTIL);
+        VALID_UNTIL,
+        null);
   }
 
   private static RuleSet rules(RuleSlot slot, int version, int cap, Set<Category> digest) {
@@ -136,7 +144,8 @@ class DecideDeliveriesTest {
         quiet,
         m.timeZone(),
         m.matchedAt(),
-        validUntil);
+        validUntil,
+        null);
   }
 
   @Test
@@ -511,7 +520,8 @@ class DecideDeliveriesTest {
                 PublisherKind.DEPARTMENT,
                 Map.of("ja", "【訂正】t"),
                 NOON_JST,
-                VALID_UNTIL)),
+                VALID_UNTIL,
+                null)),
         0);
   }
 
@@ -607,5 +617,105 @@ class DecideDeliveriesTest {
     assertThat(harness.extractOutputValues())
         .extracting(Delivery::residentId, Delivery::noticeVersion)
         .containsExactly(tuple("r-1", 1), tuple("r-2", 1), tuple("r-1", 2), tuple("r-2", 2));
+  }
+
+  private static final GeoPoint HOME = new GeoPoint(37.4947, 139.9298);
+
+  /** A resident at {@link #HOME}, with these needs, as the decide stage keeps them. */
+  private void livesAtHome(String resident, String... needs) throws Exception {
+    var profile =
+        new ResidentProfile(
+            resident,
+            "072028",
+            "湊町",
+            HOME,
+            1950,
+            List.of(),
+            List.of("ja"),
+            Set.of(),
+            Map.of(),
+            null,
+            "Asia/Tokyo",
+            Set.of(needs),
+            NOON_JST);
+    harness.processElement(ResidentEvent.of(new ProfileChange(resident, profile)), 0);
+  }
+
+  private void citySite(
+      String id, SiteKind kind, double lat, Set<Hazard> safeFor, Set<String> takes)
+      throws Exception {
+    var site =
+        new EvacuationSite(
+            id, kind, "072028", "site " + id, null, new GeoPoint(lat, 139.9300), safeFor, takes);
+    harness.processBroadcastElement(Control.site(id, site), 0);
+  }
+
+  /** An emergency about a flood for the resident, outside quiet hours. */
+  private static Match flood(String resident, String notice) {
+    Match m = match(resident, notice, 1, Severity.EMERGENCY, PublisherKind.DEPARTMENT);
+    return new Match(
+        resident,
+        notice,
+        1,
+        m.category(),
+        Severity.EMERGENCY,
+        m.publisherKind(),
+        m.title(),
+        m.reasons(),
+        1,
+        null,
+        NOON_JST,
+        false,
+        false,
+        null,
+        "Asia/Tokyo",
+        NOON_JST,
+        VALID_UNTIL,
+        Hazard.FLOOD);
+  }
+
+  @Test
+  void anEmergencyWithAHazardNamesTheNearestSafeSiteAndAShelterForTheResidentsNeeds()
+      throws Exception {
+    openAt(NOON_JST);
+    livesAtHome("r-1", "elderly");
+    citySite("E-quake", SiteKind.EVACUATION_SITE, 37.4950, Set.of(Hazard.EARTHQUAKE), Set.of());
+    citySite("E-flood", SiteKind.EVACUATION_SITE, 37.5200, Set.of(Hazard.FLOOD), Set.of());
+    citySite("S-elderly", SiteKind.SHELTER, 37.5000, Set.of(), Set.of("高齢者"));
+
+    give(flood("r-1", "n-1"));
+
+    assertThat(harness.extractOutputValues().get(0).sites())
+        .extracting(SiteAdvice::reason, SiteAdvice::siteId)
+        .containsExactly(
+            tuple(SiteAdvice.SAFE_FOR_HAZARD, "E-flood"),
+            tuple(SiteAdvice.TAKES_IN_YOUR_NEEDS, "S-elderly"));
+  }
+
+  @Test
+  void aSiteRemovedFromTheCitysListIsNoLongerAdvised() throws Exception {
+    openAt(NOON_JST);
+    livesAtHome("r-1");
+    citySite("E-near", SiteKind.EVACUATION_SITE, 37.4950, Set.of(Hazard.FLOOD), Set.of());
+    citySite("E-far", SiteKind.EVACUATION_SITE, 37.5200, Set.of(Hazard.FLOOD), Set.of());
+    give(flood("r-1", "n-a"));
+
+    harness.processBroadcastElement(Control.site("E-near", null), 0); // the site was closed
+    give(flood("r-1", "n-b"));
+
+    assertThat(harness.extractOutputValues())
+        .extracting(d -> d.sites().get(0).siteId())
+        .containsExactly("E-near", "E-far");
+  }
+
+  @Test
+  void anEmergencyForAResidentWithoutAHomePointNamesNoSite() throws Exception {
+    openAt(NOON_JST);
+    profile("r-1", Category.CHILDCARE); // no home
+    citySite("E-flood", SiteKind.EVACUATION_SITE, 37.5200, Set.of(Hazard.FLOOD), Set.of());
+
+    give(flood("r-1", "n-1"));
+
+    assertThat(harness.extractOutputValues().get(0).sites()).isEmpty();
   }
 }

@@ -106,6 +106,32 @@ class HostileInputTest {
       input.broken(Topics.FEEDBACK, brokenFeedback(resident, random));
     }
 
+    for (int s = 0; s < 6; s++) {
+      String id = "E" + s;
+      input.valid(
+          Topics.SITES,
+          new Raw(
+              id,
+              "{\"id\":\""
+                  + id
+                  + "\",\"kind\":\"EVACUATION_SITE\",\"name\":\"避難場所\",\"safeFor\":[\"FLOOD\"],"
+                  + "\"location\":{\"lat\":37.5,\"lon\":139.9}}"));
+      input.broken(
+          Topics.SITES,
+          new Raw(
+              id + "-broken",
+              switch (random.nextInt(4)) {
+                case 0 -> "{not json";
+                case 1 ->
+                    "{\"id\":\"other\",\"kind\":\"SHELTER\",\"name\":\"x\",\"location\":{\"lat\":1,\"lon\":1}}";
+                case 2 ->
+                    "{\"id\":\""
+                        + id
+                        + "-broken\",\"kind\":\"SHELTER\",\"name\":\"x\",\"location\":{\"lat\":91,\"lon\":1}}";
+                default -> "{\"id\":\"" + id + "-broken\",\"kind\":\"CAVE\",\"name\":\"x\"}";
+              }));
+    }
+
     Output output = run(input, random);
 
     var expected = new HashSet<String>();
@@ -187,6 +213,7 @@ class HostileInputTest {
             env.fromData(input.records(Topics.PROFILES, random)),
             env.fromData(input.records(Topics.RULES, random)),
             env.fromData(input.records(Topics.FEEDBACK, random)),
+            env.fromData(input.records(Topics.SITES, random)),
             Clock.fixed(NOON_JST, ZoneOffset.UTC));
     CloseableIterator<Delivery> deliveries = outputs.deliveries().collectAsync();
     CloseableIterator<DeadLetter> letters = outputs.deadLetters().collectAsync();

@@ -52,11 +52,13 @@ class JobGraphUidsTest {
             "parse-notices",
             "parse-profiles",
             "parse-rules",
+            "parse-sites",
             // Was "deletions" and "profile-deletions" (stateless): now every profile change goes
             // to the decide stage, which keeps what a correction needs.
             "profile-changes",
             "profiles-source",
             "rules-source",
-            "shadow-deliveries-sink");
+            "shadow-deliveries-sink",
+            "sites-source");
   }
 }

@@ -89,6 +89,7 @@ class WorkflowTest {
         profiles,
         none(env),
         none(env),
+        none(env),
         Clock.fixed(NOON_JST, ZoneOffset.UTC));
   }
 
@@ -173,6 +174,14 @@ class WorkflowTest {
                     + "\"firmDailyPushCap\":1,\"digestTime\":\"18:00\"}",
                 0));
     var feedback = List.of(new RawRecord(Topics.FEEDBACK, "r-1", "{\"residentId\":\"r-2\"}", 0));
+    var sites =
+        List.of(
+            new RawRecord(
+                Topics.SITES,
+                "E1",
+                "{\"id\":\"E1\",\"kind\":\"EVACUATION_SITE\",\"name\":\"x\","
+                    + "\"location\":{\"lat\":137.5,\"lon\":139.9}}",
+                0));
 
     var outputs =
         KairanJob.defineWorkflow(
@@ -180,6 +189,7 @@ class WorkflowTest {
             env.fromData(profiles),
             env.fromData(rules),
             env.fromData(feedback),
+            env.fromData(sites),
             Clock.fixed(NOON_JST, ZoneOffset.UTC));
     var reasons = new HashMap<String, String>();
     try (var it = outputs.deadLetters().executeAndCollect()) {
@@ -196,7 +206,8 @@ class WorkflowTest {
             "notices.dlq n",
             "rules.dlq active",
             "rules.dlq shadow",
-            "feedback.dlq r-1");
+            "feedback.dlq r-1",
+            "sites.dlq E1");
     assertThat(reasons.get("profiles.dlq broken")).contains("not a valid ResidentProfile");
     assertThat(reasons.get("profiles.dlq r-2")).contains("id: must equal the record key");
     assertThat(reasons.get("notices.dlq n"))

@@ -3,6 +3,7 @@ package io.kairan.recommender.job.types;
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
 import io.kairan.model.notice.GeoPoint;
+import io.kairan.model.notice.Hazard;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Publisher;
@@ -21,10 +22,10 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
- * The binary form of a notice in Flink's state and between its operators (format 2: format 1 and
- * then what a correction puts right). Enums travel by name, so reordering constants never changes
- * what a checkpoint means; every object that may be absent has a presence byte. A change of this
- * layout needs a new snapshot version.
+ * The binary form of a notice in Flink's state and between its operators (format 2: format 1, then
+ * what a correction puts right and the hazard). Enums travel by name, so reordering constants never
+ * changes what a checkpoint means; every object that may be absent has a presence byte. A change of
+ * this layout needs a new snapshot version.
  */
 final class NoticeFormat {
   // One tag per kind of audience: the numbers are the format and never change meaning.
@@ -66,6 +67,7 @@ final class NoticeFormat {
     writeAudience(n.audience(), out);
     writeInstant(n.publishedAt(), out);
     writeTexts(n.correction(), out);
+    writeEnum(n.hazard(), out);
   }
 
   static Notice read(DataInputView in) throws IOException {
@@ -95,6 +97,7 @@ final class NoticeFormat {
     Audience audience = readAudience(in);
     Instant publishedAt = readInstant(in);
     Map<String, String> correction = format >= 2 ? readTexts(in) : Map.of();
+    Hazard hazard = format >= 2 ? readEnum(Hazard.class, in) : null;
     return new Notice(
         id,
         version,
@@ -110,7 +113,8 @@ final class NoticeFormat {
         status,
         audience,
         publishedAt,
-        correction);
+        correction,
+        hazard);
   }
 
   static void writeAudience(Audience audience, DataOutputView out) throws IOException {

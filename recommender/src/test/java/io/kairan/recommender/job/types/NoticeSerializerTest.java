@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
 import io.kairan.model.notice.GeoPoint;
+import io.kairan.model.notice.Hazard;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Publisher;
@@ -121,7 +122,7 @@ class NoticeSerializerTest {
   }
 
   @Test
-  void aCorrectionReadsBackWithWhatItPutsRight() throws Exception {
+  void aCorrectionNamingAHazardReadsBackWithWhatItPutsRight() throws Exception {
     Notice notice = everyKind();
     Notice correction =
         new Notice(
@@ -139,7 +140,8 @@ class NoticeSerializerTest {
             NoticeStatus.CORRECTED,
             notice.audience(),
             notice.publishedAt(),
-            Map.of("ja", "締切は11月30日ではなく12月1日です。", "en", "The deadline is 1 December."));
+            Map.of("ja", "締切は11月30日ではなく12月1日です。", "en", "The deadline is 1 December."),
+            Hazard.FLOOD);
 
     assertThat(read(NoticeSerializer.INSTANCE, write(correction))).isEqualTo(correction);
   }
@@ -152,8 +154,8 @@ class NoticeSerializerTest {
   }
 
   @Test
-  void format2IsFormat1FollowedByWhatACorrectionPutsRight() throws Exception {
-    byte[] noCorrection = {0, 0, 0, 0}; // an empty map of texts: its count
+  void format2IsFormat1FollowedByWhatACorrectionPutsRightAndTheHazard() throws Exception {
+    byte[] noCorrection = {0, 0, 0, 0, 0}; // an empty map of texts (its count), no hazard (null)
     byte[] format1 = Base64.getDecoder().decode(PINNED_NOTICE_FORMAT_1);
     byte[] expected = Arrays.copyOf(format1, format1.length + noCorrection.length);
     System.arraycopy(noCorrection, 0, expected, format1.length, noCorrection.length);
@@ -231,7 +233,7 @@ class NoticeSerializerTest {
   }
 
   private static final String PINNED_NOTICE =
-      "DW4tZXZlcnkta2luZAAAAAMBCmtvZG9tby1rYQfTYOlggmG2twGtvQGylQILREVQQVJUTUVOVAcwNzIwMjgKQ0hJTERDQVJFAAAAAQNqYQjQogHl9QHLxAHTvgHuYLPqAcuVAgAAAAEDamETMTGIzgEzMOXLAf5g52DrYLPqAcuVAtdg5mDPYOBg1WDEYIJgLWh0dHBzOi8vd3d3LmNpdHkuYWl6dXdha2FtYXRzdS5mdWt1c2hpbWEuanAvAUBCvmZmZmZmQGF9wBo24usBAQAAAABrA6wwAAAAAAEAAAAAays5MAAAAAAKSU1QT1JUQU5UCENIQU5HRUQBAgAAAAIBAAEBAAAACAEEBzA3MjAyOAEFAAAAAgWXpgGangGl2gG66gEDytwBuuoBAQYAAAASAAAAQAEHAAAAAAAAAAYBCApqYS14LWVhc3kBCQTQtgGygQLmYAEDAQoAAAADAUBCvrhR64UfQGF9cKPXCj0BQELAAAAAAABAYX1wo9cKPQFAQsAAAAAAAEBhfhR64UeuAQsBQEK+ZmZmZmZAYX3AGjbi60AEAAAAAAAAAQAAAABrA6wwAAAAAAAAAAA=";
+      "DW4tZXZlcnkta2luZAAAAAMBCmtvZG9tby1rYQfTYOlggmG2twGtvQGylQILREVQQVJUTUVOVAcwNzIwMjgKQ0hJTERDQVJFAAAAAQNqYQjQogHl9QHLxAHTvgHuYLPqAcuVAgAAAAEDamETMTGIzgEzMOXLAf5g52DrYLPqAcuVAtdg5mDPYOBg1WDEYIJgLWh0dHBzOi8vd3d3LmNpdHkuYWl6dXdha2FtYXRzdS5mdWt1c2hpbWEuanAvAUBCvmZmZmZmQGF9wBo24usBAQAAAABrA6wwAAAAAAEAAAAAays5MAAAAAAKSU1QT1JUQU5UCENIQU5HRUQBAgAAAAIBAAEBAAAACAEEBzA3MjAyOAEFAAAAAgWXpgGangGl2gG66gEDytwBuuoBAQYAAAASAAAAQAEHAAAAAAAAAAYBCApqYS14LWVhc3kBCQTQtgGygQLmYAEDAQoAAAADAUBCvrhR64UfQGF9cKPXCj0BQELAAAAAAABAYX1wo9cKPQFAQsAAAAAAAEBhfhR64UeuAQsBQEK+ZmZmZmZAYX3AGjbi60AEAAAAAAAAAQAAAABrA6wwAAAAAAAAAAAA";
   // Written by the job before corrections: checkpoints of that time hold notices like this.
   private static final String PINNED_NOTICE_FORMAT_1 =
       "DW4tZXZlcnkta2luZAAAAAMBCmtvZG9tby1rYQfTYOlggmG2twGtvQGylQILREVQQVJUTUVOVAcwNzIwMjgKQ0hJTERDQVJFAAAAAQNqYQjQogHl9QHLxAHTvgHuYLPqAcuVAgAAAAEDamETMTGIzgEzMOXLAf5g52DrYLPqAcuVAtdg5mDPYOBg1WDEYIJgLWh0dHBzOi8vd3d3LmNpdHkuYWl6dXdha2FtYXRzdS5mdWt1c2hpbWEuanAvAUBCvmZmZmZmQGF9wBo24usBAQAAAABrA6wwAAAAAAEAAAAAays5MAAAAAAKSU1QT1JUQU5UCENIQU5HRUQBAgAAAAIBAAEBAAAACAEEBzA3MjAyOAEFAAAAAgWXpgGangGl2gG66gEDytwBuuoBAQYAAAASAAAAQAEHAAAAAAAAAAYBCApqYS14LWVhc3kBCQTQtgGygQLmYAEDAQoAAAADAUBCvrhR64UfQGF9cKPXCj0BQELAAAAAAABAYX1wo9cKPQFAQsAAAAAAAEBhfhR64UeuAQsBQEK+ZmZmZmZAYX3AGjbi60AEAAAAAAAAAQAAAABrA6wwAAAAAA==";
