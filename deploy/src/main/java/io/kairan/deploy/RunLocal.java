@@ -34,7 +34,7 @@ public final class RunLocal {
                 () -> {
                   System.out.println("[kairan] stopping…");
                   try {
-                    // A stale secret would mint tokens the next stack refuses: better no file.
+                    // A stale file would name a key the next stack does not know: better no file.
                     Files.deleteIfExists(envFile);
                   } catch (java.io.IOException e) {
                     System.err.println("[kairan] cannot remove " + envFile + ": " + e);
@@ -55,8 +55,9 @@ public final class RunLocal {
             stack.apiUrl(),
             pushUrl,
             stack.fcm().endpoint(),
-            stack.jwtSecret(),
-            LocalStack.ISSUER)
+            stack.signingKeyFile().toString(),
+            LocalStack.ISSUER,
+            LocalStack.AUDIENCE)
         .write(envFile);
 
     ResidentProfile parent =
@@ -75,6 +76,7 @@ public final class RunLocal {
           Elasticsearch  %s
           Kafka          %s
           Local FCM      %s   what it received: %s
+          Identity       %s   (RS256, issuer %s, audience %s; deploy/token.sh mints more)
           Demo city      会津若松市 (072028): %d synthetic residents over %s towns, 3 notices
                          (towns: Geolonia japanese-addresses, CC BY 4.0; see samples/README.md)
 
@@ -83,8 +85,8 @@ public final class RunLocal {
             curl -s -H "Authorization: Bearer $RESIDENT_TOKEN" %s/api/v1/me/feed
             curl -s '%s?token=%s'
           The city's departments (%s):
-            export PUBLISHER_TOKEN=%s
-          A local firm (%s; firms cannot post emergencies):
+            export DEPARTMENT_TOKEN=%s
+          A local firm (%s; its notices wait for a department's approval, never emergencies):
             export FIRM_TOKEN=%s
           The city's analysts (rule sets, see README):
             export ANALYST_TOKEN=%s
@@ -108,6 +110,9 @@ public final class RunLocal {
         stack.kafkaBootstrapServers(),
         stack.fcm().endpoint(),
         stack.fcm().requestsUrl(),
+        stack.jwksUri(),
+        LocalStack.ISSUER,
+        LocalStack.AUDIENCE,
         residents,
         "262",
         parent.id(),

@@ -4,6 +4,7 @@ import io.kairan.api.KairanApiApplication;
 import io.kairan.deploy.stack.Ports;
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Notice;
+import io.kairan.testkit.tokens.LocalIdentityProvider;
 import io.kairan.testkit.tokens.TokenIssuer;
 import java.io.IOException;
 import java.net.URI;
@@ -15,36 +16,51 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * One API instance on a free port, against a real broker and the given Elasticsearch address, on a
- * fixed clock that its tokens share. Started as the local stack starts it.
+ * fixed clock that its tokens share, checking tokens against an identity provider's JWKS of its
+ * own. Started as the local stack starts it.
  */
 final class ApiInstance implements AutoCloseable {
-  static final String SECRET = "api-it-secret-0123456789abcdef-0123456789";
   static final String ISSUER = "kairan-it";
+  static final String AUDIENCE = "kairan-api";
   final ConfigurableApplicationContext context;
   final String baseUrl;
   final TokenIssuer tokens;
+  private final LocalIdentityProvider identity;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private ApiInstance(ConfigurableApplicationContext context, int port, Clock clock) {
+  private ApiInstance(
+      ConfigurableApplicationContext context,
+      int port,
+      LocalIdentityProvider identity,
+      Clock clock) {
     this.context = context;
     this.baseUrl = "http://127.0.0.1:" + port;
-    this.tokens = new TokenIssuer(SECRET, ISSUER, clock);
+    this.identity = identity;
+    this.tokens = identity.tokens(clock);
   }
 
   /** Returns once the API has read notices.v1 to its end (its start waits for that). */
-  static ApiInstance start(String bootstrapServers, String elasticsearchUrl, Clock clock) {
+  static ApiInstance start(String bootstrapServers, String elasticsearchUrl, Clock clock)
+      throws IOException {
     int port = Ports.free();
-    ConfigurableApplicationContext context =
-        KairanApiApplication.builder()
-            .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock))
-            .run(
-                "--spring.main.banner-mode=off",
-                "--server.port=" + port,
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                "--kairan.elasticsearch.url=" + elasticsearchUrl,
-                "--kairan.security.jwt-secret=" + SECRET,
-                "--kairan.security.issuer=" + ISSUER);
-    return new ApiInstance(context, port, clock);
+    LocalIdentityProvider identity = LocalIdentityProvider.start(ISSUER, AUDIENCE);
+    try {
+      ConfigurableApplicationContext context =
+          KairanApiApplication.builder()
+              .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock))
+              .run(
+                  "--spring.main.banner-mode=off",
+                  "--server.port=" + port,
+                  "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                  "--kairan.elasticsearch.url=" + elasticsearchUrl,
+                  "--kairan.security.jwks-uri=" + identity.jwksUri(),
+                  "--kairan.security.issuer=" + ISSUER,
+                  "--kairan.security.audience=" + AUDIENCE);
+      return new ApiInstance(context, port, identity, clock);
+    } catch (RuntimeException e) {
+      identity.close();
+      throw e;
+    }
   }
 
   /** A request with a bearer token, a JSON body (or none) and extra headers as name, value, … */
@@ -75,11 +91,12 @@ final class ApiInstance implements AutoCloseable {
   }
 
   String publisher(String id) {
-    return tokens.publisher(id, "会津若松市 " + id, "DEPARTMENT");
+    return tokens.publisher(id, "会津若松市 " + id, "DEPARTMENT", "072028");
   }
 
   @Override
   public void close() {
     context.close();
+    identity.close();
   }
 }

@@ -181,7 +181,7 @@ class EndToEndIT {
     String parent = optIn("e2e-parent", profile("北会津町", List.of(FOUR_YEARS_AGO)));
     String elsewhere = optIn("e2e-elsewhere", profile("湊町", List.of(FOUR_YEARS_AGO)));
     String childless = optIn("e2e-childless", profile("北会津町", List.of()));
-    String city = stack.tokens().publisher("kodomo-ka", "こども家庭課", "DEPARTMENT");
+    String city = stack.tokens().publisher("kodomo-ka", "こども家庭課", "DEPARTMENT", "072028");
 
     // Everyone's feed gets the city-wide notice: then all three profiles are in the job's state.
     String cityWide =
@@ -239,7 +239,7 @@ class EndToEndIT {
     assertThat(figures.path("residents").isNull())
         .as("one resident is below the minimum group")
         .isTrue();
-    String otherDepartment = stack.tokens().publisher("kankyo-ka", "環境課", "DEPARTMENT");
+    String otherDepartment = stack.tokens().publisher("kankyo-ka", "環境課", "DEPARTMENT", "072028");
     assertThat(api.get("/api/v1/notices/" + allowance + "/figures", otherDepartment).statusCode())
         .isEqualTo(403);
 
@@ -269,7 +269,8 @@ class EndToEndIT {
 
   @Test
   void invalidInputIsAProblemDocumentNamingEachField() throws Exception {
-    String city = stack.tokens().publisher("kodomo-ka", "こども家庭課", "DEPARTMENT");
+    // Bound to the code the draft names, so the code's own fault is what is reported.
+    String city = stack.tokens().publisher("kodomo-ka", "こども家庭課", "DEPARTMENT", "072029");
     var response =
         api.post(
             "/api/v1/notices",
@@ -314,7 +315,7 @@ class EndToEndIT {
                     r ->
                         "e2e-sleepless".equals(r.key()) && r.value().contains("quietHours.start")));
 
-    String city = stack.tokens().publisher("bousai-ka", "危機管理課", "DEPARTMENT");
+    String city = stack.tokens().publisher("bousai-ka", "危機管理課", "DEPARTMENT", "072028");
     String evacuate =
         post(
             city,
@@ -530,7 +531,7 @@ class EndToEndIT {
   void anAnalystsRuleSetsTakeOverTheRunningJobAndAShadowSetOnlyWritesItsOwnTopic()
       throws Exception {
     String rules = optIn("e2e-rules", profile("河東町", List.of()));
-    String city = stack.tokens().publisher("kankyo-ka", "環境課", "DEPARTMENT");
+    String city = stack.tokens().publisher("kankyo-ka", "環境課", "DEPARTMENT", "072028");
     String analyst = stack.tokens().token("analyst", Role.ANALYST.name(), Map.of());
     RuleSet builtin = RuleSet.BUILTIN;
     RuleSet garbageInTheDigest =

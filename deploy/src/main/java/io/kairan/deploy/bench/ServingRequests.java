@@ -82,20 +82,10 @@ final class ServingRequests implements Closeable {
       readerTokens[i] = stack.tokens().resident(corpus.resident(readers[i]).id());
     }
     publisherToken =
-        stack.tokens().publisher(DEPARTMENT.id(), DEPARTMENT.name(), DEPARTMENT.kind().name());
-    previewToken =
         stack
             .tokens()
-            .token(
-                "kenko-ka",
-                "PUBLISHER",
-                Map.of(
-                    "name",
-                    "健康増進課",
-                    "publisher_kind",
-                    "DEPARTMENT",
-                    "municipality_code",
-                    MUNICIPALITY));
+            .publisher(DEPARTMENT.id(), DEPARTMENT.name(), DEPARTMENT.kind().name(), MUNICIPALITY);
+    previewToken = stack.tokens().publisher("kenko-ka", "健康増進課", "DEPARTMENT", MUNICIPALITY);
     producer =
         new KafkaProducer<>(
             Map.of(

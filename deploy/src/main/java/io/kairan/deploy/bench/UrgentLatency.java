@@ -182,7 +182,7 @@ final class UrgentLatency {
       throws Exception {
 
     ApiClient api = new ApiClient(stack.apiUrl());
-    String token = stack.tokens().publisher("kikikanri", "危機管理課", "DEPARTMENT");
+    String token = stack.tokens().publisher("kikikanri", "危機管理課", "DEPARTMENT", "072028");
     Map<String, long[]> sentAt = new LinkedHashMap<>();
     Map<String, String> districtOf = new LinkedHashMap<>();
     for (int i = 0; i < count; i++) {

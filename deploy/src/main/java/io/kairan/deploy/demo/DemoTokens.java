@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The kinds of people a newcomer acts as on the local stack, and the demo's default one of each:
- * the launcher prints these, deploy/token.sh mints any other.
+ * The kinds of people a newcomer acts as on the local stack, one per API role, and the demo's
+ * default one of each: the launcher prints these, deploy/token.sh mints any other.
  */
 public enum DemoTokens {
   RESIDENT(null, null),
@@ -42,26 +42,24 @@ public enum DemoTokens {
   /** The demo city's code: a publisher previews and posts for its own municipality. */
   public static final String MUNICIPALITY = "072028";
 
-  private static String publisher(TokenIssuer issuer, String id, String name, String kind) {
-    return issuer.token(
-        id,
-        "PUBLISHER",
-        Map.of("name", name, "publisher_kind", kind, "municipality_code", MUNICIPALITY));
-  }
-
   /**
-   * A token for {@code id}; {@code name} is a publisher's display name (null for the default or the
-   * id). The publisher kind is a claim, so the API knows a firm cannot post emergencies.
+   * A token for {@code id} with this role; {@code name} is a publisher's display name (null for the
+   * default or the id). The role says department or firm, so the API knows a firm's notices wait
+   * for approval and are never emergencies; publishers and operators are bound to the demo city.
    */
   public String mint(TokenIssuer issuer, String id, String name) {
     String display = name != null ? name : (id.equals(defaultId) ? defaultName : id);
     return switch (this) {
       case RESIDENT -> issuer.resident(id);
-      case DEPARTMENT -> publisher(issuer, id, display, "DEPARTMENT");
-      case FIRM -> publisher(issuer, id, display, "FIRM");
-      case ANALYST -> issuer.token(id, Role.ANALYST.name(), Map.of());
+      case DEPARTMENT, FIRM -> issuer.publisher(id, display, role().name(), MUNICIPALITY);
+      case ANALYST -> issuer.token(id, role().name(), Map.of());
       case OPERATOR ->
-          issuer.token(id, Role.OPERATOR.name(), Map.of("municipality_code", MUNICIPALITY));
+          issuer.token(id, role().name(), Map.of(Role.MUNICIPALITY_CLAIM, MUNICIPALITY));
     };
+  }
+
+  /** The API role of this kind of person (the same name). */
+  public Role role() {
+    return Role.valueOf(name());
   }
 }

@@ -9,12 +9,19 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Where the running local stack is and how it signs tokens, written by the launcher to {@code
+ * Where the running local stack is and how its identity provider signs tokens (the key file, the
+ * issuer and audience the API checks), written by the launcher to {@code
  * deploy/target/local-stack.env} so the command-line tools (token.sh, topic.sh, residents.sh) need
  * no Maven build and no copied secrets. Shell syntax, so {@code source} works on it too.
  */
 public record LocalStackEnv(
-    String kafka, String apiUrl, String pushUrl, String fcmUrl, String jwtSecret, String issuer) {
+    String kafka,
+    String apiUrl,
+    String pushUrl,
+    String fcmUrl,
+    String signingKey,
+    String issuer,
+    String audience) {
 
   /**
    * Beside the runtime classpath file (deploy/target), which the launcher and the scripts are both
@@ -25,15 +32,16 @@ public record LocalStackEnv(
         .resolveSibling("local-stack.env");
   }
 
-  /** Writes the file readable by this user only: it holds the stack's signing secret. */
+  /** Writes the file readable by this user only: it says where the stack's signing key is. */
   public void write(Path file) throws IOException {
     Map<String, String> lines = new LinkedHashMap<>();
     lines.put("KAIRAN_KAFKA", kafka);
     lines.put("KAIRAN_API", apiUrl);
     lines.put("KAIRAN_PUSH", pushUrl);
     lines.put("KAIRAN_FCM", fcmUrl);
-    lines.put("KAIRAN_JWT_SECRET", jwtSecret);
-    lines.put("KAIRAN_JWT_ISSUER", issuer);
+    lines.put("KAIRAN_SIGNING_KEY", signingKey);
+    lines.put("KAIRAN_TOKEN_ISSUER", issuer);
+    lines.put("KAIRAN_TOKEN_AUDIENCE", audience);
     StringBuilder text = new StringBuilder("# The running local stack; removed when it stops.\n");
     lines.forEach((k, v) -> text.append(k).append("='").append(v).append("'\n"));
     Files.deleteIfExists(file);
@@ -62,7 +70,8 @@ public record LocalStackEnv(
         p.getProperty("KAIRAN_API"),
         p.getProperty("KAIRAN_PUSH"),
         p.getProperty("KAIRAN_FCM"),
-        p.getProperty("KAIRAN_JWT_SECRET"),
-        p.getProperty("KAIRAN_JWT_ISSUER"));
+        p.getProperty("KAIRAN_SIGNING_KEY"),
+        p.getProperty("KAIRAN_TOKEN_ISSUER"),
+        p.getProperty("KAIRAN_TOKEN_AUDIENCE"));
   }
 }

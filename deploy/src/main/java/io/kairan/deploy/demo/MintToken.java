@@ -1,15 +1,18 @@
 package io.kairan.deploy.demo;
 
 import io.kairan.deploy.cli.Tool;
+import io.kairan.testkit.tokens.LocalIdentityProvider;
 import io.kairan.testkit.tokens.TokenIssuer;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * deploy/token.sh: a token for anyone on the running local stack, signed with the secret the
- * launcher wrote to local-stack.env. Prints the token alone, so {@code $(deploy/token.sh …)} works.
+ * deploy/token.sh: a token for anyone on the running local stack, signed (RS256) with the key of
+ * the stack's identity provider, whose file local-stack.env names. Prints the token alone, so
+ * {@code $(deploy/token.sh …)} works.
  */
 @Command(
     name = "deploy/token.sh",
@@ -17,13 +20,15 @@ import picocli.CommandLine.Parameters;
       "deploy/token.sh resident <resident-id>",
       "       deploy/token.sh department [<id> [<name>]]",
       "       deploy/token.sh firm [<id> [<name>]]",
-      "       deploy/token.sh analyst [<id>]"
+      "       deploy/token.sh analyst [<id>]",
+      "       deploy/token.sh operator [<id>]"
     },
     description = {
-      "A token for anyone on the running local stack, signed with its secret; prints the token"
-          + " alone. Any resident id, e.g. r-000042 (deploy/residents.sh lists them).",
+      "A token for anyone on the running local stack, signed with its identity provider's key;"
+          + " prints the token alone. Any resident id, e.g. r-000042 (deploy/residents.sh lists"
+          + " them).",
       "Defaults: department aizuwakamatsu-city (会津若松市役所),",
-      "          firm aizu-shoten (会津商店), analyst city-analytics."
+      "          firm aizu-shoten (会津商店), analyst city-analytics, operator city-operations."
     })
 public final class MintToken implements Callable<Integer> {
   @Parameters(
@@ -48,7 +53,10 @@ public final class MintToken implements Callable<Integer> {
   public Integer call() throws Exception {
     Request request = Request.parse(kind, id, name);
     LocalStackEnv env = LocalStackEnv.read(LocalStackEnv.path());
-    System.out.println(request.mint(new TokenIssuer(env.jwtSecret(), env.issuer())));
+    System.out.println(
+        request.mint(
+            LocalIdentityProvider.tokensFromKeyFile(
+                Path.of(env.signingKey()), env.issuer(), env.audience())));
     return Tool.DONE;
   }
 

@@ -7,15 +7,15 @@ import io.kairan.push.KairanPushApplication;
 import io.kairan.push.fcmlocal.LocalFcmServer;
 import io.kairan.recommender.job.JobSettings;
 import io.kairan.recommender.job.KairanJob;
+import io.kairan.testkit.tokens.LocalIdentityProvider;
 import io.kairan.testkit.tokens.TokenIssuer;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.Optional;
@@ -34,11 +34,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Kafka, Elasticsearch, the local FCM server, the API, push, and the Flink job on a MiniCluster.
  */
 public final class LocalStack implements AutoCloseable {
+  /** The local identity provider's name for itself, and the API as its tokens' audience. */
   public static final String ISSUER = "kairan-local";
+
+  public static final String AUDIENCE = "kairan-api";
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final Path dir;
-  private final String jwtSecret;
+  private LocalIdentityProvider identity;
   private KafkaBroker kafka;
   private ElasticsearchServer elasticsearch;
   private int flinkRestPort;
@@ -49,9 +52,6 @@ public final class LocalStack implements AutoCloseable {
   private LocalStack(Path dir, StackOptions options) {
     this.dir = dir;
     this.options = options;
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
-    this.jwtSecret = Base64.getEncoder().encodeToString(secret);
   }
 
   /** Starts everything; on failure stops what had started and rethrows. */
@@ -77,6 +77,11 @@ public final class LocalStack implements AutoCloseable {
   }
 
   public void startAll() throws Exception {
+    // The city's identity provider in miniature: a key made for this run, its JWKS on loopback.
+    identity = LocalIdentityProvider.start(ISSUER, AUDIENCE);
+    register(identity);
+    identity.writeSigningKey(signingKeyFile());
+
     long t0 = System.nanoTime();
     kafka = KafkaBroker.start(dir.resolve("kafka"), options.kafkaPort(), Ports.free());
     register(kafka);
@@ -110,8 +115,9 @@ public final class LocalStack implements AutoCloseable {
                 "--server.port=" + options.apiPort(),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--kairan.elasticsearch.url=" + elasticsearch.url(),
-                "--kairan.security.jwt-secret=" + jwtSecret,
+                "--kairan.security.jwks-uri=" + identity.jwksUri(),
                 "--kairan.security.issuer=" + ISSUER,
+                "--kairan.security.audience=" + AUDIENCE,
                 "--kairan.job.rest-url=http://127.0.0.1:" + flinkRestPort);
     register(api);
     ConfigurableApplicationContext push =
@@ -219,13 +225,22 @@ public final class LocalStack implements AutoCloseable {
     return fcm;
   }
 
-  public TokenIssuer tokens() {
-    return new TokenIssuer(jwtSecret, ISSUER);
+  /** The identity provider's public keys, which the API checks tokens against. */
+  public URI jwksUri() {
+    return identity.jwksUri();
   }
 
-  /** This run's HS256 secret, so the launcher can hand it to deploy/token.sh (local only). */
-  public String jwtSecret() {
-    return jwtSecret;
+  /** RS256 tokens the API accepts, signed with this run's key, issued at the system's time. */
+  public TokenIssuer tokens() {
+    return identity.tokens();
+  }
+
+  /**
+   * This run's signing key (private half included, readable by this user only), so deploy/token.sh
+   * mints tokens for the running stack; removed with the stack's directory.
+   */
+  public Path signingKeyFile() {
+    return dir.resolve("signing-key.jwk");
   }
 
   public Path dir() {

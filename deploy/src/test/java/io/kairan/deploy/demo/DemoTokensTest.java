@@ -3,12 +3,17 @@ package io.kairan.deploy.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
+import io.kairan.api.security.Role;
 import io.kairan.deploy.cli.Tool;
+import io.kairan.testkit.tokens.LocalIdentityProvider;
 import io.kairan.testkit.tokens.TokenIssuer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,19 +28,45 @@ class DemoTokensTest {
   }
 
   @Test
-  void aFirmTokenSaysItIsAFirmSoItCannotPostEmergencies() throws Exception {
-    assertThat(claims(DemoTokens.FIRM.mint(issuer)))
-        .containsEntry("sub", "aizu-shoten")
-        .containsEntry("publisher_kind", "FIRM")
-        .containsEntry("name", "会津商店");
+  void aFirmTokenHasTheFirmRoleSoItsNoticesWaitAndAreNeverEmergencies() throws Exception {
+    Map<String, Object> claims = claims(DemoTokens.FIRM.mint(issuer));
+
+    assertThat(claims).containsEntry("sub", "aizu-shoten").containsEntry("name", "会津商店");
+    assertThat(claims.get("roles")).asList().containsExactly("FIRM");
   }
 
   @Test
-  void aDepartmentTokenIsAPublisherOfKindDepartment() throws Exception {
-    assertThat(claims(DemoTokens.DEPARTMENT.mint(issuer, "aizu-fire", "消防本部")))
-        .containsEntry("sub", "aizu-fire")
-        .containsEntry("publisher_kind", "DEPARTMENT")
-        .containsEntry("name", "消防本部");
+  void aDepartmentTokenHasTheDepartmentRoleAndTheNameGiven() throws Exception {
+    Map<String, Object> claims = claims(DemoTokens.DEPARTMENT.mint(issuer, "aizu-fire", "消防本部"));
+
+    assertThat(claims).containsEntry("sub", "aizu-fire").containsEntry("name", "消防本部");
+    assertThat(claims.get("roles")).asList().containsExactly("DEPARTMENT");
+  }
+
+  @Test
+  void eachKindOfPersonIsTheApiRoleOfTheSameName() {
+    assertThat(Arrays.stream(DemoTokens.values()).map(DemoTokens::role))
+        .containsExactly(Role.values());
+  }
+
+  @Test
+  void theTokenCommandSignsWithTheKeyTheStackWroteForItsIdentityProvider(@TempDir Path dir)
+      throws Exception {
+    try (var provider = LocalIdentityProvider.start("kairan-local", "kairan-api")) {
+      Path key = dir.resolve("signing-key.jwk");
+      provider.writeSigningKey(key);
+
+      SignedJWT token =
+          SignedJWT.parse(
+              DemoTokens.OPERATOR.mint(
+                  LocalIdentityProvider.tokensFromKeyFile(key, "kairan-local", "kairan-api")));
+
+      assertThat(token.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+      assertThat(token.verify(new RSASSAVerifier(provider.publicKey()))).isTrue();
+      assertThat(token.getJWTClaimsSet().getAudience()).containsExactly("kairan-api");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+          .isEqualTo("rw-------");
+    }
   }
 
   @Test
@@ -84,8 +115,9 @@ class DemoTokensTest {
             "http://127.0.0.1:8080",
             "http://127.0.0.1:8081",
             "http://127.0.0.1:9099",
-            "c2VjcmV0+/=",
-            "kairan-local");
+            "/tmp/kairan-stack-1/signing-key.jwk",
+            "kairan-local",
+            "kairan-api");
 
     env.write(file);
 
