@@ -296,7 +296,7 @@ class RuleControllerTest {
 
   @Test
   void onlyAnalystsPublishReadOrRollBackRules() throws Exception {
-    putRules("/api/v1/rules/active", "ROLE_PUBLISHER", RULES).andExpect(status().isForbidden());
+    putRules("/api/v1/rules/active", "ROLE_DEPARTMENT", RULES).andExpect(status().isForbidden());
     mvc.perform(get("/api/v1/rules").with(as("ROLE_RESIDENT", "r-1")))
         .andExpect(status().isForbidden());
     mvc.perform(
