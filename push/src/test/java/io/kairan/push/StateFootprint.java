@@ -6,6 +6,7 @@ import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Severity;
 import io.kairan.push.fcm.LocalFcm;
+import io.kairan.push.profile.ResidentLanguages;
 import io.kairan.push.state.NoticeBook;
 import io.kairan.push.state.SentLedger;
 import io.kairan.push.token.DeviceRegistry;
@@ -29,7 +30,8 @@ public final class StateFootprint {
   private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
 
   /**
-   * Arguments: devices, notices or pushes (one a run, so nothing else is collected meanwhile), n.
+   * Arguments: devices, notices, pushes or residents (one a run, so nothing else is collected
+   * meanwhile), n.
    */
   public static void main(String[] args) throws Exception {
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
@@ -37,7 +39,8 @@ public final class StateFootprint {
       case "devices" -> devices(n);
       case "notices" -> notices(n);
       case "pushes" -> pushes(n);
-      default -> throw new IllegalArgumentException("devices, notices or pushes");
+      case "residents" -> residents(n);
+      default -> throw new IllegalArgumentException("devices, notices, pushes or residents");
     }
   }
 
@@ -100,6 +103,21 @@ public final class StateFootprint {
               now));
     }
     report("push (sent ledger entry, kept 48 h)", (used() - before) / n, ledger.size());
+  }
+
+  /** Residents' languages: a few lists shared by many, as in a city (most read Japanese). */
+  private static void residents(int n) {
+    List<List<String>> lists =
+        List.of(List.of("ja"), List.of("ja-x-easy", "ja"), List.of("en", "ja"), List.of("vi"));
+    ResidentLanguages languages = ResidentLanguages.standalone();
+    long before = used();
+    for (int i = 0; i < n; i++) {
+      languages.put(
+          "r-" + (1_000_000 + i),
+          List.copyOf(lists.get(i % lists.size())),
+          java.time.ZoneId.of("Asia/Tokyo"));
+    }
+    report("resident (languages and time zone)", (used() - before) / n, languages.size());
   }
 
   private static void report(String what, long bytes, int n) {
