@@ -61,7 +61,7 @@ class SearchController {
     // One more than a page: whether there is a next page, without counting every match.
     List<NoticeSearch.Found> found =
         search.search(caller.getSubject(), query, page * size, size + 1);
-    List<SearchResult.Item> items =
+    List<SearchResult.FoundNotice> items =
         found.stream().limit(size).map(f -> item(f, languages)).toList();
     return new SearchResult(query, page, size, found.size() > size ? page + 1 : null, items);
   }
@@ -79,9 +79,9 @@ class SearchController {
     return tags;
   }
 
-  private static SearchResult.Item item(NoticeSearch.Found found, List<String> languages) {
+  private static SearchResult.FoundNotice item(NoticeSearch.Found found, List<String> languages) {
     Notice notice = found.notice();
-    return new SearchResult.Item(
+    return new SearchResult.FoundNotice(
         notice.id(),
         notice.version(),
         notice.category(),

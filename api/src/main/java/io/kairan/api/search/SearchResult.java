@@ -11,13 +11,13 @@ import java.util.List;
  *
  * @param next the page to ask for next, null on the last
  */
-public record SearchResult(String q, int page, int size, Integer next, List<Item> items) {
+public record SearchResult(String q, int page, int size, Integer next, List<FoundNotice> items) {
 
   /**
    * One notice found, in its current version, its title and body each by the reader's fallback
    * chain ({@code lang}, then easy Japanese, then Japanese; empty when it has no body).
    */
-  public record Item(
+  public record FoundNotice(
       String noticeId,
       int version,
       Category category,
