@@ -10,6 +10,7 @@ import io.kairan.ingest.source.Parsed;
 import io.kairan.ingest.source.SourceContext;
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
+import io.kairan.model.notice.Hazard;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Publisher;
@@ -112,6 +113,7 @@ public final class CapConnector implements Connector {
     Instant from = sent;
     Instant until = sent.plus(Duration.ofHours(24));
     Category category = Category.DISASTER;
+    Hazard hazard = null;
     for (int i = 0; i < infos.size(); i++) {
       Element info = infos.get(i);
       String language = Elements.text(info, "language").orElse("en-US");
@@ -134,6 +136,14 @@ public final class CapConnector implements Connector {
       }
       Severity s = severity(info);
       severity = s.compareTo(severity) > 0 ? s : severity;
+      if (hazard == null) {
+        hazard =
+            Hazards.of(
+                    Elements.text(info, "event").orElse(null),
+                    Elements.text(info, "headline").orElse(null),
+                    Elements.text(info, "category").orElse(null))
+                .orElse(null);
+      }
       if (i == 0) {
         category = category(Elements.text(info, "category").orElse("Other"));
         from =
@@ -176,6 +186,9 @@ public final class CapConnector implements Connector {
             NoticeStatus.PUBLISHED,
             audience,
             context.now());
+    if (hazard != null) {
+      notice = notice.withHazard(hazard);
+    }
     return new Parsed(1, List.of(new Item.Publish(notice, ref)), List.of());
   }
 

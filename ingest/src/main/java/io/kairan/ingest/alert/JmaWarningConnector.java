@@ -162,6 +162,7 @@ public final class JmaWarningConnector implements Connector {
                 NoticeStatus.PUBLISHED,
                 new Audience.InMunicipality(context.municipalityCode()),
                 context.now());
+        notice = Hazards.of(name).map(notice::withHazard).orElse(notice);
         // Announced: a new notice (or a new version if it changed); continued: keep the one there
         // is.
         items.add(

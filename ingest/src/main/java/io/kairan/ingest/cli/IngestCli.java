@@ -16,15 +16,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code import FILE|URL --format F --municipality 072028} and {@code poll --config FILE}, on
- * picocli: an unknown option or a missing value is a usage error. Exit codes: 0 all fine, 2 wrong
- * usage, 3 the source or Kafka failed, 4 some rows rejected (the others arrived), 5 nothing
- * accepted (the document refused or every row rejected).
+ * {@code import FILE|URL --format F --municipality 072028}, {@code poll --config FILE} and {@code
+ * sites --evacuation-sites FILE --shelters FILE --municipality 072028}, on picocli: an unknown
+ * option or a missing value is a usage error. Exit codes: 0 all fine, 2 wrong usage, 3 the source
+ * or Kafka failed, 4 some rows rejected (the others arrived), 5 nothing accepted (the document
+ * refused or every row rejected).
  */
 @Command(
     name = "kairan-ingest",
     description = "Municipal feeds and alerts become notices on notices.v1.",
-    synopsisSubcommandLabel = "(import | poll)")
+    synopsisSubcommandLabel = "(import | poll | sites)")
 public final class IngestCli implements Callable<Integer> {
   static final int USAGE = 2;
   static final int FAILED = 3;
@@ -47,7 +48,8 @@ public final class IngestCli implements Callable<Integer> {
     CommandLine cli =
         new CommandLine(new IngestCli())
             .addSubcommand(new ImportCommand(out, clock))
-            .addSubcommand(new PollCommand(out, clock));
+            .addSubcommand(new PollCommand(out, clock))
+            .addSubcommand(new SitesCommand(out, clock));
     // Set after the subcommands are added, so they apply to them too.
     cli.setExpandAtFiles(false) // "@name" is a file or source name, never an argument file
         .setOverwrittenOptionsAllowed(true) // as before: a repeated option's last value wins

@@ -93,9 +93,10 @@ class IngestCliTest {
 
     assertThat(run.code()).isZero();
     assertThat(run.out())
-        .startsWith("Usage: kairan-ingest [-h] (import | poll)" + NL)
+        .startsWith("Usage: kairan-ingest [-h] (import | poll | sites)" + NL)
         .contains("  import  Import one file or URL")
         .contains("  poll    Poll the sources")
+        .contains("  sites   Load the municipality's evacuation sites")
         .contains("Exit codes:" + NL + "  0   all fine" + NL + "  2   wrong usage" + NL)
         .contains("  5   nothing accepted");
     assertThat(run.err()).isEmpty();
@@ -220,5 +221,35 @@ class IngestCliTest {
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).startsWith("error: Unmatched argument at index 2: 'b.csv'" + NL);
+  }
+
+  @Test
+  void sitesWithoutTheEvacuationSitesFileIsAUsageErrorNamingTheOption() {
+    Run run = run("sites", "--municipality", "072028");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("error: Missing required option: '--evacuation-sites=FILE'" + NL);
+  }
+
+  @Test
+  void sitesFromAFileThatIsNoSiteListIsAUsageErrorAndWritesNothing(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path events = dir.resolve("events.csv");
+    java.nio.file.Files.writeString(events, "名称,開始日\nお祭り,2026-11-23\n");
+
+    // No broker at this address: the file is refused before Kafka is ever asked.
+    Run run =
+        run(
+            "sites",
+            "--evacuation-sites",
+            events.toString(),
+            "--municipality",
+            "072028",
+            "--bootstrap-servers",
+            "127.0.0.1:1");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("not a GSI site list: no column 共通ID");
   }
 }

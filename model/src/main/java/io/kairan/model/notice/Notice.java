@@ -124,6 +124,27 @@ public record Notice(
         hazard);
   }
 
+  /** The same notice about a hazard (an alert's words name it). */
+  public Notice withHazard(Hazard newHazard) {
+    return new Notice(
+        id,
+        version,
+        publisher,
+        municipalityCode,
+        category,
+        title,
+        body,
+        url,
+        location,
+        validity,
+        severity,
+        status,
+        audience,
+        publishedAt,
+        correction,
+        newHazard);
+  }
+
   /** Derived from the status, so not a field of the wire format (see TopicRecordFormatTest). */
   @JsonIgnore
   public boolean isWithdrawn() {
