@@ -34,5 +34,8 @@ run throughput 14g ThroughputBenchmark --samples "$(pwd)/samples" --residents "$
 run urgent 6g UrgentBenchmark --samples "$(pwd)/samples" --residents "$residents" --urgent 200
 run push 8g PushBenchmark --devices 100000 --answer-ms 75
 run serving 8g ServingBenchmark --samples "$(pwd)/samples"
+# The analysts' simulation is sized by its own figure (issue #11: 30 days at 100,000 residents).
+run simulation 4g SimulationBenchmark --samples "$(pwd)/samples" --residents 100000 --days 30
 java -cp "$cp" io.kairan.deploy.bench.Scorecard "$out/scorecard.json" \
-  "$out/reach.json" "$out/throughput.json" "$out/urgent.json" "$out/push.json" "$out/serving.json"
+  "$out/reach.json" "$out/throughput.json" "$out/urgent.json" "$out/push.json" "$out/serving.json" \
+  "$out/simulation.json"

@@ -5,11 +5,14 @@ import io.kairan.model.InvalidRecordException;
 import io.kairan.model.rules.RuleSet;
 import io.kairan.model.rules.RuleSlot;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,8 +53,32 @@ class RuleController {
   /** A rollback's body: the id of the history entry to put back. */
   record Rollback(String id) {}
 
+  /** rules.history.v1 or rules.v1 is still being read: an answer now could miss entries. */
+  static class NotReadyException extends RuntimeException {
+    NotReadyException() {
+      super("The API is still reading the rule sets' history; please try again shortly.");
+    }
+  }
+
+  private void awaitBooks() {
+    if (!history.isCaughtUp() || !onTopic.isCaughtUp()) {
+      throw new NotReadyException();
+    }
+  }
+
+  @ExceptionHandler(NotReadyException.class)
+  ResponseEntity<ProblemDetail> notReady(NotReadyException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    problem.setTitle("Starting");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(problem);
+  }
+
   @GetMapping("/api/v1/rules")
   Rules read() {
+    awaitBooks();
     return new Rules(
         slot(RuleSlot.ACTIVE),
         slot(RuleSlot.SHADOW),
@@ -72,6 +99,7 @@ class RuleController {
   @PutMapping("/api/v1/rules/{slot}")
   ResponseEntity<RuleSet> publish(
       @AuthenticationPrincipal Jwt caller, @PathVariable String slot, @RequestBody RuleSet draft) {
+    awaitBooks();
     RulePublication entry = publishing.publish(slotOf(slot), draft, caller.getSubject());
     return ResponseEntity.accepted().header("Kairan-Rules-Id", entry.id()).body(entry.rules());
   }
@@ -80,6 +108,7 @@ class RuleController {
   ResponseEntity<RulePublication> rollback(
       @AuthenticationPrincipal Jwt caller, @PathVariable String slot, @RequestBody Rollback body) {
     RuleSlot target = slotOf(slot);
+    awaitBooks();
     if (body == null || body.id() == null || body.id().isBlank()) {
       throw new InvalidRecordException(List.of("id: must name an entry of the history"));
     }
@@ -93,6 +122,7 @@ class RuleController {
       throw new ResponseStatusException(
           HttpStatus.CONFLICT, "The active rule set can be replaced, not removed.");
     }
+    awaitBooks();
     publishing.stopShadow(caller.getSubject());
     return ResponseEntity.accepted().build();
   }

@@ -139,4 +139,24 @@ class RulePublishingTest {
 
     assertThat(records.all).isEmpty();
   }
+
+  @Test
+  void everyRuleCallBeforeBothTopicsAreReadIsRefusedAsNotReadyAndWritesNothing() {
+    RuleHistory history = new RuleHistory();
+    history.markCaughtUp();
+    RulesOnTopic slots = new RulesOnTopic(); // rules.v1 still being read
+    RuleController controller =
+        new RuleController(
+            new RulePublishing(records.publisher, history, slots, clock), history, slots);
+
+    assertThatThrownBy(controller::read).isInstanceOf(RuleController.NotReadyException.class);
+    assertThatThrownBy(() -> controller.publish(null, "active", DRAFT))
+        .isInstanceOf(RuleController.NotReadyException.class);
+    assertThatThrownBy(() -> controller.stop(null, "shadow"))
+        .isInstanceOf(RuleController.NotReadyException.class);
+    assertThatThrownBy(
+            () -> controller.rollback(null, "active", new RuleController.Rollback("e-1")))
+        .isInstanceOf(RuleController.NotReadyException.class);
+    assertThat(records.all).isEmpty();
+  }
 }
