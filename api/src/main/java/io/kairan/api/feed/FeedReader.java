@@ -75,6 +75,7 @@ class FeedReader {
         delivery.channel(),
         delivery.score(),
         delivery.decidedAt(),
-        notice.correction());
+        notice.correction(),
+        delivery.sites());
   }
 }

@@ -3,13 +3,19 @@ package io.kairan.deploy.demo;
 import io.kairan.api.notice.NoticeDraft;
 import io.kairan.deploy.stack.ApiClient;
 import io.kairan.deploy.stack.LocalStack;
+import io.kairan.ingest.site.GsiSiteFile;
+import io.kairan.ingest.site.SitesOnTopic;
 import io.kairan.model.Topics;
 import io.kairan.model.json.Json;
 import io.kairan.model.resident.Device;
 import io.kairan.model.resident.Platform;
 import io.kairan.model.resident.ResidentProfile;
+import io.kairan.model.site.EvacuationSite;
+import io.kairan.model.site.SiteKind;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -64,6 +70,31 @@ public final class DemoLoader {
       }
       producer.flush();
     }
+  }
+
+  /**
+   * The demo city's evacuation sites and shelters onto sites.v1, as {@code kairan-ingest sites}
+   * loads a city's own files; the files must read whole.
+   */
+  public static void publishSites(String bootstrapServers, Path samples, Instant now)
+      throws java.io.IOException {
+    var sites = new ArrayList<EvacuationSite>();
+    for (var file :
+        Map.of(
+                "city/aizuwakamatsu_designated_emergency_evacuation_sites.csv",
+                SiteKind.EVACUATION_SITE,
+                "city/aizuwakamatsu_designated_shelters.csv",
+                SiteKind.SHELTER)
+            .entrySet()) {
+      var read =
+          GsiSiteFile.read(
+              Files.readAllBytes(samples.resolve(file.getKey())), file.getValue(), "072028");
+      if (!read.refused().isEmpty()) {
+        throw new IllegalStateException(file.getKey() + " has refused rows: " + read.refused());
+      }
+      sites.addAll(read.sites());
+    }
+    SitesOnTopic.publish(bootstrapServers, "072028", sites, List.of(), now);
   }
 
   /** Posts the demo notices as the city's departments; fails on the first refusal. */

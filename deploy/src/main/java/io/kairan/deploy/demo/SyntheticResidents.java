@@ -56,7 +56,7 @@ public final class SyntheticResidents {
               consents(random, now),
               random.nextDouble() < 0.7 ? new QuietHours("22:00", "07:00") : null,
               "Asia/Tokyo",
-              random.nextDouble() < 0.05 ? Set.of("large-text") : Set.of(),
+              needs(random.nextDouble() < 0.05, age >= 80),
               now));
     }
     return residents;
@@ -105,5 +105,17 @@ public final class SyntheticResidents {
       consents.put(category, new Consent(random.nextDouble() < p, now));
     }
     return consents;
+  }
+
+  /**
+   * A few residents read large text; those of 80 and over say they are elderly, so that an
+   * emergency also names a shelter that takes them in (derived from the age: no further random
+   * draw, so the rest of the population is the one earlier benchmarks used).
+   */
+  private static Set<String> needs(boolean largeText, boolean eighty) {
+    if (largeText && eighty) {
+      return Set.of("large-text", "elderly");
+    }
+    return largeText ? Set.of("large-text") : eighty ? Set.of("elderly") : Set.of();
   }
 }
