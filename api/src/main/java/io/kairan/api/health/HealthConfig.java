@@ -1,5 +1,6 @@
 package io.kairan.api.health;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Duration;
 import java.util.HashMap;
 import org.apache.kafka.clients.admin.Admin;
@@ -8,7 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The job's health indicator, the dead-letter metric, and the one admin client they share. */
+/**
+ * The health indicators (the job, Kafka, Elasticsearch), the dead-letter metric, and the one admin
+ * client they share.
+ */
 @Configuration
 class HealthConfig {
   static final Duration DEAD_LETTER_REFRESH = Duration.ofSeconds(30);
@@ -30,6 +34,19 @@ class HealthConfig {
       RecommenderJobSettings settings, Admin healthAdmin) {
     return new RecommenderJobHealthIndicator(
         settings, new ConsumerLag(healthAdmin, settings.timeout()));
+  }
+
+  /** The bean name makes the indicator's name: kafka (in readiness). */
+  @Bean
+  KafkaHealthIndicator kafkaHealthIndicator(Admin healthAdmin, RecommenderJobSettings settings) {
+    return new KafkaHealthIndicator(healthAdmin, settings.timeout());
+  }
+
+  /** The bean name makes the indicator's name: elasticsearch (in health, not in readiness). */
+  @Bean(destroyMethod = "close")
+  ElasticsearchHealthIndicator elasticsearchHealthIndicator(
+      ElasticsearchClient elasticsearchClient, RecommenderJobSettings settings) {
+    return new ElasticsearchHealthIndicator(elasticsearchClient, settings.timeout());
   }
 
   @Bean(destroyMethod = "close")

@@ -44,8 +44,11 @@ public class OpenApiConfig {
                         .scheme("bearer")
                         .bearerFormat("JWT")
                         .description(
-                            "A JWT from the city's issuer, with the caller's roles in its roles"
-                                + " claim.")))
+                            "A JWT of the city's identity provider (RS256 or ES256; issuer,"
+                                + " audience and expiry checked), its subject the caller and its"
+                                + " roles claim one of RESIDENT, DEPARTMENT, FIRM, ANALYST,"
+                                + " OPERATOR; a publisher's and an operator's municipality_code"
+                                + " binds them to their municipality.")))
         .addSecurityItem(new SecurityRequirement().addList(ApiDocumentCustomizer.BEARER));
   }
 

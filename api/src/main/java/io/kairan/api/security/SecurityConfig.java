@@ -44,7 +44,8 @@ class SecurityConfig {
             auth ->
                 auth.requestMatchers("/actuator/health/**", "/actuator/health", "/error")
                     .permitAll()
-                    .requestMatchers("/actuator/metrics", "/actuator/metrics/**")
+                    .requestMatchers(
+                        "/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus")
                     .hasAnyRole(Role.ANALYST.name(), Role.OPERATOR.name())
                     .requestMatchers("/api/v1/me/**")
                     .hasRole(Role.RESIDENT.name())

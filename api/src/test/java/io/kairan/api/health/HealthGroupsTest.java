@@ -2,9 +2,15 @@ package io.kairan.api.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import io.kairan.model.json.Json;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Set;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -63,7 +69,12 @@ class HealthGroupsTest {
           .withBean(
               "residentIndexHealthIndicator",
               HealthIndicator.class,
-              () -> () -> Health.outOfService().build());
+              () -> () -> Health.outOfService().build())
+          .withBean("kafkaHealthIndicator", HealthIndicator.class, () -> () -> Health.up().build())
+          .withBean(
+              "elasticsearchHealthIndicator",
+              HealthIndicator.class,
+              () -> () -> Health.down().build());
 
   @Test
   void theReadinessGroupHasTheRecommenderJobWithItsStateAndIsDownWhenTheJobIs() {
@@ -115,17 +126,7 @@ class HealthGroupsTest {
   @Test
   void theApisOwnWiringNamesTheIndicatorRecommenderJobAndAnswersWithinTheTimeout() {
     // The real beans against a broker that is not there and no Flink: UNKNOWN, lag unknown, fast.
-    new ApplicationContextRunner()
-        .withConfiguration(
-            AutoConfigurations.of(
-                KafkaAutoConfiguration.class,
-                HealthContributorAutoConfiguration.class,
-                HealthContributorRegistryAutoConfiguration.class))
-        .withUserConfiguration(HealthConfig.class)
-        .withBean(
-            RecommenderJobSettings.class,
-            () -> new RecommenderJobSettings(null, null, null, Duration.ofMillis(300)))
-        .withPropertyValues("spring.kafka.bootstrap-servers=127.0.0.1:1")
+    realWiring()
         .run(
             context -> {
               long start = System.nanoTime();
@@ -153,5 +154,61 @@ class HealthGroupsTest {
           assertThat(health.getStatus()).isEqualTo(Status.DOWN);
           assertThat(job.getDetails()).containsEntry("state", "FAILED");
         });
+  }
+
+  /** The API's own health wiring against a broker and an Elasticsearch that are not there. */
+  private static ApplicationContextRunner realWiring() {
+    return new ApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                KafkaAutoConfiguration.class,
+                HealthContributorAutoConfiguration.class,
+                HealthContributorRegistryAutoConfiguration.class))
+        .withUserConfiguration(HealthConfig.class)
+        .withBean(
+            RecommenderJobSettings.class,
+            () -> new RecommenderJobSettings(null, null, null, Duration.ofMillis(300)))
+        .withBean(ElasticsearchClient.class, HealthGroupsTest::elasticsearchNowhere)
+        .withPropertyValues("spring.kafka.bootstrap-servers=127.0.0.1:1");
+  }
+
+  /** The API's own client, pointed where nothing listens (port 1). */
+  private static ElasticsearchClient elasticsearchNowhere() {
+    return new ElasticsearchClient(
+        new RestClientTransport(
+            RestClient.builder(new HttpHost("127.0.0.1", 1)).build(),
+            new JacksonJsonpMapper(Json.mapper())));
+  }
+
+  @Test
+  void readinessHasKafkaButNotElasticsearchWhichTheWholeHealthHas() {
+    api.run(
+        context -> {
+          var endpoint = context.getBean(HealthEndpoint.class);
+          var readiness = (CompositeHealthDescriptor) endpoint.healthForPath("readiness");
+          var whole = (CompositeHealthDescriptor) endpoint.health();
+
+          assertThat(readiness.getComponents()).containsKey("kafka");
+          assertThat(readiness.getComponents()).doesNotContainKey("elasticsearch");
+          assertThat(whole.getComponents()).containsKeys("kafka", "elasticsearch");
+        });
+  }
+
+  @Test
+  void theApisOwnWiringNamesKafkaAndElasticsearchAndBothAreDownFastWithNothingThere() {
+    realWiring()
+        .run(
+            context -> {
+              var registry = context.getBean(HealthContributorRegistry.class);
+              long start = System.nanoTime();
+              Health kafka = ((HealthIndicator) registry.getContributor("kafka")).health();
+              Health elasticsearch =
+                  ((HealthIndicator) registry.getContributor("elasticsearch")).health();
+
+              assertThat(kafka.getStatus()).isEqualTo(Status.DOWN);
+              assertThat(elasticsearch.getStatus()).isEqualTo(Status.DOWN);
+              assertThat(Duration.ofNanos(System.nanoTime() - start))
+                  .isLessThan(Duration.ofSeconds(3));
+            });
   }
 }

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kairan.api.WholeApiTest;
 import io.kairan.api.web.JsonBodies;
 import io.kairan.model.json.Json;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +21,7 @@ import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.MethodParameter;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,23 +33,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * one committed as api/openapi.json, from which deploy generates a client. A new endpoint fails
  * here until it has its file under openapi/operations.
  */
-@SpringBootTest(
-    properties = {
-      "spring.config.name=kairan-api",
-      "kairan.security.test-hmac-secret=" + ApiDocumentTest.SECRET,
-      "kairan.security.jwt-secret=" + ApiDocumentTest.SECRET,
-      // Nothing listens there: the document needs the controllers, not Kafka or Elasticsearch.
-      "spring.kafka.bootstrap-servers=127.0.0.1:9",
-      "kairan.elasticsearch.url=http://127.0.0.1:9",
-      "kairan.ledger.startup-wait=0s",
-      "spring.kafka.admin.auto-create=false",
-      "logging.level.org.apache.kafka=OFF"
-    })
-@AutoConfigureMockMvc
-// Closed after the class: its Kafka clients would otherwise keep retrying beside the other tests.
-@DirtiesContext
+@WholeApiTest
 class ApiDocumentTest {
-  static final String SECRET = "0123456789abcdef0123456789abcdef";
+  static final String SECRET = WholeApiTest.SECRET;
 
   /** Set to rewrite api/openapi.json from the served document instead of comparing. */
   static final String WRITE = "kairan.openapi.write";
