@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  * first written after its end, never past where the partition ended when the reading began. The
  * window is on the decision's time; a record's own time (when it was written) may trail it by
  * {@link #SLACK}, so the reading starts and stops that much wider and keeps only the decisions in
- * the window.
+ * the window. The job writes deliveries in the order it decides them, so a record's time grows
+ * along a partition (up to that slack): the first record written past the window ends the
+ * partition.
  */
 @Component
 public class DeliveryWindow {
