@@ -21,6 +21,7 @@ public final class DeliveryTally {
   // Where each local day after the first begins (epoch seconds): a day is found by a search, not
   // by converting every delivery's time to a date in the zone.
   private final long[] dayStarts;
+  private int lastDay;
   // Per resident, per day of the window: 0 no delivery, else 1 + the pushes that day.
   private final List<int[]> perResidentDay = new ArrayList<>();
   private final long[][] byCategoryAndChannel =
@@ -75,6 +76,17 @@ public final class DeliveryTally {
 
   /** The day of the window an instant falls on: before the first counts as the first. */
   private int dayOf(long epochSecond) {
+    // Deliveries come in time order, mostly on the day of the one before.
+    int last = lastDay;
+    if ((last == 0 || dayStarts[last - 1] <= epochSecond)
+        && (last == dayStarts.length || epochSecond < dayStarts[last])) {
+      return last;
+    }
+    lastDay = dayOfSearched(epochSecond);
+    return lastDay;
+  }
+
+  private int dayOfSearched(long epochSecond) {
     int found = java.util.Arrays.binarySearch(dayStarts, epochSecond);
     return found >= 0 ? found + 1 : -found - 1;
   }

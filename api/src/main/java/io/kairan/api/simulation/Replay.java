@@ -99,6 +99,8 @@ final class Replay {
       return;
     }
     stamp++;
+    active.nextVersion();
+    candidate.nextVersion();
     Map<Integer, Given> known =
         remembered.contains(version.id())
             ? given.computeIfAbsent(version.id(), id -> new HashMap<>())
@@ -133,8 +135,10 @@ final class Replay {
         candidateDays[group] = DeliveryPolicy.dayOf(candidatePlans[group], match);
         plannedFor[group] = stamp;
       }
-      a = active.decide(resident, match, activePlans[group], activeDays[group], warmUp);
-      c = candidate.decide(resident, match, candidatePlans[group], candidateDays[group], warmUp);
+      a = active.decide(resident, group, match, activePlans[group], activeDays[group], warmUp);
+      c =
+          candidate.decide(
+              resident, group, match, candidatePlans[group], candidateDays[group], warmUp);
     }
     if (!warmUp) {
       changes.compare(resident, a.channel(), c.channel());

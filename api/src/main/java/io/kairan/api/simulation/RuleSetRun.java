@@ -23,6 +23,10 @@ final class RuleSetRun {
   private final RuleSet rules;
   private final DeliveryTally tally;
   private final PushDay[] days;
+  // The decision under the caps is the job's function of the plan, the match and the day's counts;
+  // within one version a group shares plan and match, so it is worked out once per group and
+  // counts (a digest decision costs a time zone lookup and a parse).
+  private final java.util.HashMap<Long, Decision> underCaps = new java.util.HashMap<>();
 
   RuleSetRun(RuleSet rules, DeliveryTally tally, int residents) {
     this.rules = rules;
@@ -50,14 +54,42 @@ final class RuleSetRun {
    * updates), into the tally.
    */
   Decision decide(int resident, Match match, Decision planned, boolean warmUp) {
-    return decide(resident, match, planned, DeliveryPolicy.dayOf(planned, match), warmUp);
-  }
-
-  /** The same, with the local day of the plan ({@link DeliveryPolicy#dayOf}) known already. */
-  Decision decide(int resident, Match match, Decision planned, String day, boolean warmUp) {
+    String day = DeliveryPolicy.dayOf(planned, match);
     PushDay counted = days[resident];
     PushDay sameDay = counted != null && counted.date().equals(day) ? counted : PushDay.empty(day);
-    Decision decision = DeliveryPolicy.underCaps(planned, match, rules, sameDay);
+    return counted(
+        resident, match, DeliveryPolicy.underCaps(planned, match, rules, sameDay), sameDay, warmUp);
+  }
+
+  /** A new version: what was worked out per group is of the previous one. */
+  void nextVersion() {
+    underCaps.clear();
+  }
+
+  /**
+   * The same for a resident of {@code group} (planned once for the whole group in this version),
+   * with the local day of the plan ({@link DeliveryPolicy#dayOf}) known already.
+   */
+  Decision decide(
+      int resident, int group, Match match, Decision planned, String day, boolean warmUp) {
+    PushDay counted = days[resident];
+    PushDay sameDay = counted != null && counted.date().equals(day) ? counted : PushDay.empty(day);
+    Decision decision;
+    if (sameDay.pushes() < 256 && sameDay.firmPushes() < 256) {
+      long key = ((long) group << 16) | (sameDay.pushes() << 8) | sameDay.firmPushes();
+      decision = underCaps.get(key);
+      if (decision == null) {
+        decision = DeliveryPolicy.underCaps(planned, match, rules, sameDay);
+        underCaps.put(key, decision);
+      }
+    } else {
+      decision = DeliveryPolicy.underCaps(planned, match, rules, sameDay);
+    }
+    return counted(resident, match, decision, sameDay, warmUp);
+  }
+
+  private Decision counted(
+      int resident, Match match, Decision decision, PushDay sameDay, boolean warmUp) {
     days[resident] = DeliveryPolicy.count(sameDay, decision, match);
     if (!warmUp) {
       tally.add(
