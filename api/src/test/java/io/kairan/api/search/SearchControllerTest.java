@@ -11,14 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.kairan.model.notice.Category;
-import io.kairan.model.notice.Notice;
-import io.kairan.model.notice.NoticeStatus;
-import io.kairan.model.notice.Publisher;
-import io.kairan.model.notice.PublisherKind;
-import io.kairan.model.notice.Severity;
-import io.kairan.model.notice.Validity;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,12 +30,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @WebMvcTest(
     controllers = SearchController.class,
     properties = {
-      "kairan.security.jwt-secret=0123456789abcdef0123456789abcdef",
+      "kairan.security.test-hmac-secret=0123456789abcdef0123456789abcdef",
       "kairan.security.test-hmac-secret=0123456789abcdef0123456789abcdef"
     })
 @Import(io.kairan.api.security.SecurityTestSupport.class)
 class SearchControllerTest {
-  static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
   @Autowired MockMvc mvc;
   @MockitoBean NoticeSearch search;
 
@@ -52,23 +43,8 @@ class SearchControllerTest {
   }
 
   private static NoticeSearch.Found found(String id, Map<String, String> title) {
-    var notice =
-        new Notice(
-            id,
-            2,
-            new Publisher("dept-1", "会津若松市 こども家庭課", PublisherKind.DEPARTMENT),
-            "072028",
-            Category.CHILDCARE,
-            title,
-            Map.of("ja", "11月30日までに申請してください。"),
-            null,
-            null,
-            new Validity(NOW, NOW.plusSeconds(86_400)),
-            Severity.IMPORTANT,
-            NoticeStatus.UPDATED,
-            null,
-            NOW);
-    return new NoticeSearch.Found(notice, 1.5);
+    return new NoticeSearch.Found(
+        TestNotices.notice(id, title, Map.of("ja", "11月30日までに申請してください。")), 1.5);
   }
 
   @Test
