@@ -174,7 +174,7 @@ class SimulationControllerTest {
 
     String body = statusAt(location).andReturn().getResponse().getContentAsString();
 
-    assertThat(body).contains("\"DONE\"").doesNotContain("r-0").doesNotContain("r-1");
+    assertThat(body).contains("\"DONE\"").doesNotContain("北会津町-");
   }
 
   @Test

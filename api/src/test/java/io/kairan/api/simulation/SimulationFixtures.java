@@ -29,21 +29,36 @@ final class SimulationFixtures {
 
   private SimulationFixtures() {}
 
+  static final Publisher FIRM = new Publisher("aizu-shoten", "会津商店", PublisherKind.FIRM);
+
   /** {@code n} residents alike: in 北会津町, consenting to health notices, in Tokyo's zone. */
   static List<ResidentProfile> alike(int n, QuietHours quiet) {
+    return alikeIn("北会津町", n, quiet);
+  }
+
+  /**
+   * {@code n} residents alike in {@code district}, consenting to health and shop notices, in
+   * Tokyo's zone, without a home point: alike in all the policy reads with those of any other
+   * district.
+   */
+  static List<ResidentProfile> alikeIn(String district, int n, QuietHours quiet) {
     return IntStream.range(0, n)
         .mapToObj(
             i ->
                 new ResidentProfile(
-                    "r-" + i,
+                    district + "-" + i,
                     AIZU,
-                    "北会津町",
+                    district,
                     null,
                     1980,
                     List.of(),
                     List.of("ja"),
                     Set.of(),
-                    Map.of(Category.HEALTH, new Consent(true, JOINED)),
+                    Map.of(
+                        Category.HEALTH,
+                        new Consent(true, JOINED),
+                        Category.SHOPPING,
+                        new Consent(true, JOINED)),
                     quiet,
                     "Asia/Tokyo",
                     Set.of(),
@@ -60,12 +75,24 @@ final class SimulationFixtures {
 
   /** A city-wide important health notice, valid for a week from its publication. */
   static Notice important(String id, int version, NoticeStatus status, Instant at) {
+    return important(id, version, status, at, DEPARTMENT, Category.HEALTH, new Audience.Everyone());
+  }
+
+  /** An important notice of that publisher, category and audience, valid for a week. */
+  static Notice important(
+      String id,
+      int version,
+      NoticeStatus status,
+      Instant at,
+      Publisher publisher,
+      Category category,
+      Audience audience) {
     return new Notice(
         id,
         version,
-        DEPARTMENT,
+        publisher,
         AIZU,
-        Category.HEALTH,
+        category,
         Map.of("ja", "お知らせ " + id),
         Map.of(),
         null,
@@ -73,12 +100,17 @@ final class SimulationFixtures {
         new Validity(at, at.plus(Duration.ofDays(7))),
         Severity.IMPORTANT,
         status,
-        new Audience.Everyone(),
+        audience,
         at);
   }
 
   /** The built-in rules with another daily push cap. */
   static RuleSet capped(int dailyPushCap) {
+    return capped(dailyPushCap, RuleSet.BUILTIN.firmDailyPushCap());
+  }
+
+  /** The built-in rules with other daily push caps, all and firms'. */
+  static RuleSet capped(int dailyPushCap, int firmDailyPushCap) {
     RuleSet b = RuleSet.BUILTIN;
     return new RuleSet(
         "capped",
@@ -89,7 +121,7 @@ final class SimulationFixtures {
         b.digestCategories(),
         b.pushThreshold(),
         dailyPushCap,
-        b.firmDailyPushCap(),
+        firmDailyPushCap,
         b.defaultQuietHours(),
         b.digestTime(),
         JOINED);

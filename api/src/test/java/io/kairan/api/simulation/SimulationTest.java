@@ -1,6 +1,7 @@
 package io.kairan.api.simulation;
 
 import static io.kairan.api.simulation.SimulationFixtures.alike;
+import static io.kairan.api.simulation.SimulationFixtures.alikeIn;
 import static io.kairan.api.simulation.SimulationFixtures.capped;
 import static io.kairan.api.simulation.SimulationFixtures.held;
 import static io.kairan.api.simulation.SimulationFixtures.important;
@@ -12,9 +13,12 @@ import io.kairan.api.comparison.RuleSetFigures.Cell;
 import io.kairan.api.comparison.RuleSetFigures.Coverage;
 import io.kairan.api.comparison.RuleSetFigures.PushesPerDay;
 import io.kairan.api.reach.ResidentIndex;
+import io.kairan.model.notice.Audience;
+import io.kairan.model.notice.Category;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.resident.QuietHours;
+import io.kairan.model.resident.ResidentProfile;
 import io.kairan.model.rules.RuleSet;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -174,5 +178,48 @@ class SimulationTest {
     assertThat(figures.candidate().pushesPerResidentPerDay().withheld()).isTrue();
     assertThat(figures.candidate().byCategoryAndChannel()).allMatch(Cell::withheld);
     assertThat(figures.candidate().importantCoverage().withheld()).isTrue();
+  }
+
+  @Test
+  void aFirmsPushOverTheFirmsCapGoesToTheDigestOnlyForResidentsAFirmPushedThatDay() {
+    // Alike in all the policy reads, two districts apart: 北会津町 gets a shop's push at 10:00,
+    // 湊町 the city's at 11:00; at 12:00 a shop's city-wide notice finds both with one push that
+    // day, but only 北会津町's from a firm (firms' cap 1).
+    List<ResidentProfile> residents = new ArrayList<>(alikeIn("北会津町", 12, null));
+    residents.addAll(alikeIn("湊町", 12, null));
+    List<Notice> notices =
+        List.of(
+            important(
+                "shop-1",
+                1,
+                NoticeStatus.PUBLISHED,
+                Instant.parse("2026-11-20T01:00:00Z"),
+                SimulationFixtures.FIRM,
+                Category.SHOPPING,
+                new Audience.InDistrict(List.of("北会津町"))),
+            important(
+                "city-1",
+                1,
+                NoticeStatus.PUBLISHED,
+                Instant.parse("2026-11-20T02:00:00Z"),
+                SimulationFixtures.DEPARTMENT,
+                Category.HEALTH,
+                new Audience.InDistrict(List.of("湊町"))),
+            important(
+                "shop-2",
+                1,
+                NoticeStatus.PUBLISHED,
+                Instant.parse("2026-11-20T03:00:00Z"),
+                SimulationFixtures.FIRM,
+                Category.SHOPPING,
+                new Audience.Everyone()));
+
+    SimulationFigures figures = simulate(held(residents), notices, capped(5, 1));
+
+    assertThat(figures.candidate().byCategoryAndChannel())
+        .containsExactly(
+            new Cell("HEALTH", "PUSH_NOW", 12L, false),
+            new Cell("SHOPPING", "PUSH_NOW", 24L, false),
+            new Cell("SHOPPING", "DIGEST", 12L, false));
   }
 }
