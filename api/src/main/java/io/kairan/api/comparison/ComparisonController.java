@@ -37,6 +37,16 @@ class ComparisonController {
     return problem;
   }
 
+  @ExceptionHandler(ShadowComparison.BusyException.class)
+  ResponseEntity<ProblemDetail> busy(ShadowComparison.BusyException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    problem.setTitle("Comparisons busy");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "10")
+        .body(problem);
+  }
+
   @ExceptionHandler(DeliveryWindow.UnavailableException.class)
   ResponseEntity<ProblemDetail> unavailable(DeliveryWindow.UnavailableException e) {
     ProblemDetail problem =

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     {@code forget-after}, or older notices would be missing)
  * @param simulations how many simulations run at once (1; each takes a core)
  * @param keepSimulations how long a finished simulation's figures are kept (1 hour)
+ * @param comparisons how many comparisons read Kafka at once (2; each holds up to {@code
+ *     max-deliveries} deliveries' ids in memory)
  */
 @ConfigurationProperties("kairan.rules.figures")
 public record FiguresSettings(
@@ -22,7 +24,8 @@ public record FiguresSettings(
     Integer maxDeliveries,
     Integer maxSimulationDays,
     Integer simulations,
-    Duration keepSimulations) {
+    Duration keepSimulations,
+    Integer comparisons) {
   public FiguresSettings {
     zone = zone == null ? ZoneId.of("Asia/Tokyo") : zone;
     maxWindow = maxWindow == null ? Duration.ofDays(31) : maxWindow;
@@ -30,9 +33,10 @@ public record FiguresSettings(
     maxSimulationDays = maxSimulationDays == null ? 30 : maxSimulationDays;
     simulations = simulations == null ? 1 : simulations;
     keepSimulations = keepSimulations == null ? Duration.ofHours(1) : keepSimulations;
+    comparisons = comparisons == null ? 2 : comparisons;
   }
 
   public static FiguresSettings defaults() {
-    return new FiguresSettings(null, null, null, null, null, null);
+    return new FiguresSettings(null, null, null, null, null, null, null);
   }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,13 +22,36 @@ import org.springframework.stereotype.Component;
 class ShadowComparison {
   private final DeliveryWindow deliveries;
   private final FiguresSettings settings;
+  private final Semaphore running;
 
   ShadowComparison(DeliveryWindow deliveries, FiguresSettings settings) {
     this.deliveries = deliveries;
     this.settings = settings;
+    this.running = new Semaphore(settings.comparisons());
   }
 
+  /** Every slot is reading: one more would hold as much memory again. */
+  static class BusyException extends RuntimeException {
+    BusyException(int slots) {
+      super(
+          slots
+              + " comparison(s) already reading, the most the API runs at once; try again shortly.");
+    }
+  }
+
+  /** At most {@code comparisons} at once; one more is refused, not queued. */
   Comparison compare(Window window) {
+    if (!running.tryAcquire()) {
+      throw new BusyException(settings.comparisons());
+    }
+    try {
+      return compareNow(window);
+    } finally {
+      running.release();
+    }
+  }
+
+  private Comparison compareNow(Window window) {
     LocalDate firstDay = window.from().atZone(settings.zone()).toLocalDate();
     LocalDate lastDay = window.to().atZone(settings.zone()).toLocalDate();
     // A push after quiet hours or a digest can fall on the day after the last decision.

@@ -24,6 +24,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -183,6 +188,43 @@ class ComparisonControllerTest {
     compare(WINDOW)
         .andExpect(status().isServiceUnavailable())
         .andExpect(header().string("Retry-After", "5"));
+  }
+
+  @Test
+  void aThirdComparisonWhileTwoReadIs503WithRetryAfterAndOneIsTakenAgainOnceTheyAreDone()
+      throws Exception {
+    CountDownLatch reading = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    doAnswer(
+            call -> {
+              reading.countDown();
+              release.await();
+              return null;
+            })
+        .when(deliveries)
+        .read(eq(Topics.DELIVERIES), any(), any(), anyInt(), any());
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> first = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        first.add(two.submit(() -> compare(WINDOW).andReturn().getResponse().getStatus()));
+      }
+      assertThat(reading.await(30, TimeUnit.SECONDS)).as("both are reading").isTrue();
+
+      compare(WINDOW)
+          .andExpect(status().isServiceUnavailable())
+          .andExpect(header().string("Retry-After", "10"))
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+      release.countDown();
+      for (Future<Integer> f : first) {
+        assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+      }
+      compare(WINDOW).andExpect(status().isOk());
+    } finally {
+      release.countDown();
+      two.shutdownNow();
+    }
   }
 
   @Test
