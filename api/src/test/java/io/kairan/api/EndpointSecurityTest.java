@@ -160,7 +160,8 @@ class EndpointSecurityTest {
     /** Acts on a notice of one publisher's: another publisher is refused. */
     boolean ownedByAPublisher() {
       return pattern.startsWith("/api/v1/notices/{id}")
-          || pattern.startsWith("/api/v1/notices/scheduled/{id}");
+          || pattern.startsWith("/api/v1/notices/scheduled/{id}")
+          || pattern.startsWith("/api/v1/notices/drafts/{id}");
     }
 
     /** Names a municipality (a draft's, or the waiting notice's): another one's is refused. */
@@ -316,6 +317,54 @@ class EndpointSecurityTest {
               List.of(Role.DEPARTMENT, Role.FIRM),
               "/api/v1/notices/{id}/figures",
               null),
+          new Endpoint(
+              HttpMethod.GET,
+              "/api/v1/notices/{id}/coverage",
+              List.of(Role.DEPARTMENT, Role.FIRM, Role.OPERATOR),
+              "/api/v1/notices/{id}/coverage",
+              null),
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/v1/notices/{id}/coverage/not-reached",
+              Role.OPERATOR,
+              "/api/v1/notices/{id}/coverage/not-reached",
+              "{\"purpose\":\"防災無線の個別受信機で知らせるため\"}"),
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/v1/notices/drafts",
+              List.of(Role.DEPARTMENT, Role.FIRM),
+              "/api/v1/notices/drafts",
+              NoticeTestSupport.DRAFT),
+          new Endpoint(
+              HttpMethod.GET,
+              "/api/v1/notices/drafts",
+              List.of(Role.DEPARTMENT, Role.FIRM),
+              "/api/v1/notices/drafts",
+              null),
+          new Endpoint(
+              HttpMethod.GET,
+              "/api/v1/notices/drafts/{id}",
+              List.of(Role.DEPARTMENT, Role.FIRM),
+              "/api/v1/notices/drafts/{id}",
+              null),
+          new Endpoint(
+              HttpMethod.PUT,
+              "/api/v1/notices/drafts/{id}",
+              List.of(Role.DEPARTMENT, Role.FIRM),
+              "/api/v1/notices/drafts/{id}",
+              NoticeTestSupport.DRAFT),
+          new Endpoint(
+              HttpMethod.DELETE,
+              "/api/v1/notices/drafts/{id}",
+              List.of(Role.DEPARTMENT, Role.FIRM),
+              "/api/v1/notices/drafts/{id}",
+              null),
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/v1/notices/drafts/{id}/publish",
+              List.of(Role.DEPARTMENT, Role.FIRM),
+              "/api/v1/notices/drafts/{id}/publish",
+              null),
           new Endpoint(HttpMethod.GET, "/api/v1/rules", Role.ANALYST, "/api/v1/rules", null),
           new Endpoint(
               HttpMethod.GET,
@@ -360,6 +409,8 @@ class EndpointSecurityTest {
   @MockitoBean CurrentNotices currentNotices;
   @MockitoBean NoticeCounts noticeCounts;
   @MockitoBean NoticeSearch noticeSearch;
+  @MockitoBean io.kairan.api.coverage.CoverageReader coverage;
+  @Autowired io.kairan.api.draft.DraftBook drafts;
 
   private final Clock now = Clock.fixed(NOW, ZoneOffset.UTC);
   private final TokenIssuer issuer = PROVIDER.tokens(now);
@@ -387,6 +438,23 @@ class EndpointSecurityTest {
                 noticeId, OWNER, 1, NoticeStatus.PUBLISHED, tomorrow)));
     // And a firm's notice under the same id waits for approval, for the calls on approvals.
     approvals.put(Approval.pending(NoticeTestSupport.firmNotice(noticeId, "shop-1", NOW), NOW));
+    // And a draft of the owner's under the same id, for the calls on drafts.
+    drafts.put(
+        new io.kairan.api.draft.SavedDraft(
+            noticeId,
+            new io.kairan.model.notice.Publisher(
+                OWNER, OWNER, io.kairan.model.notice.PublisherKind.DEPARTMENT),
+            io.kairan.model.json.Json.read(
+                NoticeTestSupport.DRAFT, io.kairan.api.notice.NoticeDraft.class),
+            NOW));
+    when(coverage.coverage(org.mockito.ArgumentMatchers.any()))
+        .thenReturn(
+            new io.kairan.api.coverage.NoticeCoverage(
+                noticeId,
+                0L,
+                new io.kairan.api.coverage.NoticeCoverage.ReachCounts(0L, 0L, 0L),
+                List.of(),
+                10));
     when(noticeCounts.of(org.mockito.ArgumentMatchers.any()))
         .thenReturn(new NoticeCounts.Counts(0, Map.of(), Map.of(), Map.of()));
     // Two shadow rule sets, so the first can be rolled back to.
@@ -412,6 +480,12 @@ class EndpointSecurityTest {
             .replace("/api/v1/rules/simulations/", "");
     // Only what a test's own calls do counts.
     clearInvocations(kafka);
+  }
+
+  /** The owner's drafts are limited in number: each test's goes with it. */
+  @org.junit.jupiter.api.AfterEach
+  void theDraftGoes() {
+    drafts.ofPublisher(OWNER).forEach(d -> drafts.remove(d.id()));
   }
 
   // ---- tokens ------------------------------------------------------------------------------

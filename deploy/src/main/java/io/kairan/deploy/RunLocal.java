@@ -47,6 +47,7 @@ public final class RunLocal {
     Instant now = Instant.now();
     List<ResidentProfile> demo = DemoLoader.residents(samples, residents, now);
     DemoLoader.publishResidents(stack.kafkaBootstrapServers(), demo, now);
+    DemoLoader.publishSites(stack.kafkaBootstrapServers(), samples, now);
     DemoLoader.postNotices(stack, now);
 
     String pushUrl = "http://127.0.0.1:" + options.pushPort();

@@ -16,6 +16,8 @@ import io.kairan.model.delivery.PushResult;
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Category;
 import io.kairan.model.notice.Severity;
+import io.kairan.model.resident.Feedback;
+import io.kairan.model.resident.FeedbackKind;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -186,28 +188,49 @@ class ApiReadModelIT {
   }
 
   @Test
-  void theFiguresCountResidentsChannelsAndPushesAndWithholdEveryCountUnderTen() throws Exception {
+  void theFiguresCountResidentsChannelsPushesAndFeedbackAndWithholdWhatSubtractionWouldGiveAway()
+      throws Exception {
     String city = api.publisher("dept-1");
     String id = post(city, DRAFT);
-    // 12 residents in their feed only, 3 pushed: 11 pushes sent, 2 tokens invalid.
-    for (int i = 0; i < 15; i++) {
+    // 30 residents: 20 in their feed only, 10 pushed (13 pushes: 11 sent, 2 tokens invalid);
+    // 12 opened it, 3 found it useful.
+    for (int i = 0; i < 30; i++) {
       String resident = "r-figures-" + i + "-" + id;
-      Channel channel = i < 12 ? Channel.FEED_ONLY : Channel.PUSH_NOW;
+      Channel channel = i < 20 ? Channel.FEED_ONLY : Channel.PUSH_NOW;
       write(Topics.DELIVERIES, resident, Json.write(delivery(id, 1, resident, NOW, channel)));
     }
     for (int i = 0; i < 13; i++) {
-      String deliveryId = DeliveryId.of(id, 1, "r-figures-" + (12 + i % 3) + "-" + id);
+      String deliveryId = DeliveryId.of(id, 1, "r-figures-" + (20 + i % 10) + "-" + id);
       PushOutcome outcome = i < 11 ? PushOutcome.SENT : PushOutcome.INVALID_TOKEN;
       var result = new PushResult(deliveryId, "device-" + i, null, id, outcome, null, null, NOW);
       write(Topics.PUSH_RESULTS, deliveryId, Json.write(result));
     }
+    for (int i = 0; i < 12; i++) {
+      String resident = "r-figures-" + i + "-" + id;
+      write(
+          Topics.FEEDBACK,
+          resident,
+          Json.write(new Feedback(resident, id, FeedbackKind.OPENED, NOW)));
+      if (i < 3) {
+        write(
+            Topics.FEEDBACK,
+            resident,
+            Json.write(new Feedback(resident, id, FeedbackKind.USEFUL, NOW)));
+      }
+    }
+    // Opened twice by one resident: still one resident.
+    String twice = "r-figures-0-" + id;
+    write(Topics.FEEDBACK, twice, Json.write(new Feedback(twice, id, FeedbackKind.OPENED, NOW)));
 
+    // The 2 invalid tokens alone would be 13 - 11: both push outcomes are withheld.
     String expected =
-        "{\"noticeId\":\"%s\",\"residents\":15,\"byChannel\":{\"FEED_ONLY\":12,\"PUSH_NOW\":null},"
-                .formatted(id)
-            + "\"pushes\":{\"SENT\":11,\"INVALID_TOKEN\":null},\"minimumGroup\":10}";
+        ("{\"noticeId\":\"%s\",\"residents\":30,\"deliveries\":30,"
+                + "\"byChannel\":{\"FEED_ONLY\":20,\"PUSH_NOW\":10},\"pushed\":13,"
+                + "\"pushes\":{\"SENT\":null,\"INVALID_TOKEN\":null},\"opened\":12,"
+                + "\"useful\":null,\"notInterested\":null,\"minimumGroup\":10}")
+            .formatted(id);
     Waits.until(
-        "the figures of all 15 deliveries and 13 pushes",
+        "the figures of all 30 deliveries, 13 pushes and 16 pieces of feedback",
         PATIENCE,
         () ->
             Json.mapper()

@@ -2,17 +2,20 @@ package io.kairan.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kairan.api.device.DeviceRegistration;
 import io.kairan.api.notice.NoticeDraft;
 import io.kairan.api.security.Role;
+import io.kairan.deploy.demo.DemoLoader;
 import io.kairan.deploy.stack.ApiClient;
 import io.kairan.deploy.stack.LocalStack;
 import io.kairan.deploy.stack.StackOptions;
 import io.kairan.deploy.stack.Waits;
 import io.kairan.ingest.cli.IngestCli;
 import io.kairan.ingest.publish.KnownNotices;
+import io.kairan.ingest.site.GsiSiteFile;
 import io.kairan.model.Topics;
 import io.kairan.model.delivery.Channel;
 import io.kairan.model.delivery.Delivery;
@@ -20,7 +23,9 @@ import io.kairan.model.delivery.PushResult;
 import io.kairan.model.json.Json;
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
+import io.kairan.model.notice.Geo;
 import io.kairan.model.notice.GeoPoint;
+import io.kairan.model.notice.Hazard;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.notice.NoticeStatus;
 import io.kairan.model.notice.Publisher;
@@ -32,6 +37,8 @@ import io.kairan.model.resident.Platform;
 import io.kairan.model.resident.ResidentProfile;
 import io.kairan.model.rules.RuleSet;
 import io.kairan.model.rules.RuleSlot;
+import io.kairan.model.site.EvacuationSite;
+import io.kairan.model.site.SiteKind;
 import io.kairan.push.fcmlocal.ReceivedMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -45,6 +52,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -443,6 +451,252 @@ class EndToEndIT {
     Notice notice = imported.get(0);
     assertThat(notice.severity()).isEqualTo(Severity.EMERGENCY);
     return notice.id();
+  }
+
+  @Test
+  void aCorrectionReachesEveryoneSentTheMistakeEvenOneWhoMovedAwayAndNobodyElse() throws Exception {
+    String mover = optIn("e2e-mover", profile("北会津町", List.of(FOUR_YEARS_AGO)));
+    String stayer = optIn("e2e-stayer", profile("北会津町", List.of(FOUR_YEARS_AGO)));
+    String bystander = optIn("e2e-bystander", profile("湊町", List.of(FOUR_YEARS_AGO)));
+    String city = stack.tokens().publisher("kenko-ka", "健康増進課", "DEPARTMENT", "072028");
+    NoticeDraft checkUp =
+        draft(
+            Category.CHILDCARE,
+            Severity.IMPORTANT,
+            new Audience.InDistrict(List.of("北会津町")),
+            "乳幼児健診は12月5日です");
+    String notice = post(city, checkUp);
+    Waits.until(
+        "the check-up pushed to both residents of 北会津町",
+        PATIENCE,
+        () -> pushedTo(notice).containsAll(List.of("token-e2e-mover", "token-e2e-stayer")));
+
+    // The mover leaves the audience: a notice for 湊町 reaching them proves the job knows it.
+    assertThat(
+            api.put("/api/v1/me/profile", mover, profile("湊町", List.of(FOUR_YEARS_AGO)))
+                .statusCode())
+        .isEqualTo(200);
+    String minato =
+        post(
+            city,
+            draft(
+                Category.CHILDCARE,
+                Severity.INFO,
+                new Audience.InDistrict(List.of("湊町")),
+                "湊町の子育て広場"));
+    Waits.until(
+        "the 湊町 notice in the mover's feed", PATIENCE, () -> feedNoticeIds(mover).contains(minato));
+
+    ObjectNode correction =
+        Json.mapper()
+            .valueToTree(
+                draft(
+                    Category.CHILDCARE,
+                    Severity.IMPORTANT,
+                    new Audience.InDistrict(List.of("北会津町")),
+                    "乳幼児健診は12月6日です"));
+    correction.putObject("whatChanged").put("ja", "日付は12月5日ではなく12月6日です。");
+    var corrected =
+        api.send(
+            "POST",
+            "/api/v1/notices/" + notice + "/correct",
+            city,
+            Json.write(correction),
+            "If-Match",
+            "\"1\"");
+    assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+
+    Waits.until(
+        "the correction pushed to the mover and the stayer",
+        PATIENCE,
+        () ->
+            pushesOf(notice).stream()
+                .filter(m -> m.title().equals("【訂正】乳幼児健診は12月6日です"))
+                .map(ReceivedMessage::token)
+                .toList()
+                .containsAll(List.of("token-e2e-mover", "token-e2e-stayer")));
+    movedPast(notice, "072028", Map.of("e2e-bystander", bystander));
+
+    Set<String> these = Set.of("e2e-mover", "e2e-stayer", "e2e-bystander");
+    assertThat(deliveries(Topics.DELIVERIES, notice))
+        .filteredOn(d -> these.contains(d.residentId()) && d.noticeVersion() == 2)
+        .extracting(Delivery::residentId, Delivery::reasons)
+        .containsExactlyInAnyOrder(
+            tuple("e2e-mover", List.of("you were sent an earlier version of this notice")),
+            tuple("e2e-stayer", List.of("you live in 北会津町")));
+    assertThat(feedNoticeIds(bystander)).doesNotContain(notice);
+    var feed = Json.mapper().readTree(api.get("/api/v1/me/feed", mover).body());
+    var item =
+        java.util.stream.StreamSupport.stream(feed.spliterator(), false)
+            .filter(i -> notice.equals(i.path("noticeId").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(item.path("version").asInt()).isEqualTo(2);
+    assertThat(item.path("correction").path("ja").asText()).isEqualTo("日付は12月5日ではなく12月6日です。");
+  }
+
+  @Test
+  void anEmergencyAboutAFloodTellsEachResidentTheNearestFloodSafeSiteAndAShelterForTheirNeeds()
+      throws Exception {
+    DemoLoader.publishSites(stack.kafkaBootstrapServers(), SAMPLES, NOW);
+    GeoPoint home = new GeoPoint(37.4947, 139.9298); // near 会津若松市役所
+    ResidentProfile elderly =
+        new ResidentProfile(
+            "ignored",
+            "072028",
+            "栄町",
+            home,
+            1940,
+            List.of(),
+            List.of("ja"),
+            Set.of(),
+            Map.of(),
+            null,
+            "Asia/Tokyo",
+            Set.of("elderly"),
+            null);
+    String resident = optIn("e2e-elderly", elderly);
+    // The reference: every site of the city's files, by plain haversine distance.
+    var evacuation =
+        GsiSiteFile.read(
+            Files.readAllBytes(
+                SAMPLES.resolve("city/aizuwakamatsu_designated_emergency_evacuation_sites.csv")),
+            SiteKind.EVACUATION_SITE,
+            "072028");
+    var shelters =
+        GsiSiteFile.read(
+            Files.readAllBytes(SAMPLES.resolve("city/aizuwakamatsu_designated_shelters.csv")),
+            SiteKind.SHELTER,
+            "072028");
+    Comparator<EvacuationSite> nearest =
+        Comparator.comparingDouble((EvacuationSite s) -> Geo.distanceKm(home, s.location()))
+            .thenComparing(EvacuationSite::id);
+    EvacuationSite floodSafe =
+        evacuation.sites().stream()
+            .filter(s -> s.safeFor().contains(Hazard.FLOOD))
+            .min(nearest)
+            .orElseThrow();
+    EvacuationSite forElderly =
+        shelters.sites().stream()
+            .filter(s -> s.accepts().contains("高齢者") || s.accepts().contains("要配慮者"))
+            .min(nearest)
+            .orElseThrow();
+
+    String city = stack.tokens().publisher("bousai-ka", "危機管理課", "DEPARTMENT", "072028");
+    NoticeDraft flood =
+        draft(
+            Category.DISASTER,
+            Severity.EMERGENCY,
+            new Audience.InDistrict(List.of("栄町")),
+            "洪水の避難指示（訓練）");
+    String notice =
+        post(
+            city,
+            new NoticeDraft(
+                flood.municipalityCode(),
+                flood.category(),
+                flood.title(),
+                flood.body(),
+                null,
+                null,
+                flood.validity(),
+                flood.severity(),
+                flood.audience(),
+                null,
+                null,
+                Hazard.FLOOD));
+
+    Waits.until(
+        "the flood alert in the resident's feed",
+        PATIENCE,
+        () -> feedNoticeIds(resident).contains(notice));
+    var feed = Json.mapper().readTree(api.get("/api/v1/me/feed", resident).body());
+    var item =
+        java.util.stream.StreamSupport.stream(feed.spliterator(), false)
+            .filter(i -> notice.equals(i.path("noticeId").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(item.path("sites").get(0).path("reason").asText()).isEqualTo("SAFE_FOR_HAZARD");
+    assertThat(item.path("sites").get(0).path("siteId").asText()).isEqualTo(floodSafe.id());
+    assertThat(item.path("sites").get(0).path("distanceKm").asDouble())
+        .isCloseTo(Geo.distanceKm(home, floodSafe.location()), within(1e-6));
+    assertThat(item.path("sites").get(1).path("reason").asText()).isEqualTo("TAKES_IN_YOUR_NEEDS");
+    assertThat(item.path("sites").get(1).path("siteId").asText()).isEqualTo(forElderly.id());
+  }
+
+  @Test
+  void anEmergencysCoverageCountsWhoItReachedAndAnOperatorWithAPurposeGetsWhoItDidNot()
+      throws Exception {
+    var pushed = new java.util.ArrayList<String>();
+    for (int i = 0; i < 12; i++) {
+      optIn("e2e-oto-" + i, profile("大戸町", List.of()));
+      pushed.add("token-e2e-oto-" + i);
+    }
+    // Opted in without a device: nothing can reach them but the city's own fallback.
+    String unreachable = stack.tokens().resident("e2e-oto-nodevice");
+    assertThat(api.put("/api/v1/me/profile", unreachable, profile("大戸町", List.of())).statusCode())
+        .isEqualTo(200);
+    String city = stack.tokens().publisher("bousai-ka", "危機管理課", "DEPARTMENT", "072028");
+    String operator =
+        stack.tokens().token("ops-1", "OPERATOR", Map.of("municipality_code", "072028"));
+    String notice =
+        post(
+            city,
+            draft(
+                Category.DISASTER,
+                Severity.EMERGENCY,
+                new Audience.InDistrict(List.of("大戸町")),
+                "土砂災害の避難指示（訓練）"));
+
+    // Complete once the 13 deliveries and the 12 pushes are in the read model.
+    Waits.until(
+        "the coverage of all 13 residents",
+        PATIENCE,
+        () -> {
+          var c =
+              Json.mapper()
+                  .readTree(api.get("/api/v1/notices/" + notice + "/coverage", city).body());
+          return c.at("/total/push").asLong() == 12 && c.path("districts").size() == 1;
+        });
+    var coverage =
+        Json.mapper().readTree(api.get("/api/v1/notices/" + notice + "/coverage", operator).body());
+    // 12 pushed, 0 in the feed only, 1 not reached: the 1 is withheld, and so is every total it
+    // would follow from.
+    assertThat(coverage.path("districts").get(0).path("district").asText()).isEqualTo("大戸町");
+    assertThat(coverage.at("/districts/0/counts/push").asLong()).isEqualTo(12);
+    assertThat(coverage.at("/districts/0/counts/feedOnly").asLong()).isZero();
+    assertThat(coverage.at("/districts/0/counts/notReached").isNull()).isTrue();
+    assertThat(coverage.at("/districts/0/residents").isNull()).isTrue();
+    assertThat(coverage.path("residents").isNull()).isTrue();
+
+    var noPurpose = api.post("/api/v1/notices/" + notice + "/coverage/not-reached", operator, "{}");
+    assertThat(noPurpose.statusCode()).isEqualTo(400);
+    assertThat(
+            api.post(
+                    "/api/v1/notices/" + notice + "/coverage/not-reached",
+                    city,
+                    "{\"purpose\":\"phone tree for 大戸町\"}")
+                .statusCode())
+        .as("a department does not get residents' ids")
+        .isEqualTo(403);
+    var list =
+        api.post(
+            "/api/v1/notices/" + notice + "/coverage/not-reached",
+            operator,
+            "{\"purpose\":\"民生委員 call round for 大戸町\"}");
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    var residents = Json.mapper().readTree(list.body()).path("residents");
+    assertThat(residents.size()).isEqualTo(1);
+    assertThat(residents.get(0).path("residentId").asText()).isEqualTo("e2e-oto-nodevice");
+    assertThat(residents.get(0).path("reason").asText()).isEqualTo("NOT_REACHED_NO_PUSH");
+    assertThat(
+            TopicRecords.all(stack.kafkaBootstrapServers(), "operator-access.v1").stream()
+                .filter(r -> notice.equals(r.key()))
+                .map(r -> r.value()))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("\"operator\":\"ops-1\"")
+        .contains("民生委員 call round for 大戸町")
+        .contains("\"residents\":1");
   }
 
   /**

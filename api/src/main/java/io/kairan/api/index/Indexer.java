@@ -95,7 +95,10 @@ class Indexer {
     execute(bulk, operations);
   }
 
-  /** Push outcomes, for the notices' figures; one document per (delivery, device), no resident. */
+  /**
+   * Push outcomes, for the notices' figures and coverage; one document per (delivery, device). The
+   * resident id is kept for coverage (who was not reached) and erased with the resident.
+   */
   @KafkaListener(id = "push-result-indexer", topics = Topics.PUSH_RESULTS, batch = "true")
   void pushResults(List<ConsumerRecord<String, String>> records) throws IOException {
     setup.ensure();
@@ -106,14 +109,13 @@ class Indexer {
       if (result == null) {
         continue;
       }
-      var doc =
-          java.util.Map.of(
-              Fields.NOTICE_ID,
-              result.noticeId(),
-              Fields.OUTCOME,
-              result.outcome().name(),
-              Fields.AT,
-              result.at().toString());
+      var doc = new java.util.HashMap<String, String>();
+      doc.put(Fields.NOTICE_ID, result.noticeId());
+      doc.put(Fields.OUTCOME, result.outcome().name());
+      doc.put(Fields.AT, result.at().toString());
+      if (result.residentId() != null) {
+        doc.put(Fields.RESIDENT_ID, result.residentId());
+      }
       bulk.operations(
           op ->
               op.index(
@@ -167,7 +169,10 @@ class Indexer {
     execute(bulk, operations);
   }
 
-  /** A profile tombstone removes the resident's deliveries and feedback from the read model. */
+  /**
+   * A profile tombstone removes the resident's deliveries, push results and feedback from the read
+   * model.
+   */
   @KafkaListener(id = "resident-eraser", topics = Topics.PROFILES)
   void profiles(ConsumerRecord<String, String> record) throws IOException {
     if (record.value() != null || record.key() == null) {
@@ -177,7 +182,7 @@ class Indexer {
     setup.ensure();
     client.deleteByQuery(
         d ->
-            d.index(settings.feedback())
+            d.index(settings.feedback(), settings.pushResults())
                 .query(q -> q.term(t -> t.field(Fields.RESIDENT_ID).value(residentId)))
                 .refresh(true));
     while (true) {

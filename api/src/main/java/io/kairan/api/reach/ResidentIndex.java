@@ -82,6 +82,17 @@ public class ResidentIndex {
     }
   }
 
+  /** The resident's district as the profile now says, if the index holds the resident. */
+  public java.util.Optional<String> districtOf(String residentId) {
+    lock.readLock().lock();
+    try {
+      ResidentProfile profile = index.profileOf(residentId);
+      return java.util.Optional.ofNullable(profile == null ? null : profile.district());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   public void remove(String residentId) {
     lock.writeLock().lock();
     try {

@@ -52,6 +52,12 @@ class SecurityConfig {
                     // A reach preview is for publishers, and for operators of any municipality.
                     .requestMatchers(HttpMethod.POST, "/api/v1/notices/preview")
                     .hasAnyRole(Role.DEPARTMENT.name(), Role.FIRM.name(), Role.OPERATOR.name())
+                    // Who a notice reached: its publisher, and operators of its municipality; the
+                    // list of residents not reached is for operators only.
+                    .requestMatchers(HttpMethod.GET, "/api/v1/notices/*/coverage")
+                    .hasAnyRole(Role.DEPARTMENT.name(), Role.FIRM.name(), Role.OPERATOR.name())
+                    .requestMatchers(HttpMethod.POST, "/api/v1/notices/*/coverage/not-reached")
+                    .hasRole(Role.OPERATOR.name())
                     .requestMatchers("/api/v1/notices", "/api/v1/notices/**")
                     .hasAnyRole(Role.DEPARTMENT.name(), Role.FIRM.name())
                     // A firm's notice is approved by a department or an operator, never a firm.

@@ -65,6 +65,7 @@ class FieldsTest {
 
     assertThat(mapped.has(Fields.NOTICE_ID)).isTrue();
     assertThat(mapped.has(Fields.OUTCOME)).isTrue();
+    assertThat(mapped.path(Fields.RESIDENT_ID).path("type").asText()).isEqualTo("keyword");
     assertThat(mapped.path(Fields.AT).path("type").asText()).isEqualTo("date");
   }
 

@@ -29,7 +29,9 @@ import org.springframework.context.annotation.Primary;
   NoticeListing.class,
   NoticeSchedule.class,
   NoticeApprovals.class,
-  FiguresReader.class
+  NoticeDrafts.class,
+  FiguresReader.class,
+  io.kairan.api.coverage.OperatorAccessLog.class
 })
 public class NoticeTestSupport {
   public static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
@@ -46,6 +48,13 @@ public class NoticeTestSupport {
   @Bean
   ScheduleBook scheduleBook() {
     ScheduleBook book = new ScheduleBook();
+    book.markCaughtUp();
+    return book;
+  }
+
+  @Bean
+  io.kairan.api.draft.DraftBook draftBook() {
+    io.kairan.api.draft.DraftBook book = new io.kairan.api.draft.DraftBook();
     book.markCaughtUp();
     return book;
   }

@@ -125,6 +125,12 @@ public final class ProfileIndex {
     found.forEach((org.roaringbitmap.IntConsumer) each::accept);
   }
 
+  /** The resident's profile as the index holds it, null when it holds none. */
+  public ResidentProfile profileOf(String residentId) {
+    Integer id = localIds.get(residentId);
+    return id == null ? null : profiles.get(id);
+  }
+
   /** The profile the index knows by this number ({@link #put}), null when none is. */
   public ResidentProfile profile(int number) {
     return number < profiles.size() ? profiles.get(number) : null;
