@@ -518,12 +518,15 @@ class EndToEndIT {
     movedPast(notice, "072028", Map.of("e2e-bystander", bystander));
 
     Set<String> these = Set.of("e2e-mover", "e2e-stayer", "e2e-bystander");
+    // Once each; the stayer by whichever comes first, the match or the list of who was sent it.
     assertThat(deliveries(Topics.DELIVERIES, notice))
         .filteredOn(d -> these.contains(d.residentId()) && d.noticeVersion() == 2)
-        .extracting(Delivery::residentId, Delivery::reasons)
-        .containsExactlyInAnyOrder(
-            tuple("e2e-mover", List.of("you were sent an earlier version of this notice")),
-            tuple("e2e-stayer", List.of("you live in 北会津町")));
+        .extracting(Delivery::residentId)
+        .containsExactlyInAnyOrder("e2e-mover", "e2e-stayer");
+    assertThat(deliveries(Topics.DELIVERIES, notice))
+        .filteredOn(d -> d.residentId().equals("e2e-mover") && d.noticeVersion() == 2)
+        .extracting(Delivery::reasons)
+        .containsExactly(List.of("you were sent an earlier version of this notice"));
     assertThat(feedNoticeIds(bystander)).doesNotContain(notice);
     var feed = Json.mapper().readTree(api.get("/api/v1/me/feed", mover).body());
     var item =
