@@ -1,5 +1,6 @@
 package io.kairan.api.openapi;
 
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -20,6 +21,12 @@ import org.springframework.context.annotation.Import;
 @Import(ApiDocsSecurity.class)
 public class OpenApiConfig {
   static final String LOCAL_STACK = "http://127.0.0.1:8080";
+
+  static {
+    // Each enum (Category, Severity, …) once, as a schema of its own that fields refer to, so a
+    // generated client has one type per enum, not a copy in every class that uses it.
+    ModelResolver.enumsAsRef = true;
+  }
 
   @Bean
   OpenAPI kairanOpenApi() {
