@@ -370,6 +370,14 @@ class ApiDocumentTest {
                 .string(
                     "Location", org.hamcrest.Matchers.containsString("/swagger-ui/index.html")));
     mvc.perform(MockMvcRequestBuilders.get("/swagger-ui/index.html")).andExpect(status().isOk());
+    // What the page loads next: its script, and the configuration naming the document.
+    mvc.perform(MockMvcRequestBuilders.get("/swagger-ui/swagger-initializer.js"))
+        .andExpect(status().isOk());
+    mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs/swagger-config"))
+        .andExpect(status().isOk())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.url")
+                .value("/v3/api-docs"));
   }
 
   @Test
