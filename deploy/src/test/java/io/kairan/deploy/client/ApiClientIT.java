@@ -329,24 +329,24 @@ class ApiClientIT {
                 .asInt())
         .isEqualTo(1);
 
-    var health =
-        http.send(
-            HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/actuator/health"))
-                .header("Authorization", "Bearer " + operator)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    var health = actuator(http, "/actuator/health", operator);
     JsonNode elasticsearch =
         Json.mapper().readTree(health.body()).path("components").path("elasticsearch");
     assertThat(elasticsearch.path("status").asText()).isEqualTo("UP");
     assertThat(elasticsearch.path("details").path("nodes").asInt()).isEqualTo(1);
 
-    var prometheus =
-        http.send(
-            HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/actuator/prometheus"))
-                .header("Authorization", "Bearer " + operator)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    var prometheus = actuator(http, "/actuator/prometheus", operator);
     assertThat(prometheus.statusCode()).isEqualTo(200);
     assertThat(prometheus.body()).contains("# TYPE http_server_requests_seconds");
+  }
+
+  /** The actuator's answer at this path, asked with the token (not through the client). */
+  private static HttpResponse<String> actuator(HttpClient http, String path, String token)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
+            .header("Authorization", "Bearer " + token)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }
