@@ -155,26 +155,55 @@ class ApiReadModelIT {
   }
 
   private static long deliveriesOf(String residentId) throws Exception {
+    return documentsOf("deliveries", residentId);
+  }
+
+  private static long documentsOf(String index, String residentId) throws Exception {
     return elasticsearch(
             "POST",
-            "/deliveries/_count",
+            "/" + index + "/_count",
             "{\"query\":{\"term\":{\"residentId\":\"" + residentId + "\"}}}")
         .path("count")
         .asLong(-1);
   }
 
   @Test
-  void deletingAProfileErasesTheResidentsDeliveriesAndNoOneElses() throws Exception {
+  void deletingAProfileErasesTheResidentsDeliveriesPushResultsAndFeedbackAndNoOneElses()
+      throws Exception {
     String leaving = "r-leaving-" + UUID.randomUUID();
     String staying = "r-staying-" + UUID.randomUUID();
     String id = post(api.publisher("dept-1"), DRAFT);
-    write(Topics.DELIVERIES, leaving, Json.write(delivery(id, 1, leaving, NOW)));
-    write(Topics.DELIVERIES, staying, Json.write(delivery(id, 1, staying, NOW)));
+    for (String resident : List.of(leaving, staying)) {
+      write(Topics.DELIVERIES, resident, Json.write(delivery(id, 1, resident, NOW)));
+      String deliveryId = DeliveryId.of(id, 1, resident);
+      write(
+          Topics.PUSH_RESULTS,
+          deliveryId,
+          Json.write(
+              new PushResult(
+                  deliveryId,
+                  "device-" + resident,
+                  resident,
+                  id,
+                  PushOutcome.SENT,
+                  "m",
+                  null,
+                  NOW)));
+      write(
+          Topics.FEEDBACK,
+          resident,
+          Json.write(new Feedback(resident, id, FeedbackKind.OPENED, NOW)));
+    }
     Waits.until(
-        "both residents' feeds show the notice",
+        "both residents' feeds, push results and feedback in the read model",
         PATIENCE,
         () ->
-            feed(leaving).equals(List.of(id + " v1")) && feed(staying).equals(List.of(id + " v1")));
+            feed(leaving).equals(List.of(id + " v1"))
+                && feed(staying).equals(List.of(id + " v1"))
+                && documentsOf("push-results", leaving) == 1
+                && documentsOf("push-results", staying) == 1
+                && documentsOf("feedback", leaving) == 1
+                && documentsOf("feedback", staying) == 1);
 
     var deleted = api.send("DELETE", "/api/v1/me/profile", api.tokens.resident(leaving), null);
 
@@ -182,8 +211,13 @@ class ApiReadModelIT {
     Waits.until(
         "the leaving resident's deliveries erased", PATIENCE, () -> deliveriesOf(leaving) == 0);
     assertThat(feed(leaving)).isEmpty();
+    // Deliveries go last: once they are gone, so are the resident's push results and feedback.
+    assertThat(documentsOf("push-results", leaving)).isZero();
+    assertThat(documentsOf("feedback", leaving)).isZero();
     // The erasure is done (above): what it left is what it will leave.
     assertThat(deliveriesOf(staying)).isEqualTo(1);
+    assertThat(documentsOf("push-results", staying)).isEqualTo(1);
+    assertThat(documentsOf("feedback", staying)).isEqualTo(1);
     assertThat(feed(staying)).containsExactly(id + " v1");
   }
 

@@ -180,22 +180,28 @@ class Indexer {
     }
     String residentId = record.key();
     setup.ensure();
-    client.deleteByQuery(
-        d ->
-            d.index(settings.feedback(), settings.pushResults())
-                .query(q -> q.term(t -> t.field(Fields.RESIDENT_ID).value(residentId)))
-                .refresh(true));
+    // The server from Maven Central has no reindex module, so no _delete_by_query: page and delete.
+    erase(settings.feedback(), residentId, null);
+    erase(settings.pushResults(), residentId, null);
+    erase(settings.deliveries(), residentId, residentId);
+  }
+
+  /**
+   * Deletes every document of the resident's in an index ({@code routing}: the index routes by).
+   */
+  private void erase(String index, String residentId, String routing) throws IOException {
     while (true) {
-      List<Hit<Delivery>> hits =
+      List<Hit<Void>> hits =
           client
               .search(
-                  s ->
-                      s.index(settings.deliveries())
-                          .routing(residentId)
-                          .query(q -> q.term(t -> t.field(Fields.RESIDENT_ID).value(residentId)))
-                          .size(DELETE_PAGE)
-                          .source(src -> src.fetch(false)),
-                  Delivery.class)
+                  s -> {
+                    s.index(index)
+                        .query(q -> q.term(t -> t.field(Fields.RESIDENT_ID).value(residentId)))
+                        .size(DELETE_PAGE)
+                        .source(src -> src.fetch(false));
+                    return routing == null ? s : s.routing(routing);
+                  },
+                  Void.class)
               .hits()
               .hits();
       if (hits.isEmpty()) {
@@ -208,7 +214,10 @@ class Indexer {
               bulk.operations(
                   op ->
                       op.delete(
-                          d -> d.index(settings.deliveries()).id(hit.id()).routing(residentId))));
+                          d -> {
+                            d.index(index).id(hit.id());
+                            return routing == null ? d : d.routing(routing);
+                          })));
       execute(bulk, hits.size());
     }
   }
