@@ -137,8 +137,9 @@ public record NoticeDraft(
         hazard);
   }
 
+  /** An empty map says nothing: generated clients send one for every absent map. */
   boolean saysWhatChanged() {
-    return whatChanged != null;
+    return whatChanged != null && !whatChanged.isEmpty();
   }
 
   // JSON may carry {"en": null}: an empty title is then refused by validation (a 400 naming it),

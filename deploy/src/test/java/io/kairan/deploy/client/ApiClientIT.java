@@ -8,21 +8,29 @@ import io.kairan.client.ApiClient;
 import io.kairan.client.ApiException;
 import io.kairan.client.api.AnalystsApi;
 import io.kairan.client.api.ApprovalsApi;
+import io.kairan.client.api.OperatorsApi;
 import io.kairan.client.api.PublishersApi;
+import io.kairan.client.api.ResidentsApi;
 import io.kairan.client.model.AllOf;
 import io.kairan.client.model.Approval;
 import io.kairan.client.model.ApprovalState;
 import io.kairan.client.model.Category;
 import io.kairan.client.model.Comparison;
 import io.kairan.client.model.HasChildAgedBetween;
+import io.kairan.client.model.Hazard;
 import io.kairan.client.model.InDistrict;
+import io.kairan.client.model.NotReached;
+import io.kairan.client.model.NotReachedList;
 import io.kairan.client.model.Notice;
 import io.kairan.client.model.NoticeDraft;
 import io.kairan.client.model.NoticeRead;
 import io.kairan.client.model.NoticeStatus;
 import io.kairan.client.model.PublisherKind;
+import io.kairan.client.model.Purpose;
+import io.kairan.client.model.Reach;
 import io.kairan.client.model.ReachFigures;
 import io.kairan.client.model.Request;
+import io.kairan.client.model.ResidentProfile;
 import io.kairan.client.model.Rollback;
 import io.kairan.client.model.RulePublication;
 import io.kairan.client.model.RuleSet;
@@ -218,6 +226,65 @@ class ApiClientIT {
     assertThat(published.getVersion()).isEqualTo(1);
     assertThat(published.getPublisher().getKind()).isEqualTo(PublisherKind.FIRM);
     assertThat(firm.pendingNotices()).isEmpty();
+  }
+
+  @Test
+  void anOperatorPreviewsApprovesAFirmsNoticeAndGetsWhoAnEmergencyDidNotReachForAStatedPurpose()
+      throws Exception {
+    String operatorToken =
+        stack
+            .tokens()
+            .token(
+                "ops-" + UUID.randomUUID(), "OPERATOR", Map.of("municipality_code", MUNICIPALITY));
+    PublishersApi operatorAsPublisherCalls = new PublishersApi(as(operatorToken));
+    ApprovalsApi approvals = new ApprovalsApi(as(operatorToken));
+    OperatorsApi operator = new OperatorsApi(as(operatorToken));
+
+    // A preview of any draft of the city.
+    ReachFigures reach =
+        once503Passes(() -> operatorAsPublisherCalls.previewReach(draft("防災訓練のお知らせ")));
+    assertThat(reach.getMinimumGroup()).isEqualTo(10);
+
+    // A firm's notice, approved by the operator.
+    PublishersApi shop = new PublishersApi(as(firm("aizu-ya-" + UUID.randomUUID())));
+    once503Passes(
+        () ->
+            shop.postNoticeWithHttpInfo(
+                draft("防災用品セール").category(Category.SHOPPING).severity(Severity.INFO), null));
+    String waiting = shop.pendingNotices().get(0).getNotice().getId();
+    assertThat(approvals.approveNotice(waiting).getState()).isEqualTo(ApprovalState.APPROVED);
+
+    // A resident of 一箕町 opted in without a device; the city warns 一箕町 of a landslide.
+    String resident = "r-ichiki-" + UUID.randomUUID();
+    new ResidentsApi(as(stack.tokens().resident(resident)))
+        .putProfile(
+            new ResidentProfile().municipalityCode(MUNICIPALITY).district("一箕町").birthYear(1950));
+    Notice warning =
+        new PublishersApi(as(department("kikikanri-" + UUID.randomUUID())))
+            .postNotice(
+                draft("土砂災害警戒情報（訓練）")
+                    .category(Category.DISASTER)
+                    .severity(Severity.EMERGENCY)
+                    .hazard(Hazard.LANDSLIDE)
+                    .audience(new InDistrict().addDistrictsItem("一箕町")),
+                null);
+    Waits.until(
+        "the warning delivered to the resident (one eligible resident, withheld as fewer than 10)",
+        PATIENCE,
+        () ->
+            operatorAsPublisherCalls.noticeCoverage(warning.getId()).getDistricts().stream()
+                .anyMatch(d -> "一箕町".equals(d.getDistrict())));
+
+    assertThatThrownBy(() -> operator.notReached(warning.getId(), new Purpose().purpose("list")))
+        .as("a purpose of fewer than 10 characters says nothing")
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(400));
+    NotReachedList notReached =
+        operator.notReached(warning.getId(), new Purpose().purpose("民生委員の戸別訪問で避難を呼びかけるため"));
+
+    assertThat(notReached.getResidents())
+        .extracting(NotReached::getResidentId, NotReached::getReason)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(resident, Reach.NOT_REACHED_NO_PUSH));
+    assertThat(notReached.getPurpose()).isEqualTo("民生委員の戸別訪問で避難を呼びかけるため");
   }
 
   private static RuleSet rules(String name, int version, double pushThreshold) {
