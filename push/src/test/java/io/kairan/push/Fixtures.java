@@ -14,6 +14,7 @@ import io.kairan.model.notice.Validity;
 import io.kairan.model.resident.Device;
 import io.kairan.model.resident.Platform;
 import io.kairan.model.resident.ResidentProfile;
+import io.kairan.model.site.SiteAdvice;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,40 @@ public final class Fixtures {
       Channel channel,
       Instant pushAt,
       Instant decidedAt) {
+    return delivery(
+        noticeId,
+        version,
+        residentId,
+        severity,
+        channel,
+        pushAt,
+        decidedAt,
+        Map.of("ja", "避難指示", "en", "Evacuation order"),
+        List.of());
+  }
+
+  /** A PUSH_NOW emergency delivery decided at {@code at} with these titles, naming these sites. */
+  public static Delivery emergency(
+      String noticeId,
+      int version,
+      String residentId,
+      Map<String, String> title,
+      List<SiteAdvice> sites,
+      Instant at) {
+    return delivery(
+        noticeId, version, residentId, Severity.EMERGENCY, Channel.PUSH_NOW, at, at, title, sites);
+  }
+
+  private static Delivery delivery(
+      String noticeId,
+      int version,
+      String residentId,
+      Severity severity,
+      Channel channel,
+      Instant pushAt,
+      Instant decidedAt,
+      Map<String, String> title,
+      List<SiteAdvice> sites) {
     return new Delivery(
         DeliveryId.of(noticeId, version, residentId),
         residentId,
@@ -84,13 +119,14 @@ public final class Fixtures {
         version,
         Category.DISASTER,
         severity,
-        Map.of("ja", "避難指示", "en", "Evacuation order"),
+        title,
         1.0,
         List.of("you live in 湊町"),
         "builtin-1",
         channel,
         pushAt,
-        decidedAt);
+        decidedAt,
+        sites);
   }
 
   /** A department's notice, valid from {@code from} until {@code until}. */

@@ -47,9 +47,17 @@ public final class ServiceParts implements AutoCloseable {
     return new ResultRecorder(kafka.template(), ledger, devices, clock);
   }
 
-  /** A dispatcher (with a sender of its own) over these parts, remembering in {@code ledger}. */
+  /**
+   * A dispatcher (with a sender of its own) over these parts, remembering in {@code ledger}; stage
+   * one on, as by default.
+   */
   public Dispatcher dispatcher(
       SentLedger ledger, ResultRecorder recorder, boolean emergencyTopics) {
+    return dispatcher(ledger, recorder, new PushSettings(emergencyTopics, null));
+  }
+
+  /** A dispatcher (with a sender of its own) over these parts with these settings. */
+  public Dispatcher dispatcher(SentLedger ledger, ResultRecorder recorder, PushSettings settings) {
     return new Dispatcher(
         FcmSenders.on(fcm.app(), clock, 600_000, new SimpleMeterRegistry()),
         devices,
@@ -58,7 +66,7 @@ public final class ServiceParts implements AutoCloseable {
         subscriptions,
         languages,
         recorder,
-        new PushSettings(emergencyTopics),
+        settings,
         clock);
   }
 

@@ -16,6 +16,7 @@ import io.kairan.push.topic.SubscriptionKeeper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -25,11 +26,12 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends deliveries that are due: per device, or per district topic for an emergency for whole
- * districts; DIGEST deliveries as one digest per resident and day. Nothing for a withdrawn notice,
- * nothing the ledger holds, nothing older than the ledger's memory. Sends in chunks of at most 500
- * messages and waits until Kafka acknowledged a chunk's results before the next chunk; a stopping
- * service sends no further chunk.
+ * Sends deliveries that are due: per device, and an emergency for whole districts in two stages
+ * (first one minimal message per district topic and language, then each device's own with its
+ * evacuation site); DIGEST deliveries as one digest per resident and day. Nothing for a withdrawn
+ * notice, nothing the ledger holds, nothing older than the ledger's memory. Sends in chunks of at
+ * most 500 messages and waits until Kafka acknowledged a chunk's results before the next chunk; a
+ * stopping service sends no further chunk.
  */
 @Component
 public class Dispatcher implements ApplicationListener<ContextClosedEvent> {
@@ -46,6 +48,9 @@ public class Dispatcher implements ApplicationListener<ContextClosedEvent> {
     }
   }
 
+  /** One stage-one message to a district topic, recorded under the broadcast's id. */
+  private record TopicSend(String broadcastId, String topic, String noticeId, Message message) {}
+
   private final FcmSender fcm;
   private final DeviceRegistry devices;
   private final SentLedger ledger;
@@ -55,6 +60,7 @@ public class Dispatcher implements ApplicationListener<ContextClosedEvent> {
   private final ResultRecorder recorder;
   private final Clock clock;
   private final boolean emergencyTopics;
+  private final boolean broadcastEmergencies;
   private volatile boolean stopping;
 
   public Dispatcher(
@@ -76,6 +82,7 @@ public class Dispatcher implements ApplicationListener<ContextClosedEvent> {
     this.recorder = recorder;
     this.clock = clock;
     this.emergencyTopics = settings.emergencyTopics();
+    this.broadcastEmergencies = settings.broadcasts();
   }
 
   /**
@@ -88,6 +95,7 @@ public class Dispatcher implements ApplicationListener<ContextClosedEvent> {
     ResultRecorder.Batch results = recorder.batch();
     List<Addressed> todo = new ArrayList<>();
     List<Delivery> forDigests = new ArrayList<>();
+    List<Delivery> due = new ArrayList<>();
     for (Delivery delivery : deliveries) {
       if (notices.isWithdrawn(delivery.noticeId())) {
         continue; // withdrawn before it went out
@@ -100,9 +108,18 @@ public class Dispatcher implements ApplicationListener<ContextClosedEvent> {
       }
       if (delivery.channel() == Channel.DIGEST) {
         forDigests.add(delivery);
-        continue;
+      } else {
+        due.add(delivery);
       }
-      Map<String, String> viaTopic = broadcast(delivery);
+    }
+    // Stage one: every district topic message of the poll's emergencies before any device's.
+    Map<String, Map<String, String>> broadcasts = stageOne(due);
+    for (Delivery delivery : due) {
+      // A topic message stands for the device's push only where the delivery has nothing personal.
+      Map<String, String> viaTopic =
+          emergencyTopics && delivery.sites().isEmpty()
+              ? broadcasts.getOrDefault(Broadcasts.broadcastId(delivery), Map.of())
+              : Map.of();
       for (Device device : devices.devicesOf(delivery.residentId())) {
         if (ledger.isDone(delivery.id(), device.id())) {
           continue;
@@ -159,40 +176,60 @@ public class Dispatcher implements ApplicationListener<ContextClosedEvent> {
   }
 
   /**
-   * Sends the notice version to each of its district topics (one per district and first language,
-   * the title in that language) once (the ledger remembers), and returns the topics that were sent
-   * with their message ids; empty when the delivery goes device by device.
+   * Stage one of the emergencies among the deliveries: each notice version goes to each of its
+   * district topics (one per district and first language, the title in that language) once (the
+   * ledger remembers, across restarts), all before any device's message. Returns, per broadcast id,
+   * the topics sent with their message ids; nothing when district topics are off.
    */
-  private Map<String, String> broadcast(Delivery delivery) throws InterruptedException {
-    if (!emergencyTopics) {
+  private Map<String, Map<String, String>> stageOne(List<Delivery> due)
+      throws InterruptedException {
+    if (!broadcastEmergencies) {
       return Map.of();
     }
-    List<Broadcasts.Broadcast> topics =
-        notices
-            .find(delivery.noticeId())
-            .map(n -> Broadcasts.topicsFor(delivery, n, languages.firstLanguages()))
-            .orElse(List.of());
-    if (topics.isEmpty()) {
-      return Map.of();
+    Map<String, List<Broadcasts.Broadcast>> topicsOf = new LinkedHashMap<>();
+    List<TopicSend> sends = new ArrayList<>();
+    for (Delivery delivery : due) {
+      String id = Broadcasts.broadcastId(delivery);
+      if (topicsOf.containsKey(id)) {
+        continue;
+      }
+      List<Broadcasts.Broadcast> topics =
+          notices
+              .find(delivery.noticeId())
+              .map(n -> Broadcasts.topicsFor(delivery, n, languages.firstLanguages()))
+              .orElse(List.of());
+      topicsOf.put(id, topics);
+      for (Broadcasts.Broadcast t : topics) {
+        if (!ledger.isDone(id, t.topic())) {
+          sends.add(
+              new TopicSend(
+                  id,
+                  t.topic(),
+                  delivery.noticeId(),
+                  PushMessages.toTopic(delivery, t.topic(), t.language())));
+        }
+      }
     }
-    String id = Broadcasts.broadcastId(delivery);
-    List<Broadcasts.Broadcast> missing =
-        topics.stream().filter(t -> !ledger.isDone(id, t.topic())).toList();
-    if (!missing.isEmpty()) {
-      List<FcmSender.Outcome> outcomes =
-          fcm.send(
-              missing.stream()
-                  .map(t -> PushMessages.toTopic(delivery, t.topic(), t.language()))
-                  .toList());
+    for (int from = 0; from < sends.size(); from += FcmSender.MAX_BATCH) {
+      List<TopicSend> chunk =
+          sends.subList(from, Math.min(sends.size(), from + FcmSender.MAX_BATCH));
+      List<FcmSender.Outcome> outcomes = fcm.send(chunk.stream().map(TopicSend::message).toList());
       ResultRecorder.Batch results = recorder.batch();
-      for (int i = 0; i < missing.size(); i++) {
-        results.broadcast(id, missing.get(i).topic(), delivery.noticeId(), outcomes.get(i));
+      for (int i = 0; i < chunk.size(); i++) {
+        TopicSend t = chunk.get(i);
+        results.broadcast(t.broadcastId(), t.topic(), t.noticeId(), outcomes.get(i));
       }
       results.awaitWritten();
     }
-    Map<String, String> sent = new HashMap<>();
-    topics.forEach(t -> ledger.messageIdOf(id, t.topic()).ifPresent(m -> sent.put(t.topic(), m)));
-    return sent;
+    Map<String, Map<String, String>> messageIds = new HashMap<>();
+    topicsOf.forEach(
+        (id, topics) -> {
+          Map<String, String> ids = new HashMap<>();
+          topics.forEach(
+              t -> ledger.messageIdOf(id, t.topic()).ifPresent(m -> ids.put(t.topic(), m)));
+          messageIds.put(id, ids);
+        });
+    return messageIds;
   }
 
   /**

@@ -16,8 +16,14 @@ import java.util.List;
  * The FCM message for one delivery to one device, in its resident's language (their languages in
  * order, then easy Japanese, then Japanese; the device's locale when push does not know the
  * resident), or for a district topic in the language of its readers. It carries the title (at most
- * 200 characters, so at most 600 bytes) and ids, never the body: the payload stays far under FCM's
- * 4 KB, and the app opens the notice from the feed.
+ * 200 characters, so at most 600 bytes) and ids, never the notice's body: the payload stays far
+ * under FCM's 4 KB, and the app opens the notice from the feed. An emergency's device message
+ * (stage two) also names the resident's evacuation site in its body and data ({@link SiteLines}).
+ *
+ * <p>An emergency's stage-one topic message and its stage-two device message share the collapse key
+ * (FCM keeps only the latest for a device that was offline: stage two, the complete one), the
+ * Android notification tag (stage two replaces stage one's notification in the drawer) and the
+ * {@code apns-collapse-id} (the same on iOS).
  */
 final class PushMessages {
   private PushMessages() {}
@@ -32,8 +38,8 @@ final class PushMessages {
   }
 
   /**
-   * One message for a district topic whose residents read {@code language} first: the title by the
-   * chain for that language.
+   * Stage one: one message for a district topic whose residents read {@code language} first, the
+   * title by the chain for that language and the severity; nothing about any resident.
    */
   static Message toTopic(Delivery delivery, String topic, String language) {
     return Message.builder()
@@ -44,6 +50,8 @@ final class PushMessages {
                 .build())
         .putData("noticeId", delivery.noticeId())
         .putData("noticeVersion", Integer.toString(delivery.noticeVersion()))
+        .putData("severity", delivery.severity().name())
+        .putData("stage", "1")
         .setAndroidConfig(
             AndroidConfig.builder()
                 .setCollapseKey(delivery.noticeId())
@@ -51,6 +59,7 @@ final class PushMessages {
                 .setNotification(
                     AndroidNotification.builder()
                         .setChannelId(channel(delivery.severity()))
+                        .setTag(delivery.noticeId())
                         .build())
                 .build())
         .setApnsConfig(
@@ -66,20 +75,29 @@ final class PushMessages {
   static Message of(Delivery delivery, Device device, List<String> languages) {
     String title = LocalizedText.forReader(delivery.title(), languages);
     boolean urgent = delivery.severity() != Severity.INFO;
-    return Message.builder()
-        .setToken(device.token())
-        .setNotification(Notification.builder().setTitle(title).build())
-        .putData("noticeId", delivery.noticeId())
-        .putData("noticeVersion", Integer.toString(delivery.noticeVersion()))
-        .putData("deliveryId", delivery.id())
+    boolean emergency = delivery.severity() == Severity.EMERGENCY;
+    Notification.Builder notification = Notification.builder().setTitle(title);
+    SiteLines.body(delivery.sites(), languages).ifPresent(notification::setBody);
+    AndroidNotification.Builder android =
+        AndroidNotification.builder().setChannelId(channel(delivery.severity()));
+    Message.Builder message =
+        Message.builder()
+            .setToken(device.token())
+            .setNotification(notification.build())
+            .putData("noticeId", delivery.noticeId())
+            .putData("noticeVersion", Integer.toString(delivery.noticeVersion()))
+            .putData("deliveryId", delivery.id())
+            .putAllData(SiteLines.data(delivery.sites()));
+    if (emergency) {
+      message.putData("severity", delivery.severity().name()).putData("stage", "2");
+      android.setTag(delivery.noticeId()); // replaces stage one's notification
+    }
+    return message
         .setAndroidConfig(
             AndroidConfig.builder()
                 // A newer version of the same notice replaces the older one on the device.
                 .setCollapseKey(delivery.noticeId())
-                .setNotification(
-                    AndroidNotification.builder()
-                        .setChannelId(channel(delivery.severity()))
-                        .build())
+                .setNotification(android.build())
                 .setPriority(urgent ? AndroidConfig.Priority.HIGH : AndroidConfig.Priority.NORMAL)
                 .build())
         .setApnsConfig(

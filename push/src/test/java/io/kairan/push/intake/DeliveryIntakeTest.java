@@ -57,7 +57,7 @@ class DeliveryIntakeTest {
             subscriptions,
             ResidentLanguages.standalone(),
             recorder,
-            new PushSettings(false),
+            new PushSettings(false, null),
             clock);
     intake = new DeliveryIntake(scheduler, dispatcher, recorder, clock);
     devices.put(Fixtures.device("d-1", "r-1", "tok-1", "ja"));
