@@ -21,7 +21,35 @@ public final class Topics {
   public static final java.util.Set<String> COMPACTED =
       java.util.Set.of(PROFILES, DEVICES, RULES, SITES);
 
+  /**
+   * How long a log topic that names residents (feedback, deliveries, push results, every
+   * dead-letter topic) keeps a record: a resident who left can remain there this long, and no
+   * longer.
+   */
+  public static final java.time.Duration RESIDENT_LOG_RETENTION = java.time.Duration.ofDays(30);
+
   private Topics() {}
+
+  /**
+   * The configuration a topic is created with: compacted topics keep the latest record per key (a
+   * tombstone erases); the logs that name residents are deleted after {@link
+   * #RESIDENT_LOG_RETENTION}; notices and the rest keep Kafka's default.
+   */
+  public static java.util.Map<String, String> configOf(String topic) {
+    if (COMPACTED.contains(topic)) {
+      return java.util.Map.of("cleanup.policy", "compact");
+    }
+    if (topic.endsWith(".dlq")
+        || java.util.Set.of(FEEDBACK, DELIVERIES, SHADOW_DELIVERIES, PUSH_RESULTS)
+            .contains(topic)) {
+      return java.util.Map.of(
+          "cleanup.policy",
+          "delete",
+          "retention.ms",
+          String.valueOf(RESIDENT_LOG_RETENTION.toMillis()));
+    }
+    return java.util.Map.of();
+  }
 
   /** The dead-letter topic beside a source topic: the raw record and why it was rejected. */
   public static String deadLetter(String topic) {

@@ -47,4 +47,29 @@ class TopicsTest {
     assertThat(Topics.COMPACTED)
         .containsExactlyInAnyOrder("profiles.v1", "devices.v1", "rules.v1", "sites.v1");
   }
+
+  @Test
+  void theLogsThatNameResidentsAndEveryDeadLetterTopicAreDeletedAfter30Days() {
+    // 30 days in milliseconds, by hand: 30 × 24 × 3600 × 1000.
+    java.util.Map<String, String> thirtyDays =
+        java.util.Map.of("cleanup.policy", "delete", "retention.ms", "2592000000");
+    for (String topic :
+        java.util.List.of(
+            "feedback.v1",
+            "deliveries.v1",
+            "deliveries.shadow.v1",
+            "push-results.v1",
+            "profiles.dlq",
+            "notices.dlq",
+            "feedback.dlq")) {
+      assertThat(Topics.configOf(topic)).as(topic).isEqualTo(thirtyDays);
+    }
+  }
+
+  @Test
+  void compactedTopicsAreCreatedCompactedAndNoticesKeepTheBrokersDefault() {
+    assertThat(Topics.configOf("profiles.v1"))
+        .containsExactly(java.util.Map.entry("cleanup.policy", "compact"));
+    assertThat(Topics.configOf("notices.v1")).isEmpty();
+  }
 }

@@ -16,7 +16,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.config.TopicConfig;
 
 /** A single-node KRaft broker (broker and controller in one process) on loopback. */
 public final class KafkaBroker implements AutoCloseable {
@@ -157,7 +156,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  /** Creates Kairan's topics that do not exist yet: compacted where DESIGN.md says so. */
+  /** Creates Kairan's topics that do not exist yet, each with {@link Topics#configOf}. */
   public void createTopics() throws Exception {
     try (Admin admin = admin()) {
       Set<String> existing = admin.listTopics().names().get();
@@ -165,10 +164,8 @@ public final class KafkaBroker implements AutoCloseable {
       for (String topic : Topics.all()) {
         if (!existing.contains(topic)) {
           NewTopic newTopic = new NewTopic(topic, PARTITIONS, (short) 1);
-          if (Topics.COMPACTED.contains(topic)) {
-            newTopic.configs(
-                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-          }
+          // Compacted, or deleted after the stated retention for the logs that name residents.
+          newTopic.configs(Topics.configOf(topic));
           missing.add(newTopic);
         }
       }

@@ -70,6 +70,24 @@ public record ResidentProfile(
         at);
   }
 
+  /** The same profile with other consents, changed at {@code at} (a withdrawal, say). */
+  public ResidentProfile withConsents(Map<Category, Consent> newConsents, Instant at) {
+    return new ResidentProfile(
+        id,
+        municipalityCode,
+        district,
+        home,
+        birthYear,
+        childrenBirthYears,
+        languages,
+        interests,
+        newConsents,
+        quietHours,
+        timeZone,
+        accessibility,
+        at);
+  }
+
   public List<String> problems() {
     return problems(Year.now());
   }

@@ -4,6 +4,7 @@ import com.google.firebase.messaging.Message;
 import io.kairan.model.delivery.Channel;
 import io.kairan.model.delivery.Delivery;
 import io.kairan.model.delivery.PushOutcome;
+import io.kairan.model.notice.Severity;
 import io.kairan.model.resident.Device;
 import io.kairan.push.digest.Digest;
 import io.kairan.push.profile.ResidentLanguages;
@@ -99,6 +100,10 @@ public class Dispatcher implements ApplicationListener<ContextClosedEvent> {
     for (Delivery delivery : deliveries) {
       if (notices.isWithdrawn(delivery.noticeId())) {
         continue; // withdrawn before it went out
+      }
+      if (delivery.severity() != Severity.EMERGENCY
+          && !languages.consentsTo(delivery.residentId(), delivery.category())) {
+        continue; // the resident withdrew their consent to the category before it went out
       }
       if (ledger.isStale(delivery.decidedAt())) {
         // Past the ledger's memory: it may have been pushed already, and a late push is no help.

@@ -3,12 +3,14 @@ package io.kairan.push.profile;
 import io.kairan.model.InvalidRecordException;
 import io.kairan.model.Topics;
 import io.kairan.model.json.Json;
+import io.kairan.model.notice.Category;
 import io.kairan.model.notice.LocalizedText;
 import io.kairan.model.resident.Device;
 import io.kairan.model.resident.ResidentProfile;
 import io.kairan.push.state.FollowedTopic;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,10 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Each resident's languages, in their order, and time zone: read whole from profiles.v1 before
- * sending starts, then followed. A tombstone (the resident left) removes them. Nothing else of a
- * profile is kept; most residents share a few language lists, which are kept once each.
+ * Each resident's languages, in their order, time zone and the categories they consent to: read
+ * whole from profiles.v1 before sending starts, then followed. A tombstone (the resident left)
+ * removes them. Nothing else of a profile is kept; most residents share a few language lists and
+ * sets of categories, which are kept once each.
  */
 @Component
 public class ResidentLanguages extends FollowedTopic {
@@ -38,6 +41,8 @@ public class ResidentLanguages extends FollowedTopic {
   private final Map<String, Reader> byResident = new HashMap<>();
   private final Map<Reader, Reader> shared = new HashMap<>();
   private final Map<String, Integer> firstLanguageCounts = new HashMap<>();
+  private final Map<String, Set<Category>> consentedBy = new HashMap<>();
+  private final Map<Set<Category>, Set<Category>> sharedConsents = new HashMap<>();
 
   ResidentLanguages(ConsumerFactory<String, String> consumers) {
     super(consumers, Topics.PROFILES);
@@ -61,6 +66,8 @@ public class ResidentLanguages extends FollowedTopic {
     try {
       ResidentProfile profile = Json.read(value, ResidentProfile.class);
       put(residentId, profile.languages(), profile.zone());
+      putConsents(
+          residentId, profile.consents().keySet().stream().filter(profile::consentsTo).toList());
     } catch (InvalidRecordException | DateTimeException e) {
       // the API refuses such a profile and the recommender dead-letters it; push keeps what it had
     }
@@ -75,9 +82,26 @@ public class ResidentLanguages extends FollowedTopic {
     count(reader, +1);
   }
 
+  /** The categories the resident consents to now (their profile's latest word). */
+  public synchronized void putConsents(String residentId, java.util.Collection<Category> granted) {
+    Set<Category> set = granted.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(granted));
+    consentedBy.put(residentId, sharedConsents.computeIfAbsent(set, c -> c));
+  }
+
+  /**
+   * Whether a push of {@code category} may still go to the resident: not once they withdrew their
+   * consent to it. A resident push does not know (yet) is not held back: the recommender decided
+   * the delivery on a profile that consented.
+   */
+  public synchronized boolean consentsTo(String residentId, Category category) {
+    Set<Category> granted = consentedBy.get(residentId);
+    return granted == null || granted.contains(category);
+  }
+
   /** The resident left: nothing of them is kept. */
   public synchronized void remove(String residentId) {
     count(byResident.remove(residentId), -1);
+    consentedBy.remove(residentId);
   }
 
   public synchronized Optional<Reader> find(String residentId) {

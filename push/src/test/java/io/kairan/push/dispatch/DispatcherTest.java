@@ -124,6 +124,44 @@ class DispatcherTest {
   }
 
   @Test
+  void aDuePushOfACategoryTheResidentWithdrewFromIsNotSentButAnEmergencyOfItIs() throws Exception {
+    residents(2);
+    // r-0 withdrew DISASTER (the fixtures' category) after the pushes were scheduled; r-1 did not.
+    languages.putConsents("r-0", List.of(io.kairan.model.notice.Category.HEALTH));
+    languages.putConsents("r-1", List.of(io.kairan.model.notice.Category.DISASTER));
+    Instant scheduled = NOW.minusSeconds(3600);
+
+    dispatcher(false)
+        .push(
+            List.of(
+                Fixtures.pushAt("n-1", "r-0", scheduled, NOW),
+                Fixtures.pushAt("n-1", "r-1", scheduled, NOW),
+                Fixtures.pushNow("n-2", "r-0", Severity.EMERGENCY, NOW)));
+
+    assertThat(fcm.server().received())
+        .extracting(ReceivedMessage::token, m -> m.data().get("noticeId"))
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("tok-1", "n-1"),
+            org.assertj.core.groups.Tuple.tuple("tok-0", "n-2"));
+  }
+
+  @Test
+  void aRefreshedTokenReplacesTheOldOneWhetherReRegisteredOrReplacingAnotherDevice()
+      throws Exception {
+    // Re-registered under the same device id with a new token (the API's "id").
+    devices.put(Fixtures.device("phone", "r-1", "tok-phone-old", "ja"));
+    devices.put(Fixtures.device("phone", "r-1", "tok-phone-new", "ja"));
+    // Registered anew, and the old device's tombstone (the API's "replaces").
+    devices.put(Fixtures.device("tablet-old", "r-1", "tok-tablet-old", "ja"));
+    devices.put(Fixtures.device("tablet-new", "r-1", "tok-tablet-new", "ja"));
+    devices.remove("tablet-old");
+
+    dispatcher(false).push(List.of(Fixtures.pushNow("n-1", "r-1", Severity.IMPORTANT, NOW)));
+
+    assertThat(perToken()).isEqualTo(Map.of("tok-phone-new", 1L, "tok-tablet-new", 1L));
+  }
+
+  @Test
   void aDeliveryDecidedLongerAgoThanTheLedgerRemembersIsNotPushed() throws Exception {
     residents(2);
     Instant justRemembered = NOW.minus(SentLedger.RETENTION);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kairan.model.Topics;
 import io.kairan.model.json.Json;
+import io.kairan.model.notice.Category;
+import io.kairan.model.resident.Consent;
 import io.kairan.model.resident.ResidentProfile;
 import io.kairan.push.Fixtures;
 import java.time.ZoneId;
@@ -32,6 +34,39 @@ class ResidentLanguagesTest {
     assertThat(languages.languagesFor(Fixtures.device("d", "r-1", "tok", "ja")))
         .containsExactly("vi", "en");
   }
+
+  @Test
+  void theCategoriesAResidentConsentsToAreKeptAndAWithdrawalTakesOneAway() {
+    ResidentProfile both =
+        Fixtures.profile("r-1", "湊町", List.of("ja"))
+            .withConsents(
+                java.util.Map.of(
+                    Category.HEALTH,
+                    new Consent(true, AT),
+                    Category.DISASTER,
+                    new Consent(true, AT)),
+                AT);
+    read(both);
+    assertThat(languages.consentsTo("r-1", Category.HEALTH)).isTrue();
+    assertThat(languages.consentsTo("r-1", Category.TAX)).as("never asked").isFalse();
+
+    read(
+        both.withConsents(
+            java.util.Map.of(
+                Category.HEALTH,
+                new Consent(false, AT.plusSeconds(60)),
+                Category.DISASTER,
+                new Consent(true, AT)),
+            AT.plusSeconds(60)));
+
+    assertThat(languages.consentsTo("r-1", Category.HEALTH)).isFalse();
+    assertThat(languages.consentsTo("r-1", Category.DISASTER)).isTrue();
+    assertThat(languages.consentsTo("r-unknown", Category.HEALTH))
+        .as("a resident push does not know is not held back")
+        .isTrue();
+  }
+
+  private static final java.time.Instant AT = java.time.Instant.parse("2026-11-01T00:00:00Z");
 
   @Test
   void aTombstoneRemovesTheResident() {
