@@ -36,9 +36,10 @@ import picocli.CommandLine.Option;
  * An emergency to N devices through the local FCM-compatible server, with FCM's answer time
  * simulated: device by device at answer time 0 (this machine's ceiling) and at {@code --answer-ms}
  * (FCM's round trip), as the dispatcher sends it (chunks of 500, one after another), with the SDK's
- * default 100 threads, and as district topic messages. The server's own record of when each send
- * arrived and how many waited at once is the reference for pace and concurrency. Usage:
- * deploy/bench-push.sh [--devices 100000] [--answer-ms 75] [--json FILE].
+ * default 100 threads, as district topic messages, and in two stages through the service's
+ * dispatcher ({@link TwoStageRun}). The server's own record of when each send arrived and how many
+ * waited at once is the reference for pace and concurrency. Usage: deploy/bench-push.sh [--devices
+ * 100000] [--answer-ms 75] [--json FILE].
  */
 @Command(
     name = "deploy/bench-push.sh",
@@ -212,6 +213,15 @@ public final class PushBenchmark implements Callable<Integer> {
                 .mapToInt(LocalFcmServer.TopicMessage::subscribers)
                 .sum();
 
+        TwoStageRun twoStages =
+            TwoStageRun.measure(
+                server,
+                messaging,
+                sender(messaging, quota, inFlight),
+                devices,
+                districts,
+                answerMs);
+
         double atPace = devices / perSecond;
         double needed = perSecond * answerMs / 1000.0;
         String n = String.format("%,d", devices);
@@ -276,7 +286,28 @@ public final class PushBenchmark implements Callable<Integer> {
                     districts + " district topics: time for " + n + " devices",
                     round(topicSeconds),
                     "s",
-                    atPace));
+                    atPace),
+                // Cell broadcast's primary notification goes out within 4 s.
+                Figure.atMost(
+                    "two stages: time to the last stage-one message ("
+                        + twoStages.stageOneMessages()
+                        + " topics)",
+                    round(twoStages.toLastStageOne()),
+                    "s",
+                    4.0),
+                Figure.measured(
+                    "two stages: last stage one / " + districts + " district topics alone",
+                    round(twoStages.toLastStageOne() / topicSeconds),
+                    "x"),
+                Figure.atMost(
+                    "two stages: time to the last stage-two request (" + n + " devices)",
+                    round(twoStages.toLastStageTwo()),
+                    "s",
+                    atPace + answerMs / 1000.0),
+                Figure.measured(
+                    "two stages: last stage two / chunks of 500 (dispatcher)",
+                    round(twoStages.toLastStageTwo() / chunked.seconds()),
+                    "x"));
         String loadAfter = loadAverage();
 
         System.out.printf(
@@ -313,6 +344,15 @@ public final class PushBenchmark implements Callable<Integer> {
                 + " call, one request per token)%n",
             reached, subscribeSeconds);
         System.out.printf(
+            "  two stages through the dispatcher (polls of 500, sites in stage two): %d stage-one"
+                + " messages, last at %.3fs; %,d stage-two requests, last at %.2fs; results"
+                + " written at %.2fs%n",
+            twoStages.stageOneMessages(),
+            twoStages.toLastStageOne(),
+            twoStages.stageTwoRequests(),
+            twoStages.toLastStageTwo(),
+            twoStages.toResultsWritten());
+        System.out.printf(
             "  needed in flight for the quota's pace: %,.0f/s x %d ms = %,.0f%n",
             perSecond, answerMs, needed);
         Figure.printTable("Against the FCM quota's pace", figures);
@@ -334,6 +374,7 @@ public final class PushBenchmark implements Callable<Integer> {
                 loadAfter));
         json.put("scorecard", Figure.json(figures));
         json.put("runs", runs);
+        json.put("twoStages", twoStages);
         json.put(
             "topics",
             Map.of(
