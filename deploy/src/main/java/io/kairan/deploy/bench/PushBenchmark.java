@@ -289,7 +289,7 @@ public final class PushBenchmark implements Callable<Integer> {
                     atPace),
                 // Cell broadcast's primary notification goes out within 4 s.
                 Figure.atMost(
-                    "two stages: time to the last stage-one message ("
+                    "two stages: to the last stage-one message ("
                         + twoStages.stageOneMessages()
                         + " topics)",
                     round(twoStages.toLastStageOne()),
@@ -300,7 +300,7 @@ public final class PushBenchmark implements Callable<Integer> {
                     round(twoStages.toLastStageOne() / topicSeconds),
                     "x"),
                 Figure.atMost(
-                    "two stages: time to the last stage-two request (" + n + " devices)",
+                    "two stages: to the last stage-two request (" + n + ")",
                     round(twoStages.toLastStageTwo()),
                     "s",
                     atPace + answerMs / 1000.0),
