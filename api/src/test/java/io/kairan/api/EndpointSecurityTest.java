@@ -94,7 +94,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
   io.kairan.api.reach.ReachTestSupport.class,
   io.kairan.api.rules.RulesTestSupport.class,
   io.kairan.api.comparison.ComparisonTestSupport.class,
-  io.kairan.api.simulation.Simulations.class
+  io.kairan.api.simulation.Simulations.class,
+  ResidentTestSupport.class
 })
 class EndpointSecurityTest {
   static final String ISSUER = "https://id.city.example/realms/aizu";
@@ -200,6 +201,9 @@ class EndpointSecurityTest {
       NoticeTestSupport.DRAFT.replaceFirst(
           "\\}\\s*$", ",\"whatChanged\":{\"ja\":\"申請の締切を訂正しました\"}}");
 
+  /** The device of the table's resident ({@code someone-1}) the table's DELETE removes. */
+  static final String RESIDENTS_DEVICE = "dev-someone-1";
+
   static final List<Endpoint> ENDPOINTS =
       List.of(
           new Endpoint(
@@ -212,6 +216,27 @@ class EndpointSecurityTest {
               Role.RESIDENT,
               "/api/v1/me/devices",
               "{\"token\":\"t-1\",\"platform\":\"ANDROID\",\"locale\":\"ja\"}"),
+          new Endpoint(
+              HttpMethod.GET, "/api/v1/me/profile", Role.RESIDENT, "/api/v1/me/profile", null),
+          new Endpoint(
+              HttpMethod.GET, "/api/v1/me/devices", Role.RESIDENT, "/api/v1/me/devices", null),
+          new Endpoint(
+              HttpMethod.DELETE,
+              "/api/v1/me/devices/{id}",
+              Role.RESIDENT,
+              "/api/v1/me/devices/" + RESIDENTS_DEVICE,
+              null),
+          new Endpoint(
+              HttpMethod.GET, "/api/v1/me/consents", Role.RESIDENT, "/api/v1/me/consents", null),
+          new Endpoint(
+              HttpMethod.POST,
+              "/api/v1/me/consents/{category}/withdraw",
+              Role.RESIDENT,
+              "/api/v1/me/consents/HEALTH/withdraw",
+              null),
+          new Endpoint(
+              HttpMethod.GET, "/api/v1/me/export", Role.RESIDENT, "/api/v1/me/export", null),
+          new Endpoint(HttpMethod.DELETE, "/api/v1/me", Role.RESIDENT, "/api/v1/me", null),
           new Endpoint(HttpMethod.GET, "/api/v1/me/feed", Role.RESIDENT, "/api/v1/me/feed", null),
           new Endpoint(
               HttpMethod.GET, "/api/v1/me/search", Role.RESIDENT, "/api/v1/me/search?q=x", null),
@@ -410,6 +435,9 @@ class EndpointSecurityTest {
   @MockitoBean NoticeCounts noticeCounts;
   @MockitoBean NoticeSearch noticeSearch;
   @MockitoBean io.kairan.api.coverage.CoverageReader coverage;
+  @MockitoBean io.kairan.api.index.ResidentDocuments residentDocuments;
+  @Autowired io.kairan.api.profile.ProfileBook profiles;
+  @Autowired io.kairan.api.device.DeviceBook devices;
   @Autowired io.kairan.api.draft.DraftBook drafts;
 
   private final Clock now = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -457,6 +485,21 @@ class EndpointSecurityTest {
                 10));
     when(noticeCounts.of(org.mockito.ArgumentMatchers.any()))
         .thenReturn(new NoticeCounts.Counts(0, Map.of(), Map.of(), Map.of()));
+    // The table's resident has a profile and a device, and nothing indexed.
+    profiles.put(
+        io.kairan.model.json.Json.read(PROFILE, io.kairan.model.resident.ResidentProfile.class)
+            .withId("someone-1", NOW));
+    devices.put(
+        new io.kairan.model.resident.Device(
+            RESIDENTS_DEVICE,
+            "someone-1",
+            "t-someone-1",
+            io.kairan.model.resident.Platform.ANDROID,
+            "ja",
+            NOW));
+    when(residentDocuments.of(org.mockito.ArgumentMatchers.any()))
+        .thenReturn(
+            new io.kairan.api.index.ResidentDocuments.Held(List.of(), List.of(), List.of()));
     // Two shadow rule sets, so the first can be rolled back to.
     String analyst = tokenFor(issuer, Role.ANALYST, "ana-1");
     ruleId =
@@ -738,11 +781,24 @@ class EndpointSecurityTest {
                     .map(r -> Arguments.of(e, r)));
   }
 
+  /**
+   * The ids a resident's call may name besides a notice's: the caller's own device (another's is
+   * 404, DeviceControllerTest) and a category of their own consents.
+   */
+  static final Map<String, String> OWN_IDS =
+      Map.of(
+          "/api/v1/me/devices/{id}", "/api/v1/me/devices/x",
+          "/api/v1/me/consents/{category}/withdraw", "/api/v1/me/consents/x/withdraw");
+
   @Test
   void noResidentEndpointNamesAnIdSoAResidentOnlyEverReachesTheirOwnData() {
     assertThat(ENDPOINTS)
         .filteredOn(e -> e.role() == Role.RESIDENT)
-        .allSatisfy(e -> assertThat(e.pattern()).startsWith("/api/v1/me/").doesNotContain("{"));
+        .allSatisfy(
+            e ->
+                assertThat(OWN_IDS.getOrDefault(e.pattern(), e.pattern()) + "/")
+                    .startsWith("/api/v1/me/")
+                    .doesNotContain("{"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -28,6 +28,9 @@ public final class Topics {
    */
   public static final java.time.Duration RESIDENT_LOG_RETENTION = java.time.Duration.ofDays(30);
 
+  /** How often those logs start a new segment: a record outlives the retention by this at most. */
+  public static final java.time.Duration LOG_SEGMENT_ROLL = java.time.Duration.ofDays(1);
+
   private Topics() {}
 
   /**
@@ -42,11 +45,15 @@ public final class Topics {
     if (topic.endsWith(".dlq")
         || java.util.Set.of(FEEDBACK, DELIVERIES, SHADOW_DELIVERIES, PUSH_RESULTS)
             .contains(topic)) {
+      // Kafka deletes whole segments once their newest record is past retention: a segment rolled
+      // daily keeps a record at most a day longer.
       return java.util.Map.of(
           "cleanup.policy",
           "delete",
           "retention.ms",
-          String.valueOf(RESIDENT_LOG_RETENTION.toMillis()));
+          String.valueOf(RESIDENT_LOG_RETENTION.toMillis()),
+          "segment.ms",
+          String.valueOf(LOG_SEGMENT_ROLL.toMillis()));
     }
     return java.util.Map.of();
   }

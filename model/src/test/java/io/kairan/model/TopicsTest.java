@@ -50,9 +50,10 @@ class TopicsTest {
 
   @Test
   void theLogsThatNameResidentsAndEveryDeadLetterTopicAreDeletedAfter30Days() {
-    // 30 days in milliseconds, by hand: 30 × 24 × 3600 × 1000.
+    // 30 days in milliseconds, by hand: 30 × 24 × 3600 × 1000; a segment rolled each day.
     java.util.Map<String, String> thirtyDays =
-        java.util.Map.of("cleanup.policy", "delete", "retention.ms", "2592000000");
+        java.util.Map.of(
+            "cleanup.policy", "delete", "retention.ms", "2592000000", "segment.ms", "86400000");
     for (String topic :
         java.util.List.of(
             "feedback.v1",

@@ -1,9 +1,8 @@
 package io.kairan.api.draft;
 
-import io.kairan.api.kafka.TopicReplay;
+import io.kairan.api.kafka.BookReplay;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -20,28 +19,7 @@ class DraftTopic {
   }
 
   @Bean
-  SmartLifecycle draftReplay(DraftBook book, KafkaProperties kafka) {
-    TopicReplay replay =
-        new TopicReplay(
-            DraftBook.TOPIC,
-            "kairan-api-drafts",
-            kafka,
-            TopicReplay.Reader.of(r -> book.accept(r.key(), r.value()), book::markCaughtUp));
-    return new SmartLifecycle() {
-      @Override
-      public void start() {
-        replay.start();
-      }
-
-      @Override
-      public void stop() {
-        replay.stop();
-      }
-
-      @Override
-      public boolean isRunning() {
-        return replay.isRunning();
-      }
-    };
+  BookReplay draftReplay(DraftBook book, KafkaProperties kafka) {
+    return new BookReplay(DraftBook.TOPIC, "kairan-api-drafts", kafka, book);
   }
 }

@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -31,7 +32,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @WebMvcTest(
     controllers = ProfileController.class,
     properties = "kairan.security.test-hmac-secret=0123456789abcdef0123456789abcdef")
-@Import(io.kairan.api.security.SecurityTestSupport.class)
+@Import({io.kairan.api.security.SecurityTestSupport.class, io.kairan.api.ResidentTestSupport.class})
 class ProfileControllerTest {
   private static final String PROFILE =
       """
@@ -48,10 +49,16 @@ class ProfileControllerTest {
 
   @MockitoBean RecordPublisher kafka;
 
+  @Autowired io.kairan.api.consent.ConsentBook consentHistories;
+
   private ResultActions putProfile(String body) throws Exception {
+    return putProfile("r-42", body);
+  }
+
+  private ResultActions putProfile(String resident, String body) throws Exception {
     return mvc.perform(
         put("/api/v1/me/profile")
-            .with(resident("r-42"))
+            .with(resident(resident))
             .contentType(MediaType.APPLICATION_JSON)
             .content(body));
   }
@@ -63,6 +70,61 @@ class ProfileControllerTest {
     ArgumentCaptor<Object> written = ArgumentCaptor.forClass(Object.class);
     verify(kafka).publish(eq(Topics.PROFILES), eq("r-42"), written.capture());
     assertThat(((ResidentProfile) written.getValue()).id()).isEqualTo("r-42");
+  }
+
+  @Test
+  void aResidentReadsBackTheProfileTheyPut() throws Exception {
+    putProfile("r-read", PROFILE).andExpect(status().isOk());
+
+    mvc.perform(get("/api/v1/me/profile").with(resident("r-read")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.id").value("r-read"))
+        .andExpect(jsonPath("$.district").value("湊町"))
+        .andExpect(jsonPath("$.consents.HEALTH.granted").value(true));
+  }
+
+  @Test
+  void aResidentWithoutAProfileGets404AsAProblemAndNeverAnothersProfile() throws Exception {
+    putProfile("r-someone", PROFILE).andExpect(status().isOk());
+
+    mvc.perform(get("/api/v1/me/profile").with(resident("r-nobody")))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(404));
+  }
+
+  @Test
+  void eachConsentAProfileGivesOrTakesBackIsAppendedToTheHistoryOnTheApisTopic() throws Exception {
+    putProfile("r-hist", PROFILE).andExpect(status().isOk());
+    // The same consent again changes nothing; HEALTH taken back and TAX given are two events.
+    putProfile("r-hist", PROFILE).andExpect(status().isOk());
+    putProfile(
+            "r-hist",
+            PROFILE.replace(
+                "\"HEALTH\":{\"granted\":true,\"at\":\"2026-11-01T00:00:00Z\"}",
+                "\"HEALTH\":{\"granted\":false,\"at\":\"2026-11-02T00:00:00Z\"},"
+                    + "\"TAX\":{\"granted\":true,\"at\":\"2026-11-02T00:00:00Z\"}"))
+        .andExpect(status().isOk());
+
+    var history = consentHistories.of("r-hist").events();
+    assertThat(history)
+        .extracting(
+            io.kairan.api.consent.ConsentEvent::category,
+            io.kairan.api.consent.ConsentEvent::granted,
+            e -> e.at().toString())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                io.kairan.model.notice.Category.HEALTH, true, "2026-11-01T00:00:00Z"),
+            org.assertj.core.groups.Tuple.tuple(
+                io.kairan.model.notice.Category.HEALTH, false, "2026-11-02T00:00:00Z"),
+            org.assertj.core.groups.Tuple.tuple(
+                io.kairan.model.notice.Category.TAX, true, "2026-11-02T00:00:00Z"));
+    assertThat(history).allSatisfy(e -> assertThat(e.purpose()).isEqualTo("notices"));
+    ArgumentCaptor<Object> written = ArgumentCaptor.forClass(Object.class);
+    verify(kafka, org.mockito.Mockito.times(2))
+        .publish(eq(io.kairan.api.consent.ConsentBook.TOPIC), eq("r-hist"), written.capture());
+    assertThat(((io.kairan.api.consent.ConsentHistory) written.getValue()).events())
+        .isEqualTo(history);
   }
 
   @Test

@@ -1,0 +1,17 @@
+package io.kairan.api;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What the resident's own calls keep, for controller slice tests: the real books of profiles,
+ * devices and consent histories and the consent recorder (Kafka is the test's stand-in).
+ */
+@TestConfiguration
+@Import({
+  io.kairan.api.profile.ProfileBook.class,
+  io.kairan.api.device.DeviceBook.class,
+  io.kairan.api.consent.ConsentBook.class,
+  io.kairan.api.consent.ConsentRecorder.class
+})
+public class ResidentTestSupport {}
