@@ -10,4 +10,9 @@ import io.kairan.model.resident.Platform;
  *     is removed, so its old token is pushed no more
  */
 public record DeviceRegistration(
-    String token, Platform platform, String locale, String id, String replaces) {}
+    String token, Platform platform, String locale, String id, String replaces) {
+  /** A first registration: a device the caller has not registered before. */
+  public DeviceRegistration(String token, Platform platform, String locale) {
+    this(token, platform, locale, null, null);
+  }
+}
