@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
@@ -47,7 +48,7 @@ import org.apache.flink.util.OutputTag;
  * decided on what the resident's last profile said of quiet hours, zone and consent. A deleted
  * resident's state is cleared. State has an end: what is remembered of a notice goes when its
  * validity ends, a day's push count when that day is over in every zone (processing-time timers);
- * only the learned affinities stay with the resident.
+ * the learned affinities and what the last profile said (Recipient) stay with the resident.
  */
 final class DecideDeliveries
     extends KeyedBroadcastProcessFunction<String, ResidentEvent, Control, Delivery> {
@@ -58,6 +59,13 @@ final class DecideDeliveries
   /** The city's evacuation sites and shelters by id; broadcast state, as the rule sets are. */
   static final MapStateDescriptor<String, EvacuationSite> SITES =
       new MapStateDescriptor<>("sites", Types.STRING, TypeInformation.of(EvacuationSite.class));
+
+  /**
+   * The latest correction of each notice still valid: a resident whose earlier version reaches this
+   * stage after the correction did (the match stage was still fanning it out) is corrected then.
+   */
+  static final MapStateDescriptor<String, Correction> CORRECTIONS =
+      new MapStateDescriptor<>("corrections", Types.STRING, TypeInformation.of(Correction.class));
 
   static final OutputTag<Delivery> SHADOW = new OutputTag<>("shadow-deliveries") {};
 
@@ -144,6 +152,16 @@ final class DecideDeliveries
         ctx.timerService(),
         out,
         shadow -> ctx.output(SHADOW, shadow));
+    Correction later = ctx.getBroadcastState(CORRECTIONS).get(match.noticeId());
+    if (later != null && later.version() > match.noticeVersion()) {
+      correct(
+          match.residentId(),
+          later,
+          ctx.getBroadcastState(RULE_SETS),
+          ctx.getBroadcastState(SITES),
+          out,
+          shadow -> ctx.output(SHADOW, shadow));
+    }
   }
 
   /**
@@ -286,10 +304,20 @@ final class DecideDeliveries
     for (String noticeId : over) {
       delivered.remove(noticeId);
     }
+    long next = Long.MAX_VALUE;
+    for (var given : delivered.values()) {
+      next = Math.min(next, given.validUntil());
+    }
+    // A correction (decided without timers) may have moved an end later: what stays has a timer.
+    if (next != Long.MAX_VALUE) {
+      ctx.timerService().registerProcessingTimeTimer(next);
+    }
     for (ValueState<PushDay> days : List.of(pushDay, shadowPushDay)) {
       PushDay day = days.value();
       if (day != null && overEverywhere(day) <= timestamp) {
         days.clear();
+      } else if (day != null) {
+        ctx.timerService().registerProcessingTimeTimer(overEverywhere(day));
       }
     }
   }
@@ -386,18 +414,28 @@ final class DecideDeliveries
       }
       siteIndex = null;
     } else if (control.isCorrection()) {
+      Correction correction = control.correction();
+      remember(ctx.getBroadcastState(CORRECTIONS), correction);
       ReadOnlyBroadcastState<String, RuleSet> sets = ctx.getBroadcastState(RULE_SETS);
       ReadOnlyBroadcastState<String, EvacuationSite> sites = ctx.getBroadcastState(SITES);
       ctx.applyToKeyedState(
           DELIVERED,
-          (resident, notices) ->
-              correct(
-                  resident,
-                  control.correction(),
-                  sets,
-                  sites,
-                  out,
-                  shadow -> ctx.output(SHADOW, shadow)));
+          (resident, notices) -> {
+            // One resident's failure must not stop the correction of the others.
+            try {
+              correct(resident, correction, sets, sites, out, s -> ctx.output(SHADOW, s));
+            } catch (Exception e) {
+              DeadLetters.rethrowIfTheJobs(e);
+              ctx.output(
+                  DeadLetters.TAG,
+                  DeadLetters.failed(
+                      Topics.NOTICES,
+                      correction.noticeId() + " for " + resident,
+                      DeadLetters.describe(control),
+                      e,
+                      clock.instant()));
+            }
+          });
     } else if (control.isWithdrawal()) {
       long now = clock.millis();
       // Every resident given the notice: a push still pending gives its slot of the day back.
@@ -418,6 +456,25 @@ final class DecideDeliveries
       ctx.getBroadcastState(RULE_SETS).remove(control.ruleSlot());
     } else {
       ctx.getBroadcastState(RULE_SETS).put(control.ruleSlot(), control.ruleSet());
+    }
+  }
+
+  /** Keeps the notice's latest correction, and forgets those whose notice is over. */
+  private void remember(BroadcastState<String, Correction> corrections, Correction correction)
+      throws Exception {
+    Correction kept = corrections.get(correction.noticeId());
+    if (kept == null || kept.version() < correction.version()) {
+      corrections.put(correction.noticeId(), correction);
+    }
+    Instant now = clock.instant();
+    var over = new ArrayList<String>();
+    for (var entry : corrections.entries()) {
+      if (!entry.getValue().validUntil().isAfter(now)) {
+        over.add(entry.getKey());
+      }
+    }
+    for (String noticeId : over) {
+      corrections.remove(noticeId);
     }
   }
 

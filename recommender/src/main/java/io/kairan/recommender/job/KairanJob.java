@@ -133,7 +133,8 @@ public final class KairanJob {
     BroadcastStream<Control> controls =
         parsedRules
             .union(parsedNotices.getSideOutput(ParseNotices.WITHDRAWALS), parsedSites)
-            .broadcast(DecideDeliveries.RULE_SETS, DecideDeliveries.SITES);
+            .broadcast(
+                DecideDeliveries.RULE_SETS, DecideDeliveries.SITES, DecideDeliveries.CORRECTIONS);
 
     SingleOutputStreamOperator<Delivery> deliveries =
         residentEvents

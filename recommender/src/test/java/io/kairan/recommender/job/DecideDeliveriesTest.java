@@ -59,7 +59,8 @@ class DecideDeliveriesTest {
             ResidentEvent::residentId,
             Types.STRING,
             DecideDeliveries.RULE_SETS,
-            DecideDeliveries.SITES);
+            DecideDeliveries.SITES,
+            DecideDeliveries.CORRECTIONS);
   }
 
   @AfterEach
@@ -717,5 +718,20 @@ class DecideDeliveriesTest {
     give(flood("r-1", "n-1"));
 
     assertThat(harness.extractOutputValues().get(0).sites()).isEmpty();
+  }
+
+  @Test
+  void anEarlierVersionThatArrivesAfterItsCorrectionIsFollowedByTheCorrection() throws Exception {
+    openAt(NOON_JST);
+    profile("r-1", Category.CHILDCARE);
+
+    correct(2, Severity.IMPORTANT); // the match stage still fans version 1 out
+    give(match("r-1", 1, Severity.IMPORTANT));
+
+    assertThat(harness.extractOutputValues())
+        .extracting(Delivery::noticeVersion, Delivery::channel, Delivery::reasons)
+        .containsExactly(
+            tuple(1, Channel.PUSH_NOW, List.of("you live in 湊町")),
+            tuple(2, Channel.PUSH_NOW, List.of("you were sent an earlier version of this notice")));
   }
 }

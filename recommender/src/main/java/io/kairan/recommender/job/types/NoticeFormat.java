@@ -22,10 +22,10 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
- * The binary form of a notice in Flink's state and between its operators (format 2: format 1, then
- * what a correction puts right and the hazard). Enums travel by name, so reordering constants never
- * changes what a checkpoint means; every object that may be absent has a presence byte. A change of
- * this layout needs a new snapshot version.
+ * The binary form of a notice in Flink's state and between its operators (format 3: format 1, then
+ * what a correction puts right — format 2 ends there — and the hazard). Enums travel by name, so
+ * reordering constants never changes what a checkpoint means; every object that may be absent has a
+ * presence byte. A change of this layout needs a new snapshot version.
  */
 final class NoticeFormat {
   // One tag per kind of audience: the numbers are the format and never change meaning.
@@ -74,7 +74,9 @@ final class NoticeFormat {
     return read(in, NoticeSerializer.Snapshot.FORMAT);
   }
 
-  /** Reads a notice written in {@code format}: 1 is the layout before corrections. */
+  /**
+   * Reads a notice written in {@code format}: 1 is the layout before corrections, 2 before hazards.
+   */
   static Notice read(DataInputView in, int format) throws IOException {
     String id = StringValue.readString(in);
     int version = in.readInt();
@@ -97,7 +99,7 @@ final class NoticeFormat {
     Audience audience = readAudience(in);
     Instant publishedAt = readInstant(in);
     Map<String, String> correction = format >= 2 ? readTexts(in) : Map.of();
-    Hazard hazard = format >= 2 ? readEnum(Hazard.class, in) : null;
+    Hazard hazard = format >= 3 ? readEnum(Hazard.class, in) : null;
     return new Notice(
         id,
         version,

@@ -92,10 +92,11 @@ public final class NoticeSerializer extends TypeSerializer<Notice> {
   /**
    * What a checkpoint records of the serializer: the class and the format version of {@link
    * NoticeFormat}. A checkpoint of this format restores this serializer as is; one of format 1
-   * (before corrections) is read in its layout and migrated: Flink rewrites it in this one.
+   * (before corrections) or 2 (before hazards) is read in its layout and migrated: Flink rewrites
+   * it in this one.
    */
   public static final class Snapshot implements TypeSerializerSnapshot<Notice> {
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     private int readFormat = FORMAT;
 
     @Override

@@ -148,19 +148,39 @@ class NoticeSerializerTest {
 
   @Test
   void theBinaryFormOfANoticeIsPinned() throws Exception {
-    // Format 2. If this changes, checkpoints written before cannot be read: bump the snapshot's
+    // Format 3. If this changes, checkpoints written before cannot be read: bump the snapshot's
     // version and read the old format instead of changing the pin.
     assertThat(Base64.getEncoder().encodeToString(write(everyKind()))).isEqualTo(PINNED_NOTICE);
   }
 
   @Test
-  void format2IsFormat1FollowedByWhatACorrectionPutsRightAndTheHazard() throws Exception {
+  void format3IsFormat1FollowedByWhatACorrectionPutsRightAndTheHazard() throws Exception {
     byte[] noCorrection = {0, 0, 0, 0, 0}; // an empty map of texts (its count), no hazard (null)
     byte[] format1 = Base64.getDecoder().decode(PINNED_NOTICE_FORMAT_1);
     byte[] expected = Arrays.copyOf(format1, format1.length + noCorrection.length);
     System.arraycopy(noCorrection, 0, expected, format1.length, noCorrection.length);
 
     assertThat(write(everyKind())).isEqualTo(expected);
+  }
+
+  @Test
+  void aCheckpointOfFormat2RestoresItsNoticesWithoutAHazardAndIsMigrated() throws Exception {
+    TypeSerializerSnapshot<Notice> restored =
+        TypeSerializerSnapshot.readVersionedSnapshot(
+            new DataInputDeserializer(Base64.getDecoder().decode(PINNED_SNAPSHOT_FORMAT_2)),
+            getClass().getClassLoader());
+
+    assertThat(
+            NoticeSerializer.INSTANCE
+                .snapshotConfiguration()
+                .resolveSchemaCompatibility(restored)
+                .isCompatibleAfterMigration())
+        .isTrue();
+    assertThat(
+            read(
+                (NoticeSerializer) restored.restoreSerializer(),
+                Base64.getDecoder().decode(PINNED_NOTICE_FORMAT_2)))
+        .isEqualTo(everyKind());
   }
 
   @Test
@@ -175,7 +195,7 @@ class NoticeSerializerTest {
                 .snapshotConfiguration()
                 .resolveSchemaCompatibility(restored)
                 .isCompatibleAfterMigration())
-        .as("Flink rewrites the old state in format 2")
+        .as("Flink rewrites the old state in format 3")
         .isTrue();
     assertThat(
             read(
@@ -195,7 +215,7 @@ class NoticeSerializerTest {
             new DataInputDeserializer(snapshot), getClass().getClassLoader());
 
     assertThat(Base64.getEncoder().encodeToString(snapshot))
-        .as("the snapshot names its class and format 2: moving either breaks restores")
+        .as("the snapshot names its class and format 3: moving either breaks restores")
         .isEqualTo(PINNED_SNAPSHOT);
     assertThat(restored.restoreSerializer()).isEqualTo(NoticeSerializer.INSTANCE);
     assertThat(
@@ -213,13 +233,13 @@ class NoticeSerializerTest {
   void aSnapshotOfAnUnknownFormatIsRefusedWithItsVersion() throws Exception {
     var out = new DataOutputSerializer(64);
     out.writeUTF(NoticeSerializer.Snapshot.class.getName());
-    out.writeInt(3); // a format this job does not know
+    out.writeInt(4); // a format this job does not know
     var in = new DataInputDeserializer(out.getCopyOfBuffer());
 
     assertThatThrownBy(
             () -> TypeSerializerSnapshot.readVersionedSnapshot(in, getClass().getClassLoader()))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("notice format 3 is unknown");
+        .hasMessageContaining("notice format 4 is unknown");
   }
 
   @Test
@@ -237,9 +257,15 @@ class NoticeSerializerTest {
   // Written by the job before corrections: checkpoints of that time hold notices like this.
   private static final String PINNED_NOTICE_FORMAT_1 =
       "DW4tZXZlcnkta2luZAAAAAMBCmtvZG9tby1rYQfTYOlggmG2twGtvQGylQILREVQQVJUTUVOVAcwNzIwMjgKQ0hJTERDQVJFAAAAAQNqYQjQogHl9QHLxAHTvgHuYLPqAcuVAgAAAAEDamETMTGIzgEzMOXLAf5g52DrYLPqAcuVAtdg5mDPYOBg1WDEYIJgLWh0dHBzOi8vd3d3LmNpdHkuYWl6dXdha2FtYXRzdS5mdWt1c2hpbWEuanAvAUBCvmZmZmZmQGF9wBo24usBAQAAAABrA6wwAAAAAAEAAAAAays5MAAAAAAKSU1QT1JUQU5UCENIQU5HRUQBAgAAAAIBAAEBAAAACAEEBzA3MjAyOAEFAAAAAgWXpgGangGl2gG66gEDytwBuuoBAQYAAAASAAAAQAEHAAAAAAAAAAYBCApqYS14LWVhc3kBCQTQtgGygQLmYAEDAQoAAAADAUBCvrhR64UfQGF9cKPXCj0BQELAAAAAAABAYX1wo9cKPQFAQsAAAAAAAEBhfhR64UeuAQsBQEK+ZmZmZmZAYX3AGjbi60AEAAAAAAAAAQAAAABrA6wwAAAAAA==";
+  // Written by the job with corrections and before hazards.
+  private static final String PINNED_NOTICE_FORMAT_2 =
+      "DW4tZXZlcnkta2luZAAAAAMBCmtvZG9tby1rYQfTYOlggmG2twGtvQGylQILREVQQVJUTUVOVAcwNzIwMjgKQ0hJTERDQVJFAAAAAQNqYQjQogHl9QHLxAHTvgHuYLPqAcuVAgAAAAEDamETMTGIzgEzMOXLAf5g52DrYLPqAcuVAtdg5mDPYOBg1WDEYIJgLWh0dHBzOi8vd3d3LmNpdHkuYWl6dXdha2FtYXRzdS5mdWt1c2hpbWEuanAvAUBCvmZmZmZmQGF9wBo24usBAQAAAABrA6wwAAAAAAEAAAAAays5MAAAAAAKSU1QT1JUQU5UCENIQU5HRUQBAgAAAAIBAAEBAAAACAEEBzA3MjAyOAEFAAAAAgWXpgGangGl2gG66gEDytwBuuoBAQYAAAASAAAAQAEHAAAAAAAAAAYBCApqYS14LWVhc3kBCQTQtgGygQLmYAEDAQoAAAADAUBCvrhR64UfQGF9cKPXCj0BQELAAAAAAABAYX1wo9cKPQFAQsAAAAAAAEBhfhR64UeuAQsBQEK+ZmZmZmZAYX3AGjbi60AEAAAAAAAAAQAAAABrA6wwAAAAAAAAAAA=";
   // The class name, then format version 2.
-  private static final String PINNED_SNAPSHOT =
+  private static final String PINNED_SNAPSHOT_FORMAT_2 =
       "ADlpby5rYWlyYW4ucmVjb21tZW5kZXIuam9iLnR5cGVzLk5vdGljZVNlcmlhbGl6ZXIkU25hcHNob3QAAAAC";
+  // The class name, then format version 3.
+  private static final String PINNED_SNAPSHOT =
+      "ADlpby5rYWlyYW4ucmVjb21tZW5kZXIuam9iLnR5cGVzLk5vdGljZVNlcmlhbGl6ZXIkU25hcHNob3QAAAAD";
   // The class name, then format version 1.
   private static final String PINNED_SNAPSHOT_FORMAT_1 =
       "ADlpby5rYWlyYW4ucmVjb21tZW5kZXIuam9iLnR5cGVzLk5vdGljZVNlcmlhbGl6ZXIkU25hcHNob3QAAAAB";
