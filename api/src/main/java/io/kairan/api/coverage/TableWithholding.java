@@ -12,11 +12,13 @@ import io.kairan.api.reach.Withholding;
  *       1). Where a column's total is shown, it less the cells shown is the sum of those withheld:
  *       the smallest shown cells are withheld too until at least two are and they hold 10 or more.
  *   <li>A row's total is shown only where none of its cells is withheld.
- *   <li>The grand total is shown only where every column's total is.
+ *   <li>The grand total is known anyway (a notice's figures show the residents it reached): so when
+ *       a column's total is from 1 to 9, the other columns would give it away by subtraction, and
+ *       nothing but the grand total is shown.
  * </ol>
  *
- * So every subtraction a reader can do (a shown total less the cells shown beside it) gives 0 or at
- * least 10.
+ * So every subtraction a reader can do (a shown total less the cells shown beside it, the grand
+ * total less the columns shown) gives 0 or at least 10.
  */
 final class TableWithholding {
   private TableWithholding() {}
@@ -34,14 +36,26 @@ final class TableWithholding {
       }
     }
     boolean[] columnShown = new boolean[columns];
+    boolean anySmallColumn = false;
+    long grandTotal = 0;
     for (int c = 0; c < columns; c++) {
       long total = 0;
       for (long[] row : counts) {
         total += row[c];
       }
+      grandTotal += total;
       columnShown[c] = !small(total);
+      anySmallColumn |= !columnShown[c];
       if (columnShown[c]) {
         protectColumn(counts, hidden, c);
+      }
+    }
+    if (anySmallColumn) {
+      for (int c = 0; c < columns; c++) {
+        columnShown[c] = false;
+        for (boolean[] row : hidden) {
+          row[c] = true;
+        }
       }
     }
     boolean[][] cells = new boolean[rows][columns];
@@ -53,11 +67,7 @@ final class TableWithholding {
         rowShown[r] &= cells[r][c];
       }
     }
-    boolean grand = true;
-    for (boolean shown : columnShown) {
-      grand &= shown;
-    }
-    return new Shown(cells, rowShown, columnShown, grand);
+    return new Shown(cells, rowShown, columnShown, !small(grandTotal));
   }
 
   static boolean small(long count) {

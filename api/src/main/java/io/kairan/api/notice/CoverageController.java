@@ -50,7 +50,7 @@ class CoverageController {
     if (Role.OPERATOR.heldBy(caller)) {
       operatorsNotice(caller, id);
     } else {
-      writes.owned(PublisherToken.of(caller).publisher().id(), id);
+      importantOrEmergency(writes.owned(PublisherToken.of(caller).publisher().id(), id));
     }
     return coverage.coverage(id);
   }
@@ -77,6 +77,10 @@ class CoverageController {
             "say what the list is for, in 10 characters or more")
         .maxLength(purpose, 500, "purpose")
         .require(purpose == null || !SafeText.hasMarkup(purpose), "purpose", "must be plain text")
+        .require(
+            purpose == null || purpose.chars().noneMatch(Character::isISOControl),
+            "purpose",
+            "must be one line of text")
         .throwIfAny();
     String municipality = operatorsNotice(caller, id);
     List<CoverageReader.NotReached> residents = coverage.notReached(id);
@@ -90,6 +94,17 @@ class CoverageController {
     return new NotReachedList(id, access.purpose(), access.at(), residents);
   }
 
+  /** Coverage is for notices no eligible resident may miss; the residents' ids all the more. */
+  private static void importantOrEmergency(Notice notice) {
+    if (notice.severity() == io.kairan.model.notice.Severity.INFO) {
+      throw new org.springframework.web.server.ResponseStatusException(
+          org.springframework.http.HttpStatus.CONFLICT,
+          "Coverage is counted for important and emergency notices; notice "
+              + notice.id()
+              + " is for information.");
+    }
+  }
+
   /** The operator's municipality, when the notice is for it: else 404 (none) or 403. */
   private String operatorsNotice(Authentication caller, String id) {
     String municipality = Role.municipalityOf(caller, "operate for");
@@ -101,6 +116,7 @@ class CoverageController {
       throw new NotYoursException(
           "notice " + id + " is for municipality " + notice.municipalityCode());
     }
+    importantOrEmergency(notice);
     return municipality;
   }
 }

@@ -55,9 +55,21 @@ class NoticeDrafts {
   /** What publishing a draft gave: the notice (a department's) or its approval (a firm's). */
   record Published(io.kairan.model.notice.Notice notice, Approval approval) {}
 
+  /** A draft is kept in every API's memory: no larger than a notice can be, with room to spare. */
+  static final int MAX_DRAFT_CHARS = 64 * 1024;
+
+  private static void refuseTooLarge(NoticeDraft notice) {
+    if (io.kairan.model.json.Json.write(notice).length() > MAX_DRAFT_CHARS) {
+      throw new ResponseStatusException(
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "A draft is at most " + MAX_DRAFT_CHARS + " characters of JSON.");
+    }
+  }
+
   SavedDraft save(Publisher publisher, NoticeDraft notice) {
     awaitBook();
     NoticeWrites.refuseWhatChanged(notice);
+    refuseTooLarge(notice);
     if (book.ofPublisher(publisher.id()).size() >= MAX_PER_PUBLISHER) {
       throw new ResponseStatusException(
           HttpStatus.CONFLICT,
@@ -74,6 +86,7 @@ class NoticeDrafts {
   SavedDraft change(String callerId, String id, NoticeDraft notice) {
     awaitBook();
     NoticeWrites.refuseWhatChanged(notice);
+    refuseTooLarge(notice);
     synchronized (locks.of(id)) {
       SavedDraft held = owned(callerId, id);
       SavedDraft changed = new SavedDraft(id, held.publisher(), notice, clock.instant());
