@@ -4,7 +4,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import java.util.List;
 import java.util.Set;
 
-/** An RFC 9457 problem document as the API writes it, with Kairan's two extra fields. */
+/** An RFC 9457 problem document as the API writes it, with Kairan's extra fields. */
 final class ProblemSchema {
   private ProblemSchema() {}
 
@@ -29,6 +29,9 @@ final class ProblemSchema {
         .addProperty(
             "line", integer().description("Where an unreadable body stopped being readable."))
         .addProperty("column", integer().description("The column on that line, in characters."))
+        .addProperty(
+            "withdrawnAt",
+            string("When a notice that is gone (410) was withdrawn.").format("date-time"))
         .required(List.of("type", "title", "status"));
   }
 

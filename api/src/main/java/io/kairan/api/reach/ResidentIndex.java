@@ -93,6 +93,17 @@ public class ResidentIndex {
     }
   }
 
+  /** The languages the resident reads, in their order, as the profile now says (empty if none). */
+  public List<String> languagesOf(String residentId) {
+    lock.readLock().lock();
+    try {
+      ResidentProfile profile = index.profileOf(residentId);
+      return profile == null || profile.languages() == null ? List.of() : profile.languages();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   public void remove(String residentId) {
     lock.writeLock().lock();
     try {

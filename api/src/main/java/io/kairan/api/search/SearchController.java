@@ -1,10 +1,10 @@
 package io.kairan.api.search;
 
+import io.kairan.api.web.LanguageParameter;
 import io.kairan.model.InvalidRecordException;
 import io.kairan.model.notice.LocalizedText;
 import io.kairan.model.notice.Notice;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -25,7 +25,6 @@ class SearchController {
   /** How deep paging goes (page × size + size): a search is for finding, not for listing. */
   static final int MAX_WINDOW = 1_000;
 
-  static final int MAX_LANGUAGES = 10;
   private final NoticeSearch search;
 
   SearchController(NoticeSearch search) {
@@ -54,7 +53,7 @@ class SearchController {
     } else if (size >= 1 && (long) (page + 1) * size > MAX_WINDOW) {
       problems.add("page: (page + 1) × size must be at most " + MAX_WINDOW);
     }
-    List<String> languages = languages(lang, problems);
+    List<String> languages = LanguageParameter.parse(lang, problems);
     if (!problems.isEmpty()) {
       throw new InvalidRecordException(problems);
     }
@@ -64,19 +63,6 @@ class SearchController {
     List<SearchResult.FoundNotice> items =
         found.stream().limit(size).map(f -> item(f, languages)).toList();
     return new SearchResult(query, page, size, found.size() > size ? page + 1 : null, items);
-  }
-
-  private static List<String> languages(String lang, List<String> problems) {
-    if (lang == null || lang.isBlank()) {
-      return List.of();
-    }
-    List<String> tags = Arrays.stream(lang.split(",")).map(String::strip).toList();
-    if (tags.size() > MAX_LANGUAGES) {
-      problems.add("lang: at most " + MAX_LANGUAGES + " languages");
-    } else if (!tags.stream().allMatch(LocalizedText::isLanguageTag)) {
-      problems.add("lang: must be language tags separated by commas, such as en,ja-x-easy");
-    }
-    return tags;
   }
 
   private static SearchResult.FoundNotice item(NoticeSearch.Found found, List<String> languages) {

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.kairan.api.MovingClock;
 import io.kairan.api.index.CurrentNotices;
-import io.kairan.api.index.Deliveries;
 import io.kairan.api.kafka.RecordPublisher;
 import io.kairan.testkit.tokens.TokenIssuer;
 import java.time.Duration;
@@ -70,7 +69,8 @@ class RateLimitTest {
   @Autowired MockMvc mvc;
   @Autowired RateLimitClock limitsTime;
   @MockitoBean RecordPublisher kafka;
-  @MockitoBean Deliveries deliveries;
+  @MockitoBean io.kairan.api.feed.FeedDeliveries deliveries;
+  @MockitoBean io.kairan.api.reach.ResidentIndex residents;
   @MockitoBean CurrentNotices currentNotices;
 
   private MovingClock limitsTime() {
