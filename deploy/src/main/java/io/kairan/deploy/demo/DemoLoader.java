@@ -94,7 +94,8 @@ public final class DemoLoader {
       }
       sites.addAll(read.sites());
     }
-    SitesOnTopic.publish(bootstrapServers, "072028", sites, List.of(), now);
+    SitesOnTopic.publish(
+        bootstrapServers, "072028", java.util.EnumSet.allOf(SiteKind.class), sites, List.of(), now);
   }
 
   /** Posts the demo notices as the city's departments; fails on the first refusal. */

@@ -74,11 +74,20 @@ final class SitesCommand implements Callable<Integer> {
       out.println("no site could be read: the topic is left as it was");
       return ImportSummary.ALL_REFUSED;
     }
+    var kinds = java.util.EnumSet.of(SiteKind.EVACUATION_SITE);
+    if (shelters != null) {
+      kinds.add(SiteKind.SHELTER);
+    }
     SitesOnTopic.Published published =
-        SitesOnTopic.publish(bootstrapServers, municipality, sites, refused, clock.instant());
+        SitesOnTopic.publish(
+            bootstrapServers, municipality, kinds, sites, refused, clock.instant());
     out.printf(
         "%d sites on sites.v1 for %s, %d removed, %d rows refused (on sites.dlq)%n",
         published.sites(), municipality, published.removed(), published.refused());
+    if (!refused.isEmpty()) {
+      out.println(
+          "sites no longer listed were kept: fix the refused rows and load again to remove them");
+    }
     return refused.isEmpty() ? ImportSummary.ALL_FINE : ImportSummary.SOME_REJECTED;
   }
 

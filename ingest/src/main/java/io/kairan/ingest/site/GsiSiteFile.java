@@ -34,6 +34,7 @@ public final class GsiSiteFile {
   static final String ACCEPTS = "受入対象者";
   static final String LAT = "lat";
   static final String LON = "lon";
+  private static final Map<String, String> ALIASES = Map.of("緯度", LAT, "経度", LON);
 
   /** A row refused: its line in the file and why. */
   public record Refused(long line, String id, String reason) {}
@@ -48,7 +49,19 @@ public final class GsiSiteFile {
       throw new IllegalArgumentException(
           "the file has " + file.length + " bytes; a GSI site list has at most " + MAX_BYTES);
     }
-    String text = new String(file, StandardCharsets.UTF_8);
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(file))
+              .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IllegalArgumentException(
+          "the file is not UTF-8 (a Shift_JIS file: convert it first, e.g. iconv -f CP932 -t UTF-8)");
+    }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
@@ -65,6 +78,13 @@ public final class GsiSiteFile {
             .parse(new StringReader(text));
     Map<String, Integer> header = new HashMap<>();
     parser.getHeaderMap().forEach((name, index) -> header.put(name.strip(), index));
+    // Other publications of the same GSI data name the point in Japanese.
+    ALIASES.forEach(
+        (alias, column) -> {
+          if (!header.containsKey(column) && header.containsKey(alias)) {
+            header.put(column, header.get(alias));
+          }
+        });
     for (String required : List.of(ID, NAME, LAT, LON)) {
       if (!header.containsKey(required)) {
         throw new IllegalArgumentException(
@@ -77,7 +97,23 @@ public final class GsiSiteFile {
       throw new IllegalArgumentException("not a list of 指定緊急避難場所: no hazard column (洪水, 地震, 津波…)");
     }
     Set<String> seen = new java.util.HashSet<>();
-    for (CSVRecord row : parser) {
+    var rows = parser.iterator();
+    while (true) {
+      CSVRecord row;
+      try {
+        if (!rows.hasNext()) {
+          break;
+        }
+        row = rows.next();
+      } catch (java.io.UncheckedIOException e) {
+        // A quote never closed: the rest of the file is one broken cell.
+        refused.add(
+            new Refused(
+                parser.getCurrentLineNumber(),
+                "",
+                "the file breaks off here (a quote never closed): " + e.getCause().getMessage()));
+        break;
+      }
       String id = cell(row, header, ID);
       try {
         EvacuationSite site = site(row, header, kind, municipalityCode, hazardColumns);

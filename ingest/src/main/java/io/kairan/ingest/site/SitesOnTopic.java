@@ -5,6 +5,7 @@ import io.kairan.model.DeadLetter;
 import io.kairan.model.Topics;
 import io.kairan.model.json.Json;
 import io.kairan.model.site.EvacuationSite;
+import io.kairan.model.site.SiteKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,20 +34,24 @@ public final class SitesOnTopic {
 
   private SitesOnTopic() {}
 
+  /**
+   * Publishes the sites read from the files of {@code kinds}; removes the municipality's sites of
+   * those kinds no longer listed, but only when no row was refused: a file read in part is no
+   * reason to take sites away from residents.
+   */
   public static Published publish(
       String bootstrapServers,
       String municipalityCode,
+      Set<SiteKind> kinds,
       List<EvacuationSite> sites,
       List<GsiSiteFile.Refused> refused,
       Instant at) {
     Set<String> listed = new HashSet<>();
     sites.forEach(s -> listed.add(s.id()));
-    List<String> gone = new ArrayList<>();
-    for (String id : onTopic(bootstrapServers, municipalityCode)) {
-      if (!listed.contains(id)) {
-        gone.add(id);
-      }
-    }
+    List<String> gone =
+        refused.isEmpty()
+            ? gone(onTopic(bootstrapServers, municipalityCode), listed, kinds)
+            : List.of();
     try (var producer = producer(bootstrapServers)) {
       var acks = new ArrayList<Future<RecordMetadata>>();
       for (EvacuationSite site : sites) {
@@ -81,6 +86,18 @@ public final class SitesOnTopic {
           "Kafka did not acknowledge: " + e.getCause().getMessage(), e.getCause());
     }
     return new Published(sites.size(), gone.size(), refused.size());
+  }
+
+  /** The sites on the topic, of the kinds whose files were read, that the files no longer list. */
+  static List<String> gone(Set<String> onTopic, Set<String> listed, Set<SiteKind> kinds) {
+    List<String> gone = new ArrayList<>();
+    for (String id : new java.util.TreeSet<>(onTopic)) {
+      boolean ofAKindRead = kinds.stream().anyMatch(k -> id.startsWith(GsiSiteFile.idOf(k, "")));
+      if (ofAKindRead && !listed.contains(id)) {
+        gone.add(id);
+      }
+    }
+    return gone;
   }
 
   /** The ids of the municipality's sites the topic holds now (the latest record per key). */

@@ -119,4 +119,64 @@ class GsiSiteFileTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at most");
   }
+
+  @Test
+  void aShiftJisFileIsRefusedWithHowToConvertIt() {
+    byte[] sjis =
+        "共通ID,施設・場所名,洪水,lat,lon\nE1,公園,1,37.5,139.9\n"
+            .getBytes(java.nio.charset.Charset.forName("Shift_JIS"));
+
+    assertThatThrownBy(() -> GsiSiteFile.read(sjis, SiteKind.EVACUATION_SITE, "072028"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not UTF-8")
+        .hasMessageContaining("iconv");
+  }
+
+  @Test
+  void theJapaneseNamesOfThePointsColumnsAreReadToo() throws Exception {
+    var read = evacuation("共通ID,施設・場所名,洪水,緯度,経度\nE1,公園,1,37.5,139.9\n");
+
+    assertThat(read.sites())
+        .singleElement()
+        .extracting(EvacuationSite::location)
+        .isEqualTo(new GeoPoint(37.5, 139.9));
+  }
+
+  @Test
+  void aQuoteNeverClosedRefusesTheRestAndKeepsTheRowsBefore() throws Exception {
+    var read =
+        evacuation(
+            "共通ID,施設・場所名,洪水,lat,lon\nE1,公園,1,37.5,139.9\nE2,\"川原,1,37.5,139.9\nE3,森,1,37.5,139.9\n");
+
+    assertThat(read.sites()).extracting(EvacuationSite::id).containsExactly("evacuation-E1");
+    assertThat(read.refused())
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).contains("quote never closed"));
+  }
+
+  @Test
+  void aNameWithMarkupOrALineBreakIsRefused() throws Exception {
+    var read =
+        evacuation(
+            "共通ID,施設・場所名,洪水,lat,lon\nE1,<b>公園</b>,1,37.5,139.9\nE2,\"川原\n二行目\",1,37.5,139.9\n");
+
+    assertThat(read.sites()).isEmpty();
+    assertThat(read.refused())
+        .extracting(GsiSiteFile.Refused::reason)
+        .containsExactly(
+            "name: must be one line of plain text", "name: must be one line of plain text");
+  }
+
+  @Test
+  void onlySitesOfTheKindsReadAndNoLongerListedAreRemoved() {
+    var onTopic = java.util.Set.of("evacuation-E1", "evacuation-E2", "shelter-S1");
+
+    assertThat(
+            SitesOnTopic.gone(
+                onTopic,
+                java.util.Set.of("evacuation-E1"),
+                java.util.EnumSet.of(SiteKind.EVACUATION_SITE)))
+        .as("no shelters file: the shelters stay")
+        .containsExactly("evacuation-E2");
+  }
 }

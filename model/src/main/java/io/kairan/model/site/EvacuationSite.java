@@ -3,6 +3,7 @@ package io.kairan.model.site;
 import io.kairan.model.Problems;
 import io.kairan.model.notice.GeoPoint;
 import io.kairan.model.notice.Hazard;
+import io.kairan.model.text.SafeText;
 import java.util.List;
 import java.util.Set;
 
@@ -37,7 +38,15 @@ public record EvacuationSite(
             .maxLength(name, 200, "name")
             .maxLength(address, 300, "address")
             .notNull(location, "location")
-            .maxSize(accepts, 20, "accepts");
+            .maxSize(accepts, 20, "accepts")
+            .require(
+                name == null || SafeText.isPlainLine(name),
+                "name",
+                "must be one line of plain text")
+            .require(
+                address == null || SafeText.isPlainLine(address),
+                "address",
+                "must be one line of plain text");
     if (location != null) {
       problems.addAll("location", location.problems());
     }

@@ -33,6 +33,11 @@ public final class SafeText {
   private SafeText() {}
 
   /** True when the text holds a tag, a comment or an entity rather than plain words. */
+  /** One line of plain text: no tag, comment or character reference, and no control character. */
+  public static boolean isPlainLine(String text) {
+    return !hasMarkup(text) && text.chars().noneMatch(Character::isISOControl);
+  }
+
   public static boolean hasMarkup(String text) {
     return text != null && MARKUP.matcher(text).find();
   }
