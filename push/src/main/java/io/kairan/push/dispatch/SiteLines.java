@@ -11,9 +11,11 @@ import java.util.Optional;
 
 /**
  * An emergency's evacuation advice in a push: the notification's body names the nearest safe site
- * (and the shelter for the resident's needs) in the resident's language, and the data carries each
- * one's name, distance and point for the app's map. Names are cut to {@link #MAX_NAME} characters,
- * so with the title (at most 200) the message stays far under FCM's 4 KB.
+ * in the resident's language, and the data carries it and the shelter for the resident's needs
+ * (name, distance and point, for the app's map). The shelter stays out of the body: a lock screen
+ * is seen by others, and a shelter for 障がい者 or 高齢者 would tell them the resident's needs. Names are
+ * cut to {@link #MAX_NAME} characters, so with the title (at most 200) the message stays far under
+ * FCM's 4 KB.
  */
 final class SiteLines {
   static final int MAX_NAME = 100;
@@ -44,10 +46,13 @@ final class SiteLines {
 
   private SiteLines() {}
 
-  /** The body: one line per advice (the safe site first), or empty when there is none. */
+  /** The body: the safe site's line, or empty when there is none. */
   static Optional<String> body(List<SiteAdvice> sites, List<String> languages) {
     List<String> lines = new ArrayList<>();
     for (SiteAdvice advice : ordered(sites)) {
+      if (!advice.reason().equals(SiteAdvice.SAFE_FOR_HAZARD)) {
+        continue; // the needs stay in the data, for the app, not on the lock screen
+      }
       String line = LocalizedText.forReader(LINES.get(advice.reason()), languages);
       lines.add(String.format(line, name(advice), km(advice.distanceKm())));
     }
