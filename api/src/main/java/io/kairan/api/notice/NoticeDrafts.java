@@ -121,10 +121,15 @@ class NoticeDrafts {
     awaitBook();
     synchronized (locks.of(id)) {
       SavedDraft held = owned(callerId, id);
+      // The draft's id is the post's idempotency key: when the draft could not be forgotten after
+      // it was published, publishing it again gives the same notice, not a second one.
+      IdempotencyKey key = IdempotencyKey.parse("draft-" + id);
       Published published =
           held.publisher().kind() == PublisherKind.FIRM
-              ? new Published(null, approvals.submit(held.publisher(), held.notice()))
-              : new Published(writes.publish(held.publisher(), held.notice()).notice(), null);
+              ? new Published(
+                  null, approvals.submitOnce(held.publisher(), held.notice(), key).made())
+              : new Published(
+                  writes.publishOnce(held.publisher(), held.notice(), key).notice(), null);
       forget(id);
       return published;
     }

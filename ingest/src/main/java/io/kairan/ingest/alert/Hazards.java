@@ -8,8 +8,10 @@ import java.util.Optional;
 
 /**
  * The GSI hazard an alert is about, from its words: JMA's warning kinds (大雨警報（土砂災害）, 洪水警報, 高潮警報…)
- * and CAP's {@code event} and {@code category} (Flood, Earthquake, Fire…). The first match in this
- * order wins, so 大雨警報（土砂災害） is a landslide, not an inland flood.
+ * and CAP's {@code event}, {@code headline} and {@code category} (Flood, Earthquake, Fire…). The
+ * hazard named first in this order, in any of the texts, wins — so 大雨警報（土砂災害） is a landslide, and
+ * an earthquake alert whose headline warns of a tsunami sends residents to tsunami-safe sites.
+ * Phrases that say there is no tsunami name none.
  */
 final class Hazards {
   private static final List<Map.Entry<String, Hazard>> WORDS =
@@ -41,19 +43,35 @@ final class Hazards {
 
   private Hazards() {}
 
-  /** The hazard the first of these texts names; empty when none names one. */
+  /** The highest hazard any of these texts names; empty when none names one. */
   static Optional<Hazard> of(String... texts) {
+    List<String> lowered = new java.util.ArrayList<>();
     for (String text : texts) {
-      if (text == null) {
-        continue;
+      if (text != null) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String none : NO_TSUNAMI) {
+          lower = lower.replace(none, " ");
+        }
+        lowered.add(lower);
       }
-      String lower = text.toLowerCase(Locale.ROOT);
-      for (var word : WORDS) {
-        if (lower.contains(word.getKey())) {
+    }
+    for (var word : WORDS) {
+      for (String text : lowered) {
+        if (text.contains(word.getKey())) {
           return Optional.of(word.getValue());
         }
       }
     }
     return Optional.empty();
   }
+
+  /** What JMA and CAP write when an earthquake brings no tsunami. */
+  private static final List<String> NO_TSUNAMI =
+      List.of(
+          "この地震による津波の心配はありません",
+          "津波の心配はありません",
+          "津波の心配なし",
+          "津波の心配はない",
+          "no tsunami",
+          "tsunami is not expected");
 }

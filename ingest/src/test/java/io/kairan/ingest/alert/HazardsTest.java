@@ -35,4 +35,14 @@ class HazardsTest {
   void warningsNoEvacuationListNamesHaveNoHazard(String words) {
     assertThat(Hazards.of(words)).isEqualTo(Optional.empty());
   }
+
+  @org.junit.jupiter.api.Test
+  void aTsunamiInTheHeadlineOutranksTheEarthquakeOfTheEvent() {
+    assertThat(Hazards.of("Earthquake", "Tsunami Warning for the coast")).contains(Hazard.TSUNAMI);
+  }
+
+  @org.junit.jupiter.api.Test
+  void anEarthquakeThatBringsNoTsunamiIsAnEarthquake() {
+    assertThat(Hazards.of("震度5強の地震がありました。この地震による津波の心配はありません。")).contains(Hazard.EARTHQUAKE);
+  }
 }
