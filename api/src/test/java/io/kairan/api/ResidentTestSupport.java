@@ -12,6 +12,19 @@ import org.springframework.context.annotation.Import;
   io.kairan.api.profile.ProfileBook.class,
   io.kairan.api.device.DeviceBook.class,
   io.kairan.api.consent.ConsentBook.class,
-  io.kairan.api.consent.ConsentRecorder.class
+  io.kairan.api.consent.ConsentRecorder.class,
+  io.kairan.api.profile.ResidentBooks.class
 })
-public class ResidentTestSupport {}
+public class ResidentTestSupport {
+  /** No topic to read in a slice test: the books are as read as they will be. */
+  @org.springframework.context.annotation.Bean
+  Object residentBooksRead(
+      io.kairan.api.profile.ProfileBook profiles,
+      io.kairan.api.device.DeviceBook devices,
+      io.kairan.api.consent.ConsentBook consents) {
+    profiles.markCaughtUp();
+    devices.markCaughtUp();
+    consents.markCaughtUp();
+    return Boolean.TRUE;
+  }
+}

@@ -3,6 +3,7 @@ package io.kairan.api.consent;
 import io.kairan.api.kafka.RecordPublisher;
 import io.kairan.api.problem.NotFoundException;
 import io.kairan.api.profile.ProfileBook;
+import io.kairan.api.profile.ResidentBooks;
 import io.kairan.model.Problems;
 import io.kairan.model.Topics;
 import io.kairan.model.notice.Category;
@@ -33,6 +34,7 @@ class ConsentController {
   private final ProfileBook profiles;
   private final ConsentBook histories;
   private final ConsentRecorder recorder;
+  private final ResidentBooks books;
   private final Clock clock;
 
   ConsentController(
@@ -40,11 +42,13 @@ class ConsentController {
       ProfileBook profiles,
       ConsentBook histories,
       ConsentRecorder recorder,
+      ResidentBooks books,
       Clock clock) {
     this.kafka = kafka;
     this.profiles = profiles;
     this.histories = histories;
     this.recorder = recorder;
+    this.books = books;
     this.clock = clock;
   }
 
@@ -53,6 +57,7 @@ class ConsentController {
 
   @GetMapping("/api/v1/me/consents")
   Consents consents(@AuthenticationPrincipal Jwt caller) {
+    books.awaitRead();
     String resident = caller.getSubject();
     return new Consents(
         profiles.get(resident).map(ResidentProfile::consents).orElse(Map.of()),
@@ -62,6 +67,7 @@ class ConsentController {
   @PostMapping("/api/v1/me/consents/{category}/withdraw")
   Consents withdraw(@AuthenticationPrincipal Jwt caller, @PathVariable String category) {
     Category withdrawn = category(category);
+    books.awaitRead();
     ResidentProfile before =
         profiles
             .get(caller.getSubject())

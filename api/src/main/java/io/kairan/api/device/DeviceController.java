@@ -2,6 +2,7 @@ package io.kairan.api.device;
 
 import io.kairan.api.kafka.RecordPublisher;
 import io.kairan.api.problem.NotFoundException;
+import io.kairan.api.profile.ResidentBooks;
 import io.kairan.model.Problems;
 import io.kairan.model.Topics;
 import io.kairan.model.resident.Device;
@@ -29,11 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 class DeviceController {
   private final RecordPublisher kafka;
   private final DeviceBook devices;
+  private final ResidentBooks books;
   private final Clock clock;
 
-  DeviceController(RecordPublisher kafka, DeviceBook devices, Clock clock) {
+  DeviceController(RecordPublisher kafka, DeviceBook devices, ResidentBooks books, Clock clock) {
     this.kafka = kafka;
     this.devices = devices;
+    this.books = books;
     this.clock = clock;
   }
 
@@ -41,6 +44,9 @@ class DeviceController {
   ResponseEntity<Device> register(
       @AuthenticationPrincipal Jwt caller, @RequestBody DeviceRegistration registration) {
     String owner = caller.getSubject();
+    if (registration.id() != null || registration.replaces() != null) {
+      books.awaitRead(); // the device named must be found if it is the caller's
+    }
     // A re-registration keeps the device's id (push replaces its token); a new device's id is
     // derived from owner and token, so registering the same token twice is the same device.
     String id =
@@ -70,12 +76,14 @@ class DeviceController {
 
   @GetMapping("/api/v1/me/devices")
   List<ListedDevice> list(@AuthenticationPrincipal Jwt caller) {
+    books.awaitRead();
     return devices.ofResident(caller.getSubject()).stream().map(ListedDevice::of).toList();
   }
 
   /** A tombstone on devices.v1: push forgets the token and its district topic subscriptions. */
   @DeleteMapping("/api/v1/me/devices/{id}")
   ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+    books.awaitRead();
     remove(yours(caller.getSubject(), id));
     return ResponseEntity.noContent().build();
   }

@@ -5,6 +5,7 @@ import io.kairan.api.device.DeviceBook;
 import io.kairan.api.index.ResidentDocuments;
 import io.kairan.api.kafka.RecordPublisher;
 import io.kairan.api.profile.ProfileBook;
+import io.kairan.api.profile.ResidentBooks;
 import io.kairan.model.Topics;
 import io.kairan.model.resident.Device;
 import java.time.Clock;
@@ -32,6 +33,7 @@ class ResidentDataController {
   private final ConsentBook consents;
   private final DeviceBook devices;
   private final ResidentDocuments documents;
+  private final ResidentBooks books;
   private final Clock clock;
 
   ResidentDataController(
@@ -40,18 +42,21 @@ class ResidentDataController {
       ConsentBook consents,
       DeviceBook devices,
       ResidentDocuments documents,
+      ResidentBooks books,
       Clock clock) {
     this.kafka = kafka;
     this.profiles = profiles;
     this.consents = consents;
     this.devices = devices;
     this.documents = documents;
+    this.books = books;
     this.clock = clock;
   }
 
   @GetMapping("/api/v1/me/export")
   ResidentExport export(@AuthenticationPrincipal Jwt caller) {
     String resident = caller.getSubject();
+    books.awaitRead();
     ResidentDocuments.Held held = documents.of(resident);
     return new ResidentExport(
         resident,
@@ -68,6 +73,9 @@ class ResidentDataController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   Erasure erase(@AuthenticationPrincipal Jwt caller) {
     String resident = caller.getSubject();
+    // Every device of the resident's must be known to be tombstoned (push also drops the devices
+    // it knows on the profile's tombstone).
+    books.awaitRead();
     Instant now = clock.instant();
     List<String> removed = devices.ofResident(resident).stream().map(Device::id).toList();
     for (String device : removed) {

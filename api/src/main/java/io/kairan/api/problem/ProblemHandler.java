@@ -83,7 +83,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
    * Writes wait for the ledger's replay of notices.v1 at start, previews for profiles.v1 and
    * rules.v1; Retry-After says when to ask again.
    */
-  @ExceptionHandler({LedgerNotReadyException.class, ResidentIndexNotReadyException.class})
+  @ExceptionHandler({
+    LedgerNotReadyException.class,
+    ResidentIndexNotReadyException.class,
+    io.kairan.api.profile.ResidentBooksNotReadyException.class
+  })
   ResponseEntity<ProblemDetail> notReady(RuntimeException e) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "5")

@@ -25,18 +25,25 @@ class ProfileController {
   private final RecordPublisher kafka;
   private final ProfileBook profiles;
   private final ConsentRecorder consents;
+  private final ResidentBooks books;
   private final Clock clock;
 
   ProfileController(
-      RecordPublisher kafka, ProfileBook profiles, ConsentRecorder consents, Clock clock) {
+      RecordPublisher kafka,
+      ProfileBook profiles,
+      ConsentRecorder consents,
+      ResidentBooks books,
+      Clock clock) {
     this.kafka = kafka;
     this.profiles = profiles;
     this.consents = consents;
+    this.books = books;
     this.clock = clock;
   }
 
   @GetMapping("/api/v1/me/profile")
   ResidentProfile get(@AuthenticationPrincipal Jwt caller) {
+    books.awaitRead();
     return profiles
         .get(caller.getSubject())
         .orElseThrow(() -> new NotFoundException("You have no profile; PUT one to opt in."));
@@ -47,6 +54,7 @@ class ProfileController {
     // Whatever id the body names, a resident can only ever write their own profile.
     ResidentProfile profile = body.withId(caller.getSubject(), clock.instant());
     new Problems().merge(profile.problems()).throwIfAny();
+    books.awaitRead(); // the consent history is the change against the profile before
     ResidentProfile before = profiles.get(profile.id()).orElse(null);
     kafka.publish(Topics.PROFILES, profile.id(), profile);
     profiles.put(profile);
