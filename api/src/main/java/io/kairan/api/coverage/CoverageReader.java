@@ -29,6 +29,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class CoverageReader {
   private static final int PAGE = 5_000;
+
+  /** Each count holds a notice's residents in memory: two at a time, others are asked to wait. */
+  private final java.util.concurrent.Semaphore counting = new java.util.concurrent.Semaphore(2);
+
   private final ElasticsearchClient client;
   private final ElasticsearchSettings settings;
   private final ResidentIndex residents;
@@ -73,6 +77,19 @@ public class CoverageReader {
   }
 
   Map<String, Reach> reachOf(String noticeId) {
+    if (!counting.tryAcquire()) {
+      throw new org.springframework.web.server.ResponseStatusException(
+          org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+          "Two coverages are being counted; ask again in a few seconds.");
+    }
+    try {
+      return reachOfCounted(noticeId);
+    } finally {
+      counting.release();
+    }
+  }
+
+  private Map<String, Reach> reachOfCounted(String noticeId) {
     try {
       Set<String> eligible = new HashSet<>();
       each(settings.deliveries(), noticeId, Fields.RESIDENT_ID, null, (r, k) -> eligible.add(r));
