@@ -14,16 +14,28 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ResidentBooks {
-  private static final Duration WAIT = Duration.ofSeconds(2);
-  private final List<TopicBook<?>> books;
+  /** Long enough for the books of a starting API (small topics are read in well under it). */
+  private static final Duration WAIT = Duration.ofSeconds(10);
 
+  private final List<TopicBook<?>> books;
+  private final Duration wait;
+
+  @org.springframework.beans.factory.annotation.Autowired
   ResidentBooks(ProfileBook profiles, DeviceBook devices, ConsentBook consents) {
-    this.books = List.of(profiles, devices, consents);
+    this(profiles, devices, consents, WAIT);
   }
 
+  ResidentBooks(ProfileBook profiles, DeviceBook devices, ConsentBook consents, Duration wait) {
+    this.books = List.of(profiles, devices, consents);
+    this.wait = wait;
+  }
+
+  /** Returns once every book is read; waits {@code wait} in all at most, then refuses. */
   public void awaitRead() {
+    long deadline = System.nanoTime() + wait.toNanos();
     for (TopicBook<?> book : books) {
-      if (!book.awaitCaughtUp(WAIT)) {
+      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      if (!book.awaitCaughtUp(left)) {
         throw new ResidentBooksNotReadyException();
       }
     }

@@ -16,7 +16,8 @@ class ResidentBooksTest {
     profiles.markCaughtUp();
     devices.markCaughtUp();
     // The consent histories are still being read.
-    ResidentBooks books = new ResidentBooks(profiles, devices, new ConsentBook());
+    ResidentBooks books =
+        new ResidentBooks(profiles, devices, new ConsentBook(), java.time.Duration.ofMillis(100));
 
     assertThatThrownBy(books::awaitRead).isInstanceOf(ResidentBooksNotReadyException.class);
   }
@@ -30,7 +31,9 @@ class ResidentBooksTest {
     devices.markCaughtUp();
     consents.markCaughtUp();
 
-    assertThatCode(new ResidentBooks(profiles, devices, consents)::awaitRead)
+    assertThatCode(
+            new ResidentBooks(profiles, devices, consents, java.time.Duration.ofMillis(100))
+                ::awaitRead)
         .doesNotThrowAnyException();
   }
 }
