@@ -530,6 +530,24 @@ class EndpointSecurityTest {
                     io.kairan.model.delivery.Channel.FEED_ONLY,
                     NOW,
                     NOW)));
+    // And n-1, the notice the table's feedback is about.
+    when(feedDeliveries.latestOf(org.mockito.ArgumentMatchers.any(), eq("n-1")))
+        .thenReturn(
+            java.util.Optional.of(
+                new io.kairan.model.delivery.Delivery(
+                    "n-1/1/r-1",
+                    "r-1",
+                    "n-1",
+                    1,
+                    null,
+                    null,
+                    Map.of(),
+                    0.5,
+                    List.of(),
+                    "builtin/1",
+                    io.kairan.model.delivery.Channel.FEED_ONLY,
+                    NOW,
+                    NOW)));
     when(currentNotices.current(List.of(noticeId)))
         .thenReturn(
             Map.of(

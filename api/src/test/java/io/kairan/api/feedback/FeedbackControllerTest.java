@@ -5,15 +5,24 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.kairan.api.feed.FeedDeliveries;
 import io.kairan.api.kafka.RecordPublisher;
 import io.kairan.model.Topics;
+import io.kairan.model.delivery.Channel;
+import io.kairan.model.delivery.Delivery;
 import io.kairan.model.resident.Feedback;
 import io.kairan.model.resident.FeedbackKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +41,28 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class FeedbackControllerTest {
   @Autowired MockMvc mvc;
   @MockitoBean RecordPublisher kafka;
+  @MockitoBean FeedDeliveries deliveries;
+
+  /** n-1 was delivered to r-42. */
+  private void given() {
+    when(deliveries.latestOf("r-42", "n-1"))
+        .thenReturn(
+            Optional.of(
+                new Delivery(
+                    "n-1/1/r-42",
+                    "r-42",
+                    "n-1",
+                    1,
+                    null,
+                    null,
+                    Map.of(),
+                    0.5,
+                    List.of(),
+                    "builtin/1",
+                    Channel.FEED_ONLY,
+                    Instant.EPOCH,
+                    Instant.EPOCH)));
+  }
 
   private static RequestPostProcessor resident(String id) {
     return jwt().jwt(j -> j.subject(id)).authorities(new SimpleGrantedAuthority("ROLE_RESIDENT"));
@@ -39,6 +70,7 @@ class FeedbackControllerTest {
 
   @Test
   void feedbackIsAlwaysTheCallersOwn() throws Exception {
+    given();
     mvc.perform(
             post("/api/v1/me/feedback")
                 .with(resident("r-42"))
@@ -62,6 +94,21 @@ class FeedbackControllerTest {
                 .content("{\"kind\":\"USEFUL\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0]").value("noticeId: must not be blank"));
+
+    verify(kafka, never()).publish(any(), any(), any());
+  }
+
+  @Test
+  void feedbackOnANoticeTheCallerWasNotGivenIs404AndRecordsNothing() throws Exception {
+    given(); // r-42 was given n-1, not n-2
+
+    mvc.perform(
+            post("/api/v1/me/feedback")
+                .with(resident("r-42"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"noticeId\":\"n-2\",\"kind\":\"OPENED\"}"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
     verify(kafka, never()).publish(any(), any(), any());
   }

@@ -84,6 +84,26 @@ class RateLimitTest {
   }
 
   private ResultActions feedback(String subject) throws Exception {
+    // Feedback is taken on a notice the caller was given: every caller here was given n-1.
+    org.mockito.Mockito.when(
+            deliveries.latestOf(
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.eq("n-1")))
+        .thenReturn(
+            java.util.Optional.of(
+                new io.kairan.model.delivery.Delivery(
+                    "n-1/1/r",
+                    "r",
+                    "n-1",
+                    1,
+                    null,
+                    null,
+                    java.util.Map.of(),
+                    0.5,
+                    java.util.List.of(),
+                    "builtin/1",
+                    io.kairan.model.delivery.Channel.FEED_ONLY,
+                    java.time.Instant.EPOCH,
+                    java.time.Instant.EPOCH)));
     return mvc.perform(
         post("/api/v1/me/feedback")
             .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(subject))
