@@ -22,22 +22,25 @@ public final class KafkaNoticeSink implements NoticeSink {
   private final List<Future<RecordMetadata>> pending = new ArrayList<>();
 
   public KafkaNoticeSink(String bootstrapServers) {
-    this(
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                // Retries after a lost ack must not write a notice version twice.
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                60_000)));
+    this(reliableProducer(bootstrapServers));
+  }
+
+  /** Waits for all replicas, and retries after a lost ack never write a record twice. */
+  public static KafkaProducer<String, String> reliableProducer(String bootstrapServers) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            60_000));
   }
 
   /** On any producer: the records it is given are exactly what notices.v1 and the DLQ get. */

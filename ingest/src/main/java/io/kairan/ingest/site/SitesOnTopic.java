@@ -1,5 +1,6 @@
 package io.kairan.ingest.site;
 
+import io.kairan.ingest.publish.KafkaNoticeSink;
 import io.kairan.ingest.publish.TopicReader;
 import io.kairan.model.DeadLetter;
 import io.kairan.model.Topics;
@@ -16,12 +17,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * A municipality's lists onto sites.v1: every site listed (the same site again changes nothing the
@@ -52,7 +50,7 @@ public final class SitesOnTopic {
         refused.isEmpty()
             ? gone(onTopic(bootstrapServers, municipalityCode), listed, kinds)
             : List.of();
-    try (var producer = producer(bootstrapServers)) {
+    try (var producer = KafkaNoticeSink.reliableProducer(bootstrapServers)) {
       var acks = new ArrayList<Future<RecordMetadata>>();
       for (EvacuationSite site : sites) {
         acks.add(producer.send(new ProducerRecord<>(Topics.SITES, site.id(), Json.write(site))));
@@ -135,22 +133,5 @@ public final class SitesOnTopic {
     } catch (RuntimeException e) {
       return null; // the job dead-letters what it cannot read; it is no site of anyone's
     }
-  }
-
-  private static KafkaProducer<String, String> producer(String bootstrapServers) {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true,
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-            60_000));
   }
 }
