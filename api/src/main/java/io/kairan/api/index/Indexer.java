@@ -106,7 +106,8 @@ class Indexer {
     int operations = 0;
     for (var record : records) {
       PushResult result = parse(record, PushResult.class);
-      if (result == null) {
+      // A district-topic message reached no one device: the figures count pushes to devices.
+      if (result == null || result.isBroadcast()) {
         continue;
       }
       var doc = new java.util.HashMap<String, String>();

@@ -11,4 +11,14 @@ public record PushResult(
     PushOutcome outcome,
     String fcmMessageId,
     String error,
-    Instant at) {}
+    Instant at) {
+
+  /** The delivery id of a district-topic message (stage one): no resident's, no one device's. */
+  public static final String BROADCAST_PREFIX = "broadcast:";
+
+  /** A district-topic message, not a push to a resident's device: not counted as one. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isBroadcast() {
+    return deliveryId != null && deliveryId.startsWith(BROADCAST_PREFIX);
+  }
+}

@@ -40,6 +40,9 @@ final class Broadcasts {
 
   /** The ledger's id for a topic broadcast of one notice version. */
   static String broadcastId(Delivery delivery) {
-    return "broadcast:" + delivery.noticeId() + ":" + delivery.noticeVersion();
+    return io.kairan.model.delivery.PushResult.BROADCAST_PREFIX
+        + delivery.noticeId()
+        + ":"
+        + delivery.noticeVersion();
   }
 }
