@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kairan.deploy.kafka.KafkaBroker;
 import io.kairan.deploy.stack.Ports;
+import io.kairan.deploy.stack.Waits;
 import io.kairan.model.Topics;
 import io.kairan.model.delivery.Channel;
 import io.kairan.model.delivery.Delivery;
@@ -100,13 +101,15 @@ class AnalystsIT {
   /** The answer once it is not a 503 (the instance still reading its topics), or the last one. */
   private static HttpResponse<String> once(ApiInstance on, String path, String token)
       throws Exception {
-    Instant giveUp = Instant.now().plus(PATIENCE);
-    HttpResponse<String> answer = on.send("GET", path, token, null);
-    while (answer.statusCode() == 503 && Instant.now().isBefore(giveUp)) {
-      Thread.sleep(200);
-      answer = on.send("GET", path, token, null);
-    }
-    return answer;
+    var answer = new java.util.concurrent.atomic.AtomicReference<HttpResponse<String>>();
+    Waits.until(
+        path + " past the API's start (503)",
+        PATIENCE,
+        () -> {
+          answer.set(on.send("GET", path, token, null));
+          return answer.get().statusCode() != 503;
+        });
+    return answer.get();
   }
 
   @Test
@@ -248,15 +251,15 @@ class AnalystsIT {
       assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
     }
     // The API has read the twelve residents once a preview counts them.
-    Instant giveUp = Instant.now().plus(PATIENCE);
-    while (Json.mapper()
-                .readTree(api.send("POST", "/api/v1/notices/preview", city, NOTICE).body())
-                .path("residents")
-                .asLong()
-            < 12
-        && Instant.now().isBefore(giveUp)) {
-      Thread.sleep(200);
-    }
+    Waits.until(
+        "the twelve residents in the API's index",
+        PATIENCE,
+        () ->
+            Json.mapper()
+                    .readTree(api.send("POST", "/api/v1/notices/preview", city, NOTICE).body())
+                    .path("residents")
+                    .asLong()
+                >= 12);
 
     var started =
         api.send(
@@ -266,13 +269,21 @@ class AnalystsIT {
             "{\"rules\":" + RULES + ",\"days\":1}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     String location = started.headers().firstValue("Location").orElseThrow();
-    JsonNode status = Json.mapper().readTree(started.body());
-    giveUp = Instant.now().plus(PATIENCE);
-    while (status.path("state").asText().equals("RUNNING") && Instant.now().isBefore(giveUp)) {
-      Thread.sleep(200);
-      status =
-          Json.mapper().readTree(api.send("GET", location, analyst(api, "ana-2"), null).body());
-    }
+    var statusNow =
+        new java.util.concurrent.atomic.AtomicReference<JsonNode>(
+            Json.mapper().readTree(started.body()));
+    Waits.until(
+        "the simulation done",
+        PATIENCE,
+        () -> {
+          if (statusNow.get().path("state").asText().equals("RUNNING")) {
+            statusNow.set(
+                Json.mapper()
+                    .readTree(api.send("GET", location, analyst(api, "ana-2"), null).body()));
+          }
+          return !statusNow.get().path("state").asText().equals("RUNNING");
+        });
+    JsonNode status = statusNow.get();
 
     assertThat(status.path("state").asText()).as(status.toString()).isEqualTo("DONE");
     assertThat(status.path("progress").asDouble()).isEqualTo(1.0);
