@@ -528,12 +528,7 @@ class EndToEndIT {
         .extracting(Delivery::reasons)
         .containsExactly(List.of("you were sent an earlier version of this notice"));
     assertThat(feedNoticeIds(bystander)).doesNotContain(notice);
-    var feed = Json.mapper().readTree(api.get("/api/v1/me/feed", mover).body());
-    var item =
-        java.util.stream.StreamSupport.stream(feed.spliterator(), false)
-            .filter(i -> notice.equals(i.path("noticeId").asText()))
-            .findFirst()
-            .orElseThrow();
+    var item = feedItem(mover, notice);
     assertThat(item.path("version").asInt()).isEqualTo(2);
     assertThat(item.path("correction").path("ja").asText()).isEqualTo("日付は12月5日ではなく12月6日です。");
   }
@@ -613,12 +608,7 @@ class EndToEndIT {
         "the flood alert in the resident's feed",
         PATIENCE,
         () -> feedNoticeIds(resident).contains(notice));
-    var feed = Json.mapper().readTree(api.get("/api/v1/me/feed", resident).body());
-    var item =
-        java.util.stream.StreamSupport.stream(feed.spliterator(), false)
-            .filter(i -> notice.equals(i.path("noticeId").asText()))
-            .findFirst()
-            .orElseThrow();
+    var item = feedItem(resident, notice);
     assertThat(item.path("sites").get(0).path("reason").asText()).isEqualTo("SAFE_FOR_HAZARD");
     assertThat(item.path("sites").get(0).path("siteId").asText()).isEqualTo(floodSafe.id());
     assertThat(item.path("sites").get(0).path("distanceKm").asDouble())
@@ -700,6 +690,16 @@ class EndToEndIT {
         .contains("\"operator\":\"ops-1\"")
         .contains("民生委員 call round for 大戸町")
         .contains("\"residents\":1");
+  }
+
+  /** The resident's feed item of this notice, as the API answers it. */
+  private static com.fasterxml.jackson.databind.JsonNode feedItem(String token, String noticeId)
+      throws Exception {
+    var feed = Json.mapper().readTree(api.get("/api/v1/me/feed", token).body());
+    return java.util.stream.StreamSupport.stream(feed.spliterator(), false)
+        .filter(i -> noticeId.equals(i.path("noticeId").asText()))
+        .findFirst()
+        .orElseThrow();
   }
 
   /**

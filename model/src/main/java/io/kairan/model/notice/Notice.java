@@ -84,29 +84,23 @@ public record Notice(
 
   /** The same notice under another id: a source's item becomes its notice (or a new generation). */
   public Notice withId(String newId) {
-    return new Notice(
-        newId,
-        version,
-        publisher,
-        municipalityCode,
-        category,
-        title,
-        body,
-        url,
-        location,
-        validity,
-        severity,
-        status,
-        audience,
-        publishedAt,
-        correction,
-        hazard);
+    return rebuilt(newId, version, status, publishedAt, hazard);
   }
 
   /** The same content as another version: updates and withdrawals are made this way. */
   public Notice withVersion(int newVersion, NoticeStatus newStatus, Instant at) {
+    return rebuilt(id, newVersion, newStatus, at, hazard);
+  }
+
+  /** The same notice about a hazard (an alert's words name it). */
+  public Notice withHazard(Hazard newHazard) {
+    return rebuilt(id, version, status, publishedAt, newHazard);
+  }
+
+  private Notice rebuilt(
+      String newId, int newVersion, NoticeStatus newStatus, Instant at, Hazard newHazard) {
     return new Notice(
-        id,
+        newId,
         newVersion,
         publisher,
         municipalityCode,
@@ -120,27 +114,6 @@ public record Notice(
         newStatus,
         audience,
         at,
-        correction,
-        hazard);
-  }
-
-  /** The same notice about a hazard (an alert's words name it). */
-  public Notice withHazard(Hazard newHazard) {
-    return new Notice(
-        id,
-        version,
-        publisher,
-        municipalityCode,
-        category,
-        title,
-        body,
-        url,
-        location,
-        validity,
-        severity,
-        status,
-        audience,
-        publishedAt,
         correction,
         newHazard);
   }
