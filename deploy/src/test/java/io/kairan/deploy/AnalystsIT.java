@@ -73,6 +73,7 @@ class AnalystsIT {
     kafka = KafkaBroker.start(dir.resolve("kafka"), Ports.free(), Ports.free());
     kafka.createTopics();
     api = ApiInstance.start(kafka.bootstrapServers(), NOWHERE, CLOCK);
+    once(api, "/api/v1/rules", analyst(api, "ana-0")); // before it has read its topics, 503
     producer =
         new KafkaProducer<>(
             Map.of(
