@@ -47,6 +47,7 @@ public final class RunLocal {
     Instant now = Instant.now();
     List<ResidentProfile> demo = DemoLoader.residents(samples, residents, now);
     DemoLoader.publishResidents(stack.kafkaBootstrapServers(), demo, now);
+    stack.demoAccounts().offer(demo);
     DemoLoader.publishSites(stack.kafkaBootstrapServers(), samples, now);
     DemoLoader.postNotices(stack, now);
 
@@ -78,6 +79,7 @@ public final class RunLocal {
           Kafka          %s
           Local FCM      %s   what it received: %s
           Identity       %s   (RS256, issuer %s, audience %s; deploy/token.sh mints more)
+          Web pages      %s/demo/sign-in   (demo sign-in: the resident app, console, workbench)
           Demo city      会津若松市 (072028): %d synthetic residents over %s towns, 3 notices
                          (towns: Geolonia japanese-addresses, CC BY 4.0; see samples/README.md)
 
@@ -114,6 +116,7 @@ public final class RunLocal {
         stack.jwksUri(),
         LocalStack.ISSUER,
         LocalStack.AUDIENCE,
+        stack.apiUrl(),
         residents,
         "262",
         parent.id(),

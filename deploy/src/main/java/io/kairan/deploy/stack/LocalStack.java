@@ -1,6 +1,7 @@
 package io.kairan.deploy.stack;
 
 import io.kairan.api.KairanApiApplication;
+import io.kairan.deploy.demo.DemoAccounts;
 import io.kairan.deploy.elasticsearch.ElasticsearchServer;
 import io.kairan.deploy.kafka.KafkaBroker;
 import io.kairan.push.KairanPushApplication;
@@ -47,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
   private int flinkRestPort;
   private SeparateJob separateJob;
   private LocalFcmServer fcm;
+  private DemoAccounts demoAccounts;
   private final StackOptions options;
 
   private LocalStack(Path dir, StackOptions options) {
@@ -81,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
     identity = LocalIdentityProvider.start(ISSUER, AUDIENCE);
     register(identity);
     identity.writeSigningKey(signingKeyFile());
+    demoAccounts = new DemoAccounts(identity.tokens());
 
     long t0 = System.nanoTime();
     kafka = KafkaBroker.start(dir.resolve("kafka"), options.kafkaPort(), Ports.free());
@@ -110,6 +113,9 @@ public final class LocalStack implements AutoCloseable {
     // Command-line arguments: they outrank the apps' own settings files, as in production.
     ConfigurableApplicationContext api =
         KairanApiApplication.builder()
+            // The demo sign-in's tokens come from this stack's identity provider (api.demo).
+            .initializers(
+                context -> context.getBeanFactory().registerSingleton("demoSignIn", demoAccounts))
             .run(
                 "--spring.main.banner-mode=off",
                 "--server.port=" + options.apiPort(),
@@ -118,6 +124,8 @@ public final class LocalStack implements AutoCloseable {
                 "--kairan.security.jwks-uri=" + identity.jwksUri(),
                 "--kairan.security.issuer=" + ISSUER,
                 "--kairan.security.audience=" + AUDIENCE,
+                // The web pages' sign-in without curl; local only (README "Web pages").
+                "--kairan.demo.sign-in.enabled=true",
                 "--kairan.job.rest-url=http://127.0.0.1:" + flinkRestPort);
     register(api);
     ConfigurableApplicationContext push =
@@ -233,6 +241,11 @@ public final class LocalStack implements AutoCloseable {
   /** RS256 tokens the API accepts, signed with this run's key, issued at the system's time. */
   public TokenIssuer tokens() {
     return identity.tokens();
+  }
+
+  /** Who the API's demo sign-in page offers; the launcher adds the demo residents it loads. */
+  public DemoAccounts demoAccounts() {
+    return demoAccounts;
   }
 
   /**
