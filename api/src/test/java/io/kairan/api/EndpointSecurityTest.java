@@ -95,6 +95,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
   io.kairan.api.rules.RulesTestSupport.class,
   io.kairan.api.comparison.ComparisonTestSupport.class,
   io.kairan.api.simulation.Simulations.class,
+  io.kairan.api.email.EmailTestSupport.class,
   ResidentTestSupport.class
 })
 class EndpointSecurityTest {
@@ -107,7 +108,7 @@ class EndpointSecurityTest {
   static final String MUNICIPALITY = "072028";
 
   /** Mapped, and open to anyone: nothing else may be. */
-  static final Set<String> PUBLIC = Set.of("/error");
+  static final Set<String> PUBLIC = Set.of("/error", "/api/v1/email/verification");
 
   static final LocalIdentityProvider PROVIDER = start();
 
@@ -228,6 +229,15 @@ class EndpointSecurityTest {
               null),
           new Endpoint(
               HttpMethod.GET, "/api/v1/me/consents", Role.RESIDENT, "/api/v1/me/consents", null),
+          new Endpoint(HttpMethod.GET, "/api/v1/me/email", Role.RESIDENT, "/api/v1/me/email", null),
+          new Endpoint(
+              HttpMethod.PUT,
+              "/api/v1/me/email",
+              Role.RESIDENT,
+              "/api/v1/me/email",
+              "{\"address\":\"someone-1@example.jp\"}"),
+          new Endpoint(
+              HttpMethod.DELETE, "/api/v1/me/email", Role.RESIDENT, "/api/v1/me/email", null),
           new Endpoint(
               HttpMethod.POST,
               "/api/v1/me/consents/{category}/withdraw",
@@ -451,6 +461,8 @@ class EndpointSecurityTest {
   @Autowired io.kairan.api.device.DeviceBook devices;
   @MockitoBean io.kairan.api.feed.FeedDeliveries feedDeliveries;
   @Autowired io.kairan.api.draft.DraftBook drafts;
+  @Autowired io.kairan.api.email.EmailBook emails;
+  @MockitoBean org.springframework.mail.javamail.JavaMailSender mail;
 
   private final Clock now = Clock.fixed(NOW, ZoneOffset.UTC);
   private final TokenIssuer issuer = PROVIDER.tokens(now);
@@ -492,7 +504,7 @@ class EndpointSecurityTest {
             new io.kairan.api.coverage.NoticeCoverage(
                 noticeId,
                 0L,
-                new io.kairan.api.coverage.NoticeCoverage.ReachCounts(0L, 0L, 0L),
+                new io.kairan.api.coverage.NoticeCoverage.ReachCounts(0L, 0L, 0L, 0L),
                 List.of(),
                 10));
     when(noticeCounts.of(org.mockito.ArgumentMatchers.any()))
@@ -509,6 +521,12 @@ class EndpointSecurityTest {
             io.kairan.model.resident.Platform.ANDROID,
             "ja",
             NOW));
+    // And a verified e-mail address, given two days ago (so another may be mailed now).
+    emails.put(
+        new io.kairan.model.resident.EmailAddress(
+            "someone-1", "old@example.jp", null, NOW.minus(Duration.ofDays(2)), NOW));
+    when(mail.createMimeMessage())
+        .thenReturn(new jakarta.mail.internet.MimeMessage((jakarta.mail.Session) null));
     when(residentDocuments.of(org.mockito.ArgumentMatchers.any()))
         .thenReturn(
             new io.kairan.api.index.ResidentDocuments.Held(List.of(), List.of(), List.of()));

@@ -5,13 +5,15 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What the resident's own calls keep, for controller slice tests: the real books of profiles,
- * devices and consent histories and the consent recorder (Kafka is the test's stand-in).
+ * devices, consent histories and e-mail addresses and the consent recorder (Kafka is the test's
+ * stand-in).
  */
 @TestConfiguration
 @Import({
   io.kairan.api.profile.ProfileBook.class,
   io.kairan.api.device.DeviceBook.class,
   io.kairan.api.consent.ConsentBook.class,
+  io.kairan.api.email.EmailBook.class,
   io.kairan.api.consent.ConsentRecorder.class,
   io.kairan.api.profile.ResidentBooks.class
 })
@@ -21,10 +23,12 @@ public class ResidentTestSupport {
   Object residentBooksRead(
       io.kairan.api.profile.ProfileBook profiles,
       io.kairan.api.device.DeviceBook devices,
-      io.kairan.api.consent.ConsentBook consents) {
+      io.kairan.api.consent.ConsentBook consents,
+      io.kairan.api.email.EmailBook emails) {
     profiles.markCaughtUp();
     devices.markCaughtUp();
     consents.markCaughtUp();
+    emails.markCaughtUp();
     return Boolean.TRUE;
   }
 }

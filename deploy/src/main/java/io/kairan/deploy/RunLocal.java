@@ -64,7 +64,11 @@ public final class RunLocal {
 
     ResidentProfile parent =
         demo.stream()
-            .filter(r -> r.district().equals("北会津町") && !r.childrenBirthYears().isEmpty())
+            .filter(
+                r ->
+                    r.district().equals("北会津町")
+                        && !r.childrenBirthYears().isEmpty()
+                        && DemoLoader.hasDevice(r))
             .findFirst()
             .orElse(demo.get(0));
     TokenIssuer tokens = stack.tokens();
@@ -78,6 +82,7 @@ public final class RunLocal {
           Elasticsearch  %s
           Kafka          %s
           Local FCM      %s   what it received: %s
+          SMTP           127.0.0.1:%d   (GreenMail; each mail it receives is printed here)
           Identity       %s   (RS256, issuer %s, audience %s; deploy/token.sh mints more)
           Web pages      %s/demo/sign-in   (demo sign-in: the resident app, console, workbench)
           Demo city      会津若松市 (072028): %d synthetic residents over %s towns, 3 notices
@@ -113,6 +118,7 @@ public final class RunLocal {
         stack.kafkaBootstrapServers(),
         stack.fcm().endpoint(),
         stack.fcm().requestsUrl(),
+        options.smtpPort(),
         stack.jwksUri(),
         LocalStack.ISSUER,
         LocalStack.AUDIENCE,
@@ -131,6 +137,7 @@ public final class RunLocal {
         DemoTokens.ANALYST.mint(tokens),
         DemoTokens.OPERATOR.mint(tokens),
         pushUrl);
+    MailPrinter.start(stack.mail());
     stopped.await();
   }
 }

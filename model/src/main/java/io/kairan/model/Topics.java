@@ -17,9 +17,12 @@ public final class Topics {
   /** The city's evacuation sites and shelters, keyed by the GSI's common id (共通ID). */
   public static final String SITES = "sites.v1";
 
+  /** Residents' e-mail addresses for the fallback channel (EmailAddress), keyed by resident id. */
+  public static final String EMAILS = "residents.emails.v1";
+
   /** Compacted topics keep the latest record per key; the others are logs. */
   public static final java.util.Set<String> COMPACTED =
-      java.util.Set.of(PROFILES, DEVICES, RULES, SITES);
+      java.util.Set.of(PROFILES, DEVICES, RULES, SITES, EMAILS);
 
   /**
    * How long a log topic that names residents (feedback, deliveries, push results, every
@@ -73,6 +76,7 @@ public final class Topics {
       topics.add(deadLetter(t));
     }
     topics.add(SHADOW_DELIVERIES);
+    topics.add(EMAILS);
     return topics;
   }
 }

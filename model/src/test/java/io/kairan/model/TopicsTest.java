@@ -20,7 +20,7 @@ class TopicsTest {
   }
 
   @Test
-  void theStackCreatesEverySourceItsDeadLettersAndTheShadowDeliveries() {
+  void theStackCreatesEverySourceItsDeadLettersTheShadowDeliveriesAndTheEmailAddresses() {
     assertThat(Topics.all())
         .containsExactlyInAnyOrder(
             "notices.v1",
@@ -39,13 +39,15 @@ class TopicsTest {
             "push-results.dlq",
             "sites.v1",
             "sites.dlq",
-            "deliveries.shadow.v1");
+            "deliveries.shadow.v1",
+            "residents.emails.v1");
   }
 
   @Test
-  void profilesDevicesRulesAndSitesKeepOnlyTheirLatestRecordPerKey() {
+  void profilesDevicesRulesSitesAndEmailAddressesKeepOnlyTheirLatestRecordPerKey() {
     assertThat(Topics.COMPACTED)
-        .containsExactlyInAnyOrder("profiles.v1", "devices.v1", "rules.v1", "sites.v1");
+        .containsExactlyInAnyOrder(
+            "profiles.v1", "devices.v1", "rules.v1", "sites.v1", "residents.emails.v1");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.kairan.push;
 
 import io.kairan.push.dispatch.Dispatcher;
+import io.kairan.push.dispatch.EmailFallback;
 import io.kairan.push.dispatch.PushSettings;
 import io.kairan.push.fcm.LocalFcm;
 import io.kairan.push.profile.ResidentLanguages;
@@ -58,6 +59,12 @@ public final class ServiceParts implements AutoCloseable {
 
   /** A dispatcher (with a sender of its own) over these parts with these settings. */
   public Dispatcher dispatcher(SentLedger ledger, ResultRecorder recorder, PushSettings settings) {
+    return dispatcher(ledger, recorder, settings, EmailFallback.off());
+  }
+
+  /** A dispatcher over these parts that mails through {@code fallback}. */
+  public Dispatcher dispatcher(
+      SentLedger ledger, ResultRecorder recorder, PushSettings settings, EmailFallback fallback) {
     return new Dispatcher(
         FcmSenders.on(fcm.app(), clock, 600_000, new SimpleMeterRegistry()),
         devices,
@@ -66,6 +73,7 @@ public final class ServiceParts implements AutoCloseable {
         subscriptions,
         languages,
         recorder,
+        fallback,
         settings,
         clock);
   }

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The coverage of the notices asked about most recently, as the gauge {@code
- * kairan.coverage.residents} (tags {@code notice}, {@code reach}: push, feed_only, not_reached),
- * with the same counts withheld as the figures; the last 20 notices, so the tags stay few.
+ * kairan.coverage.residents} (tags {@code notice}, {@code reach}: push, email, feed_only,
+ * not_reached), with the same counts withheld as the figures; the last 20 notices, so the tags stay
+ * few.
  */
 @Component
 class CoverageMetrics {
@@ -43,6 +44,7 @@ class CoverageMetrics {
         .forEach(
             c -> {
               add(rows, c.noticeId(), "push", c.total().push());
+              add(rows, c.noticeId(), "email", c.total().email());
               add(rows, c.noticeId(), "feed_only", c.total().feedOnly());
               add(rows, c.noticeId(), "not_reached", c.total().notReached());
             });

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Each eligible resident's reach for a notice, from the read model: its deliveries (who was
  * eligible), push results (which devices FCM accepted, which tokens were unregistered, which
- * failed) and feedback (who opened it). Residents are paged through with composite aggregations, so
- * a notice to a whole city is read a few thousand residents at a time.
+ * failed, whether the fallback e-mail was accepted) and feedback (who opened it). Residents are
+ * paged through with composite aggregations, so a notice to a whole city is read a few thousand
+ * residents at a time.
  */
 @Component
 public class CoverageReader {
@@ -118,6 +119,7 @@ public class CoverageReader {
             resident,
             Reach.of(
                 got.contains(PushOutcome.SENT.name()),
+                got.contains(PushOutcome.EMAILED.name()),
                 opened.contains(resident),
                 got.contains(PushOutcome.INVALID_TOKEN.name()),
                 got.contains(PushOutcome.FAILED_AFTER_RETRIES.name())

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * ({@link TableWithholding}).
  *
  * @param residents the eligible residents (those it was delivered to); null when withheld
- * @param total reached by push, in the feed only, and not reached, city-wide
+ * @param total reached by push, by e-mail, in the feed only, and not reached, city-wide
  * @param districts the same per district (the district the profile names now), in name order
  */
 public record NoticeCoverage(
@@ -20,15 +20,17 @@ public record NoticeCoverage(
     List<DistrictReach> districts,
     int minimumGroup) {
 
-  /** Reached by push, in the feed only, not reached; null where withheld. */
-  public record ReachCounts(Long push, Long feedOnly, Long notReached) {}
+  /** Reached by push, by e-mail, in the feed only, not reached; null where withheld. */
+  public record ReachCounts(Long push, Long email, Long feedOnly, Long notReached) {}
 
   /** One district's row; {@code residents} is shown only when none of its counts is withheld. */
   public record DistrictReach(String district, Long residents, ReachCounts counts) {}
 
   static final int PUSH = 0;
-  static final int FEED_ONLY = 1;
-  static final int NOT_REACHED = 2;
+  static final int EMAIL = 1;
+  static final int FEED_ONLY = 2;
+  static final int NOT_REACHED = 3;
+  static final int COLUMNS = 4;
 
   /** The coverage shown of each resident's reach, grouped by their district. */
   static NoticeCoverage of(
@@ -36,25 +38,26 @@ public record NoticeCoverage(
     Map<String, long[]> byDistrict = new TreeMap<>();
     reachByResident.forEach(
         (resident, reach) -> {
-          long[] row = byDistrict.computeIfAbsent(districts.of(resident), d -> new long[3]);
+          long[] row = byDistrict.computeIfAbsent(districts.of(resident), d -> new long[COLUMNS]);
           row[column(reach)]++;
         });
     long[][] counts = byDistrict.values().toArray(new long[0][]);
-    TableWithholding.Shown shown = TableWithholding.of(counts, 3);
+    TableWithholding.Shown shown = TableWithholding.of(counts, COLUMNS);
     List<DistrictReach> rows = new ArrayList<>();
     int r = 0;
-    long[] totals = new long[3];
+    long[] totals = new long[COLUMNS];
     for (var entry : byDistrict.entrySet()) {
       long[] row = entry.getValue();
-      for (int c = 0; c < 3; c++) {
+      for (int c = 0; c < COLUMNS; c++) {
         totals[c] += row[c];
       }
       rows.add(
           new DistrictReach(
               entry.getKey(),
-              shown.rowTotals()[r] ? row[0] + row[1] + row[2] : null,
+              shown.rowTotals()[r] ? java.util.Arrays.stream(row).sum() : null,
               new ReachCounts(
                   shown.cells()[r][PUSH] ? row[PUSH] : null,
+                  shown.cells()[r][EMAIL] ? row[EMAIL] : null,
                   shown.cells()[r][FEED_ONLY] ? row[FEED_ONLY] : null,
                   shown.cells()[r][NOT_REACHED] ? row[NOT_REACHED] : null)));
       r++;
@@ -62,9 +65,10 @@ public record NoticeCoverage(
     boolean[] columns = shown.columnTotals();
     return new NoticeCoverage(
         noticeId,
-        shown.grandTotal() ? totals[0] + totals[1] + totals[2] : null,
+        shown.grandTotal() ? java.util.Arrays.stream(totals).sum() : null,
         new ReachCounts(
             columns[PUSH] ? totals[PUSH] : null,
+            columns[EMAIL] ? totals[EMAIL] : null,
             columns[FEED_ONLY] ? totals[FEED_ONLY] : null,
             columns[NOT_REACHED] ? totals[NOT_REACHED] : null),
         rows,
@@ -74,6 +78,7 @@ public record NoticeCoverage(
   private static int column(Reach reach) {
     return switch (reach) {
       case PUSH -> PUSH;
+      case EMAIL -> EMAIL;
       case FEED_ONLY -> FEED_ONLY;
       default -> NOT_REACHED;
     };

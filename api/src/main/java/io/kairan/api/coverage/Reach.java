@@ -4,7 +4,9 @@ package io.kairan.api.coverage;
 public enum Reach {
   /** FCM accepted a message for one of their devices. */
   PUSH,
-  /** No push went through, but they opened it in the feed. */
+  /** No push went through, but the SMTP server accepted the fallback e-mail to them. */
+  EMAIL,
+  /** Neither push nor e-mail went through, but they opened it in the feed. */
   FEED_ONLY,
   /** Not reached: no push was tried (no device, or not a pushed channel) and not opened. */
   NOT_REACHED_NO_PUSH,
@@ -14,13 +16,17 @@ public enum Reach {
   NOT_REACHED_FAILED;
 
   public boolean reached() {
-    return this == PUSH || this == FEED_ONLY;
+    return this == PUSH || this == EMAIL || this == FEED_ONLY;
   }
 
   /** One resident's reach from what the read model holds of them for the notice. */
-  static Reach of(boolean sent, boolean opened, boolean unregistered, boolean failed) {
+  static Reach of(
+      boolean sent, boolean emailed, boolean opened, boolean unregistered, boolean failed) {
     if (sent) {
       return PUSH;
+    }
+    if (emailed) {
+      return EMAIL;
     }
     if (opened) {
       return FEED_ONLY;

@@ -2,6 +2,7 @@ package io.kairan.api.erasure;
 
 import io.kairan.api.consent.ConsentBook;
 import io.kairan.api.device.DeviceBook;
+import io.kairan.api.email.EmailBook;
 import io.kairan.api.index.ResidentDocuments;
 import io.kairan.api.kafka.RecordPublisher;
 import io.kairan.api.profile.ProfileBook;
@@ -22,9 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The resident's rights over their data (APPI): GET /api/v1/me/export gives all of it, DELETE
  * /api/v1/me removes it. Erasure writes tombstones: each device's on devices.v1 (push forgets the
- * tokens and their topic subscriptions), the consent history's, and last the profile's on
- * profiles.v1, on which the recommender drops its match and decide state and the indexer deletes
- * the resident's deliveries, push results and feedback from Elasticsearch.
+ * tokens and their topic subscriptions), the consent history's, the e-mail address's, and last the
+ * profile's on profiles.v1, on which the recommender drops its match and decide state and the
+ * indexer deletes the resident's deliveries, push results and feedback from Elasticsearch.
  */
 @RestController
 class ResidentDataController {
@@ -32,6 +33,7 @@ class ResidentDataController {
   private final ProfileBook profiles;
   private final ConsentBook consents;
   private final DeviceBook devices;
+  private final EmailBook emails;
   private final ResidentDocuments documents;
   private final ResidentBooks books;
   private final Clock clock;
@@ -41,6 +43,7 @@ class ResidentDataController {
       ProfileBook profiles,
       ConsentBook consents,
       DeviceBook devices,
+      EmailBook emails,
       ResidentDocuments documents,
       ResidentBooks books,
       Clock clock) {
@@ -48,6 +51,7 @@ class ResidentDataController {
     this.profiles = profiles;
     this.consents = consents;
     this.devices = devices;
+    this.emails = emails;
     this.documents = documents;
     this.books = books;
     this.clock = clock;
@@ -64,6 +68,7 @@ class ResidentDataController {
         profiles.get(resident).orElse(null),
         consents.of(resident).events(),
         devices.ofResident(resident),
+        emails.get(resident).orElse(null),
         held.deliveries(),
         held.pushOutcomes(),
         held.feedback());
@@ -84,6 +89,8 @@ class ResidentDataController {
     }
     kafka.publish(ConsentBook.TOPIC, resident, null);
     consents.remove(resident);
+    kafka.publish(Topics.EMAILS, resident, null);
+    emails.remove(resident);
     // Last: once the profile is gone, everything that follows from it goes too.
     kafka.publish(Topics.PROFILES, resident, null);
     profiles.remove(resident);
@@ -91,7 +98,7 @@ class ResidentDataController {
         resident,
         now,
         removed,
-        List.of(Topics.DEVICES, ConsentBook.TOPIC, Topics.PROFILES),
+        List.of(Topics.DEVICES, ConsentBook.TOPIC, Topics.EMAILS, Topics.PROFILES),
         now.plus(Topics.RESIDENT_LOG_RETENTION));
   }
 }

@@ -2,6 +2,7 @@ package io.kairan.api.profile;
 
 import io.kairan.api.consent.ConsentBook;
 import io.kairan.api.device.DeviceBook;
+import io.kairan.api.email.EmailBook;
 import io.kairan.api.kafka.TopicBook;
 import java.time.Duration;
 import java.util.List;
@@ -21,12 +22,16 @@ public class ResidentBooks {
   private final Duration wait;
 
   @org.springframework.beans.factory.annotation.Autowired
-  ResidentBooks(ProfileBook profiles, DeviceBook devices, ConsentBook consents) {
-    this(profiles, devices, consents, WAIT);
+  ResidentBooks(ProfileBook profiles, DeviceBook devices, ConsentBook consents, EmailBook emails) {
+    this(List.of(profiles, devices, consents, emails), WAIT);
   }
 
   ResidentBooks(ProfileBook profiles, DeviceBook devices, ConsentBook consents, Duration wait) {
-    this.books = List.of(profiles, devices, consents);
+    this(List.of(profiles, devices, consents), wait);
+  }
+
+  private ResidentBooks(List<TopicBook<?>> books, Duration wait) {
+    this.books = books;
     this.wait = wait;
   }
 

@@ -44,6 +44,9 @@ class SecurityConfig {
             auth ->
                 auth.requestMatchers("/actuator/health/**", "/actuator/health", "/error")
                     .permitAll()
+                    // The link in an address's confirmation mail: its secret token is the proof.
+                    .requestMatchers(HttpMethod.GET, "/api/v1/email/verification")
+                    .permitAll()
                     .requestMatchers(
                         "/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus")
                     .hasAnyRole(Role.ANALYST.name(), Role.OPERATOR.name())

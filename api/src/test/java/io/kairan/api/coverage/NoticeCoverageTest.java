@@ -11,19 +11,26 @@ class CoverageTest {
 
   @Test
   void aPushFcmAcceptedIsReachOverAnythingElse() {
-    assertThat(Reach.of(true, false, true, true)).isEqualTo(Reach.PUSH);
+    assertThat(Reach.of(true, true, false, true, true)).isEqualTo(Reach.PUSH);
   }
 
   @Test
-  void withoutAPushThroughAResidentWhoOpenedItWasReachedInTheFeed() {
-    assertThat(Reach.of(false, true, true, false)).isEqualTo(Reach.FEED_ONLY);
+  void withoutAPushThroughTheFallbackEmailTheServerAcceptedIsReach() {
+    assertThat(Reach.of(false, true, true, true, true)).isEqualTo(Reach.EMAIL);
+    assertThat(Reach.EMAIL.reached()).isTrue();
+  }
+
+  @Test
+  void withoutAPushOrEmailThroughAResidentWhoOpenedItWasReachedInTheFeed() {
+    assertThat(Reach.of(false, false, true, true, false)).isEqualTo(Reach.FEED_ONLY);
   }
 
   @Test
   void notReachedSaysWhyFailuresBeforeUnregisteredTokensBeforeNoPush() {
-    assertThat(Reach.of(false, false, true, true)).isEqualTo(Reach.NOT_REACHED_FAILED);
-    assertThat(Reach.of(false, false, true, false)).isEqualTo(Reach.NOT_REACHED_UNREGISTERED);
-    assertThat(Reach.of(false, false, false, false)).isEqualTo(Reach.NOT_REACHED_NO_PUSH);
+    assertThat(Reach.of(false, false, false, true, true)).isEqualTo(Reach.NOT_REACHED_FAILED);
+    assertThat(Reach.of(false, false, false, true, false))
+        .isEqualTo(Reach.NOT_REACHED_UNREGISTERED);
+    assertThat(Reach.of(false, false, false, false, false)).isEqualTo(Reach.NOT_REACHED_NO_PUSH);
   }
 
   @Test
@@ -40,17 +47,21 @@ class CoverageTest {
       reach.put("k-" + i, Reach.FEED_ONLY);
       district.put("k-" + i, "北会津町");
     }
+    for (int i = 0; i < 11; i++) {
+      reach.put("e-" + i, Reach.EMAIL);
+      district.put("e-" + i, "北会津町");
+    }
 
     NoticeCoverage coverage = NoticeCoverage.of("n-1", reach, district::get);
 
-    // 北会津町: 0 / 12 / 0; 湊町: 20 / 0 / 10 (5 with no push, 5 failed): nothing small.
+    // 北会津町: 0 / 11 / 12 / 0; 湊町: 20 / 0 / 0 / 10 (5 with no push, 5 failed): nothing small.
     assertThat(coverage.districts())
         .containsExactly(
             new NoticeCoverage.DistrictReach(
-                "北会津町", 12L, new NoticeCoverage.ReachCounts(0L, 12L, 0L)),
+                "北会津町", 23L, new NoticeCoverage.ReachCounts(0L, 11L, 12L, 0L)),
             new NoticeCoverage.DistrictReach(
-                "湊町", 30L, new NoticeCoverage.ReachCounts(20L, 0L, 10L)));
-    assertThat(coverage.total()).isEqualTo(new NoticeCoverage.ReachCounts(20L, 12L, 10L));
-    assertThat(coverage.residents()).isEqualTo(42L);
+                "湊町", 30L, new NoticeCoverage.ReachCounts(20L, 0L, 0L, 10L)));
+    assertThat(coverage.total()).isEqualTo(new NoticeCoverage.ReachCounts(20L, 11L, 12L, 10L));
+    assertThat(coverage.residents()).isEqualTo(53L);
   }
 }

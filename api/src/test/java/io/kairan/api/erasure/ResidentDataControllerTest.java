@@ -73,6 +73,7 @@ class ResidentDataControllerTest {
   @Autowired ProfileBook profiles;
   @Autowired DeviceBook devices;
   @Autowired ConsentBook histories;
+  @Autowired io.kairan.api.email.EmailBook emails;
   @MockitoBean RecordPublisher kafka;
   @MockitoBean ResidentDocuments documents;
 
@@ -80,7 +81,10 @@ class ResidentDataControllerTest {
     return jwt().jwt(j -> j.subject(id)).authorities(new SimpleGrantedAuthority("ROLE_RESIDENT"));
   }
 
-  /** A resident with a profile, one consent event and two devices (tokens tok-{id}-1, -2). */
+  /**
+   * A resident with a profile, one consent event, two devices (tokens tok-{id}-1, -2) and a
+   * verified e-mail address ({id}@example.jp).
+   */
   private void known(String id) {
     profiles.put(
         new ResidentProfile(
@@ -104,10 +108,13 @@ class ResidentDataControllerTest {
       devices.put(
           new Device(id + "-d" + i, id, "tok-" + id + "-" + i, Platform.ANDROID, "ja", GIVEN));
     }
+    emails.put(
+        new io.kairan.model.resident.EmailAddress(id, id + "@example.jp", null, GIVEN, GIVEN));
   }
 
   @Test
-  void theExportHoldsTheProfileConsentHistoryDevicesAndWhatTheReadModelHolds() throws Exception {
+  void theExportHoldsTheProfileConsentHistoryDevicesEmailAndWhatTheReadModelHolds()
+      throws Exception {
     known("r-x");
     known("r-x-other");
     when(documents.of("r-x"))
@@ -127,13 +134,15 @@ class ResidentDataControllerTest {
         .andExpect(
             jsonPath("$.devices[*].token")
                 .value(org.hamcrest.Matchers.containsInAnyOrder("tok-r-x-1", "tok-r-x-2")))
+        .andExpect(jsonPath("$.email.address").value("r-x@example.jp"))
         .andExpect(jsonPath("$.deliveries[0].id").value("del-1"))
         .andExpect(jsonPath("$.pushOutcomes[0].outcome").value("SENT"))
         .andExpect(jsonPath("$.feedback[0].kind").value("OPENED"));
   }
 
   @Test
-  void erasureTombstonesEachDeviceTheConsentHistoryAndLastTheProfile() throws Exception {
+  void erasureTombstonesEachDeviceTheConsentHistoryTheEmailAddressAndLastTheProfile()
+      throws Exception {
     known("r-e");
 
     mvc.perform(delete("/api/v1/me").with(resident("r-e")))
@@ -147,10 +156,12 @@ class ResidentDataControllerTest {
     var order = inOrder(kafka);
     order.verify(kafka).publish(eq(Topics.DEVICES), eq("r-e-d1"), isNull());
     order.verify(kafka).publish(eq(ConsentBook.TOPIC), eq("r-e"), isNull());
+    order.verify(kafka).publish(eq(Topics.EMAILS), eq("r-e"), isNull());
     order.verify(kafka).publish(eq(Topics.PROFILES), eq("r-e"), isNull());
     verify(kafka).publish(eq(Topics.DEVICES), eq("r-e-d2"), isNull());
     assertThat(profiles.get("r-e")).isEmpty();
     assertThat(histories.get("r-e")).isEmpty();
+    assertThat(emails.get("r-e")).isEmpty();
     assertThat(devices.ofResident("r-e")).isEmpty();
   }
 
@@ -166,6 +177,7 @@ class ResidentDataControllerTest {
     verify(kafka, never()).publish(any(), eq("r-stays-d2"), any());
     assertThat(profiles.get("r-stays")).isPresent();
     assertThat(histories.of("r-stays").events()).hasSize(1);
+    assertThat(emails.get("r-stays")).isPresent();
     assertThat(devices.ofResident("r-stays")).hasSize(2);
   }
 }

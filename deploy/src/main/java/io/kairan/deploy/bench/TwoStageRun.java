@@ -17,6 +17,7 @@ import io.kairan.model.resident.Device;
 import io.kairan.model.resident.Platform;
 import io.kairan.model.site.SiteAdvice;
 import io.kairan.push.dispatch.Dispatcher;
+import io.kairan.push.dispatch.EmailFallback;
 import io.kairan.push.dispatch.PushSettings;
 import io.kairan.push.fcmlocal.LocalFcmServer;
 import io.kairan.push.profile.ResidentLanguages;
@@ -110,6 +111,7 @@ record TwoStageRun(
             new SubscriptionKeeper(messaging, registry, false),
             languages,
             new ResultRecorder(kafka, ledger, registry, clock),
+            EmailFallback.off(),
             new PushSettings(false, true),
             clock);
     List<Delivery> deliveries = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.kairan.ingest.site.SitesOnTopic;
 import io.kairan.model.Topics;
 import io.kairan.model.json.Json;
 import io.kairan.model.resident.Device;
+import io.kairan.model.resident.EmailAddress;
 import io.kairan.model.resident.Platform;
 import io.kairan.model.resident.ResidentProfile;
 import io.kairan.model.site.EvacuationSite;
@@ -24,8 +25,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Loads the demo city into a running stack: residents and their devices straight onto Kafka (as a
- * bulk migration would), then notices through the API as a department posts them.
+ * Loads the demo city into a running stack: residents, their devices (a tenth have none) and some
+ * verified e-mail addresses straight onto Kafka (as a bulk migration would), then notices through
+ * the API as a department posts them.
  */
 public final class DemoLoader {
   private DemoLoader() {}
@@ -34,6 +36,27 @@ public final class DemoLoader {
       throws java.io.IOException {
     return SyntheticResidents.generate(
         Town.load(samples.resolve("city/aizuwakamatsu_towns.csv")), count, 72028, now);
+  }
+
+  /**
+   * Whether a demo resident has a phone: all but those whose id ends in 7 (a tenth), so an
+   * emergency's coverage shows residents no push can reach.
+   */
+  public static boolean hasDevice(ResidentProfile resident) {
+    return !resident.id().endsWith("7");
+  }
+
+  /**
+   * The verified e-mail address of a demo resident without a phone whose id's tens digit is even
+   * (half of them): the fallback channel reaches these, and not the others.
+   */
+  public static java.util.Optional<EmailAddress> emailOf(ResidentProfile resident, Instant now) {
+    String id = resident.id();
+    boolean evenTens = id.length() >= 2 && (id.charAt(id.length() - 2) - '0') % 2 == 0;
+    if (hasDevice(resident) || !evenTens) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new EmailAddress(id, id + "@example.jp", null, now, now));
   }
 
   /** The demo device of a resident: one Android phone whose token names its owner. */
@@ -64,8 +87,15 @@ public final class DemoLoader {
             20);
     try (var producer = new KafkaProducer<String, String>(config)) {
       for (ResidentProfile resident : residents) {
-        Device device = deviceOf(resident, now);
-        producer.send(new ProducerRecord<>(Topics.DEVICES, device.id(), Json.write(device)));
+        if (hasDevice(resident)) {
+          Device device = deviceOf(resident, now);
+          producer.send(new ProducerRecord<>(Topics.DEVICES, device.id(), Json.write(device)));
+        }
+        emailOf(resident, now)
+            .ifPresent(
+                e ->
+                    producer.send(
+                        new ProducerRecord<>(Topics.EMAILS, e.residentId(), Json.write(e))));
         producer.send(new ProducerRecord<>(Topics.PROFILES, resident.id(), Json.write(resident)));
       }
       producer.flush();

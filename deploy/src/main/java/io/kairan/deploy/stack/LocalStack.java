@@ -1,5 +1,7 @@
 package io.kairan.deploy.stack;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.kairan.api.KairanApiApplication;
 import io.kairan.deploy.demo.DemoAccounts;
 import io.kairan.deploy.elasticsearch.ElasticsearchServer;
@@ -48,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
   private int flinkRestPort;
   private SeparateJob separateJob;
   private LocalFcmServer fcm;
+  private GreenMail mail;
   private DemoAccounts demoAccounts;
   private final StackOptions options;
 
@@ -107,6 +110,13 @@ public final class LocalStack implements AutoCloseable {
     fcm = LocalFcmServer.start(options.fcmPort());
     register(fcm);
 
+    // The city's SMTP server in miniature (GreenMail): the verification links and the fallback
+    // e-mails go to it, and the launcher prints each one it receives.
+    mail =
+        new GreenMail(new ServerSetup(options.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    register(mail::stop);
+
     long t2 = System.nanoTime();
     // Flink's REST API, which the API's health asks for the job's state; known before both start.
     flinkRestPort = Ports.free();
@@ -126,6 +136,10 @@ public final class LocalStack implements AutoCloseable {
                 "--kairan.security.audience=" + AUDIENCE,
                 // The web pages' sign-in without curl; local only (README "Web pages").
                 "--kairan.demo.sign-in.enabled=true",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + options.smtpPort(),
+                "--kairan.email.from=kairan@city.example",
+                "--kairan.email.link-base=http://127.0.0.1:" + options.apiPort(),
                 "--kairan.job.rest-url=http://127.0.0.1:" + flinkRestPort);
     register(api);
     ConfigurableApplicationContext push =
@@ -137,7 +151,11 @@ public final class LocalStack implements AutoCloseable {
                 "--server.address=127.0.0.1",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--kairan.fcm.project-id=kairan-local",
-                "--kairan.fcm.local-endpoint=" + fcm.endpoint());
+                "--kairan.fcm.local-endpoint=" + fcm.endpoint(),
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + options.smtpPort(),
+                "--kairan.push.email.from=kairan@city.example",
+                "--kairan.push.email.details-url=http://127.0.0.1:" + options.apiPort() + "/app/");
     register(push);
     log("API and push", t2);
 
@@ -194,6 +212,11 @@ public final class LocalStack implements AutoCloseable {
 
   private static void log(String what, long since) {
     System.out.printf("[kairan] %s up in %.1f s%n", what, (System.nanoTime() - since) / 1e9);
+  }
+
+  /** The stack's SMTP server: every mail the API and push sent, as received. */
+  public GreenMail mail() {
+    return mail;
   }
 
   public KafkaBroker kafka() {

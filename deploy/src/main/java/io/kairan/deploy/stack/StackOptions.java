@@ -18,6 +18,7 @@ public record StackOptions(
     int apiPort,
     int pushPort,
     int fcmPort,
+    int smtpPort,
     int residents,
     Path samples,
     String elasticsearchHeap,
@@ -33,6 +34,7 @@ public record StackOptions(
         8080,
         8081,
         9099,
+        3025,
         residents,
         samples,
         "512m",
@@ -49,6 +51,7 @@ public record StackOptions(
   /** Free ports, and the job on this clock (serializable, e.g. {@link Clock#fixed}). */
   public static StackOptions freePorts(Path samples, int residents, Clock jobClock) {
     return new StackOptions(
+        Ports.free(),
         Ports.free(),
         Ports.free(),
         Ports.free(),
@@ -85,6 +88,7 @@ public record StackOptions(
         apiPort,
         pushPort,
         fcmPort,
+        smtpPort,
         residents,
         samples,
         elasticsearchHeap,

@@ -16,6 +16,9 @@ public record PushResult(
   /** The delivery id of a district-topic message (stage one): no resident's, no one device's. */
   public static final String BROADCAST_PREFIX = "broadcast:";
 
+  /** The device id of the fallback e-mail's result: not a device (ids of devices never match). */
+  public static final String EMAIL = "e-mail:";
+
   /** A district-topic message, not a push to a resident's device: not counted as one. */
   @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isBroadcast() {

@@ -14,6 +14,7 @@ import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.Category;
 import io.kairan.model.notice.Notice;
 import io.kairan.model.resident.Device;
+import io.kairan.model.resident.EmailAddress;
 import io.kairan.model.resident.Feedback;
 import io.kairan.model.resident.FeedbackKind;
 import io.kairan.model.resident.Platform;
@@ -65,6 +66,15 @@ class TopicRecordFormatTest {
 
     assertThat(device.platform()).isEqualTo(Platform.IOS);
     assertThat(device.token()).isEqualTo("fcm-token-golden");
+  }
+
+  @Test
+  void anEmailAddressOnResidentsEmailsV1ReadsAndWritesAsItsGoldenFile() {
+    EmailAddress email = readsAndWritesBack("residents.emails.v1.json", EmailAddress.class);
+
+    assertThat(email.address()).isEqualTo("hanako@example.jp");
+    assertThat(email.isVerified()).isTrue();
+    assertThat(email.problems()).isEmpty();
   }
 
   @Test

@@ -29,10 +29,11 @@ import org.springframework.stereotype.Component;
 /**
  * Sends deliveries that are due: per device, and an emergency for whole districts in two stages
  * (first one minimal message per district topic and language, then each device's own with its
- * evacuation site); DIGEST deliveries as one digest per resident and day. Nothing for a withdrawn
- * notice, nothing the ledger holds, nothing older than the ledger's memory. Sends in chunks of at
- * most 500 messages and waits until Kafka acknowledged a chunk's results before the next chunk; a
- * stopping service sends no further chunk.
+ * evacuation site); DIGEST deliveries as one digest per resident and day; then, by e-mail, each
+ * important delivery that reached none of its resident's devices ({@link EmailFallback}). Nothing
+ * for a withdrawn notice, nothing the ledger holds, nothing older than the ledger's memory. Sends
+ * in chunks of at most 500 messages and waits until Kafka acknowledged a chunk's results before the
+ * next chunk; a stopping service sends no further chunk.
  */
 @Component
 public class Dispatcher implements ApplicationListener<ContextClosedEvent> {
@@ -59,6 +60,7 @@ public class Dispatcher implements ApplicationListener<ContextClosedEvent> {
   private final SubscriptionKeeper subscriptions;
   private final ResidentLanguages languages;
   private final ResultRecorder recorder;
+  private final EmailFallback fallback;
   private final Clock clock;
   private final boolean emergencyTopics;
   private final boolean broadcastEmergencies;
@@ -72,6 +74,7 @@ public class Dispatcher implements ApplicationListener<ContextClosedEvent> {
       SubscriptionKeeper subscriptions,
       ResidentLanguages languages,
       ResultRecorder recorder,
+      EmailFallback fallback,
       PushSettings settings,
       Clock clock) {
     this.fcm = fcm;
@@ -81,6 +84,7 @@ public class Dispatcher implements ApplicationListener<ContextClosedEvent> {
     this.subscriptions = subscriptions;
     this.languages = languages;
     this.recorder = recorder;
+    this.fallback = fallback;
     this.clock = clock;
     this.emergencyTopics = settings.emergencyTopics();
     this.broadcastEmergencies = settings.broadcasts();
@@ -178,6 +182,9 @@ public class Dispatcher implements ApplicationListener<ContextClosedEvent> {
       results.awaitWritten();
     }
     results.awaitWritten(); // results of topic-covered devices too, before offsets are committed
+    // Last, with every push's outcome in the ledger: e-mail whoever none of them reached.
+    fallback.mailUnreached(due, results);
+    results.awaitWritten();
   }
 
   /**

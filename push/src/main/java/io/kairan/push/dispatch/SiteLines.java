@@ -59,6 +59,19 @@ final class SiteLines {
     return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", lines));
   }
 
+  /**
+   * Every line, the shelter for the resident's needs too: for an e-mail, which only its reader
+   * sees.
+   */
+  static List<String> allLines(List<SiteAdvice> sites, List<String> languages) {
+    List<String> lines = new ArrayList<>();
+    for (SiteAdvice advice : ordered(sites)) {
+      String line = LocalizedText.forReader(LINES.get(advice.reason()), languages);
+      lines.add(String.format(line, name(advice), km(advice.distanceKm())));
+    }
+    return lines;
+  }
+
   /** siteName, siteDistanceKm, siteLat, siteLon, and the same with shelter… for the shelter. */
   static Map<String, String> data(List<SiteAdvice> sites) {
     Map<String, String> data = new LinkedHashMap<>();

@@ -140,6 +140,23 @@ public class ResultRecorder {
       }
     }
 
+    /**
+     * The outcome of a delivery's fallback e-mail, under the device id {@link PushResult#EMAIL}.
+     */
+    public void emailed(Delivery delivery, Outcome outcome) {
+      PushResult result =
+          new PushResult(
+              delivery.id(),
+              PushResult.EMAIL,
+              delivery.residentId(),
+              delivery.noticeId(),
+              outcome.outcome(),
+              outcome.messageId(),
+              outcome.error(),
+              clock.instant());
+      write(new Write(Topics.PUSH_RESULTS, delivery.id(), Json.write(result), result));
+    }
+
     /** The outcome of one message to a district topic, recorded under the broadcast's id. */
     public void broadcast(String broadcastId, String topic, String noticeId, Outcome outcome) {
       PushResult result =

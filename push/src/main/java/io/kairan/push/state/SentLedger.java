@@ -32,7 +32,8 @@ public class SentLedger extends FollowedTopic {
   public static final Duration RETENTION = Duration.ofHours(48);
 
   private static final Set<PushOutcome> FINAL =
-      Set.of(PushOutcome.SENT, PushOutcome.INVALID_TOKEN, PushOutcome.REJECTED);
+      Set.of(
+          PushOutcome.SENT, PushOutcome.INVALID_TOKEN, PushOutcome.REJECTED, PushOutcome.EMAILED);
 
   /** The FCM message id ("" for none) and when the result was recorded. */
   private record Entry(String messageId, Instant at) {}

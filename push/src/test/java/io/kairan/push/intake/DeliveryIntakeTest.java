@@ -13,6 +13,7 @@ import io.kairan.push.Fixtures;
 import io.kairan.push.KafkaStandIn;
 import io.kairan.push.MutableClock;
 import io.kairan.push.dispatch.Dispatcher;
+import io.kairan.push.dispatch.EmailFallback;
 import io.kairan.push.dispatch.PushSettings;
 import io.kairan.push.fcm.LocalFcm;
 import io.kairan.push.profile.ResidentLanguages;
@@ -57,6 +58,7 @@ class DeliveryIntakeTest {
             subscriptions,
             ResidentLanguages.standalone(),
             recorder,
+            EmailFallback.off(),
             new PushSettings(false, null),
             clock);
     intake = new DeliveryIntake(scheduler, dispatcher, recorder, clock);
