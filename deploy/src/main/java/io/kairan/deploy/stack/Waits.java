@@ -7,6 +7,20 @@ import java.util.concurrent.Callable;
 public final class Waits {
   private Waits() {}
 
+  /** The first value {@code find} gives that is not null. */
+  public static <T> T value(String what, Duration timeout, Callable<T> find)
+      throws InterruptedException {
+    var found = new java.util.concurrent.atomic.AtomicReference<T>();
+    until(
+        what,
+        timeout,
+        () -> {
+          found.set(find.call());
+          return found.get() != null;
+        });
+    return found.get();
+  }
+
   public static void until(String what, Duration timeout, Callable<Boolean> check)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
