@@ -4,12 +4,21 @@ import io.kairan.model.delivery.Delivery;
 import io.kairan.model.delivery.PushResult;
 import io.kairan.model.notice.Severity;
 import io.kairan.push.email.EmailAddresses;
+import io.kairan.push.email.FallbackMail;
 import io.kairan.push.email.MailOut;
 import io.kairan.push.profile.ResidentLanguages;
 import io.kairan.push.results.ResultRecorder;
+import io.kairan.push.send.FcmSender;
 import io.kairan.push.state.SentLedger;
 import io.kairan.push.token.DeviceRegistry;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +37,18 @@ public class EmailFallback {
   private final SentLedger ledger;
   private final DeviceRegistry devices;
   private final String detailsUrl;
+
+  /** Mails in flight at once. */
+  static final int PARALLEL = 8;
+
+  private final ExecutorService senders =
+      Executors.newFixedThreadPool(
+          PARALLEL,
+          r -> {
+            Thread thread = new Thread(r, "kairan-mail-out");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public EmailFallback(
       EmailAddresses addresses,
@@ -56,12 +77,14 @@ public class EmailFallback {
 
   /**
    * Mails each delivery that needs it, after its pushes' results are in the ledger; the results go
-   * into {@code results}, which the caller awaits.
+   * into {@code results}, which the caller awaits. The mails go {@link #PARALLEL} at a time: an
+   * emergency can leave hundreds without a phone, and one SMTP exchange takes tens of milliseconds.
    */
-  void mailUnreached(List<Delivery> due, ResultRecorder.Batch results) {
+  void mailUnreached(List<Delivery> due, ResultRecorder.Batch results) throws InterruptedException {
     if (mail == null || !mail.isOn()) {
       return;
     }
+    Map<Delivery, Future<FcmSender.Outcome>> sending = new LinkedHashMap<>();
     for (Delivery delivery : due) {
       if (!isFor(delivery) || ledger.isDone(delivery.id(), PushResult.EMAIL)) {
         continue;
@@ -72,21 +95,25 @@ public class EmailFallback {
       if (pushed) {
         continue;
       }
-      addresses
-          .verifiedAddressOf(delivery.residentId())
-          .ifPresent(
-              address ->
-                  results.emailed(
-                      delivery,
-                      mail.send(
-                          FallbackMails.of(
-                              delivery,
-                              address,
-                              languages
-                                  .find(delivery.residentId())
-                                  .map(ResidentLanguages.Reader::languages)
-                                  .orElse(List.of()),
-                              detailsUrl))));
+      Optional<String> address = addresses.verifiedAddressOf(delivery.residentId());
+      if (address.isEmpty()) {
+        continue;
+      }
+      List<String> reads =
+          languages
+              .find(delivery.residentId())
+              .map(ResidentLanguages.Reader::languages)
+              .orElse(List.of());
+      FallbackMail letter = FallbackMails.of(delivery, address.get(), reads, detailsUrl);
+      sending.put(delivery, senders.submit(() -> mail.send(letter)));
+    }
+    for (var each : sending.entrySet()) {
+      try {
+        results.emailed(each.getKey(), each.getValue().get());
+      } catch (ExecutionException e) {
+        // MailOut answers every failure as EMAIL_FAILED; anything else is a bug to see at once.
+        throw new IllegalStateException("fallback e-mail of " + each.getKey().id(), e.getCause());
+      }
     }
   }
 }
