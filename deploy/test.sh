@@ -40,6 +40,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# Japanese text in the pages' screenshots (without a CJK font Chromium draws boxes).
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
 [ ${#missing[@]} -eq 0 ] || install_debian "${missing[@]}"
 command -v chromium >/dev/null 2>&1 && [ -x /usr/bin/chromedriver ] || fail "chromium or /usr/bin/chromedriver is still missing"
 

@@ -200,10 +200,13 @@ const K = (() => {
     container.replaceChildren();
     const fig = el("figure", { class: "chart" });
     const bar = 14;
-    const labelW = 150;
-    const width = 560;
+    // Room for the longest label (a CJK character is about as wide as the font is high).
+    const longest = Math.max(4, ...rows.map((r) => [...r.label].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 12 : 7), 0)));
+    const labelW = Math.min(300, longest + 12);
+    const width = labelW + 420;
     const groupH = series.length * (bar + 2) + 10;
-    const height = rows.length * groupH + 30;
+    const legendH = series.length * 18 + 6;
+    const height = rows.length * groupH + legendH;
     const max = Math.max(1, ...rows.flatMap((r) => r.values.filter((v) => v !== null && v !== undefined)));
     const scale = (width - labelW - 70) / max;
     const chart = svg("svg", {
@@ -226,9 +229,9 @@ const K = (() => {
     });
     const legend = svg("g", {});
     series.forEach((s, j) => {
-      const x = labelW + j * 150;
-      legend.append(svg("rect", { x, y: height - 18, width: 12, height: 12, fill: COLOURS[j % COLOURS.length] }));
-      legend.append(svg("text", { x: x + 16, y: height - 8, class: "chart-label" }, document.createTextNode(s)));
+      const y = height - legendH + 4 + j * 18;
+      legend.append(svg("rect", { x: labelW, y, width: 12, height: 12, fill: COLOURS[j % COLOURS.length] }));
+      legend.append(svg("text", { x: labelW + 16, y: y + 10, class: "chart-label" }, document.createTextNode(s)));
     });
     chart.append(legend);
     fig.append(chart);
@@ -250,6 +253,23 @@ const K = (() => {
   }
 
   strings({
+    "cat.CHILDCARE": ["子育て", "こそだて", "Childcare"],
+    "cat.EDUCATION": ["教育", "きょういく", "Education"],
+    "cat.HEALTH": ["健康", "けんこう", "Health"],
+    "cat.WELFARE": ["福祉", "ふくし", "Welfare"],
+    "cat.GARBAGE": ["ごみ", "ごみ", "Garbage"],
+    "cat.TAX": ["税", "ぜいきん", "Tax"],
+    "cat.ADMINISTRATION": ["行政", "しやくしょ", "Administration"],
+    "cat.EVENTS": ["イベント", "イベント", "Events"],
+    "cat.CULTURE": ["文化", "ぶんか", "Culture"],
+    "cat.SPORTS": ["スポーツ", "スポーツ", "Sports"],
+    "cat.TRANSPORT": ["交通", "のりもの", "Transport"],
+    "cat.DISASTER": ["防災", "さいがい", "Disaster"],
+    "cat.SHOPPING": ["買い物", "かいもの", "Shopping"],
+    "ch.PUSH_NOW": ["すぐに通知", "すぐ しらせる", "Push now"],
+    "ch.PUSH_AT": ["時間をずらして通知", "あとで しらせる", "Push later"],
+    "ch.DIGEST": ["まとめて通知", "まとめて しらせる", "Digest"],
+    "ch.FEED_ONLY": ["一覧のみ", "いちらん だけ", "Feed only"],
     "k.unreachable": ["APIに接続できません", "つながりません", "Cannot reach the API"],
     "k.problem": ["エラー:", "うまく いきませんでした:", "Problem:"],
     "k.withheld": ["非表示（10人未満）", "かくしています（10にん より すくない）", "withheld (under 10)"],

@@ -59,10 +59,6 @@ K.strings({
   "w.stat.p95": ["p95", "p95", "p95"],
   "w.stat.max": ["最大", "いちばん おおい", "Maximum"],
   "w.share": ["割合", "わりあい", "Share"],
-  "ch.PUSH_NOW": ["すぐに通知", "すぐ しらせる", "Push now"],
-  "ch.PUSH_AT": ["時間をずらして通知", "あとで しらせる", "Push later"],
-  "ch.DIGEST": ["まとめて通知", "まとめて しらせる", "Digest"],
-  "ch.FEED_ONLY": ["一覧のみ", "いちらん だけ", "Feed only"],
 });
 
 const $ = (id) => document.getElementById(id);
@@ -242,14 +238,15 @@ function showResults(s) {
   const key = (cell) => cell.category + "|" + cell.channel;
   const cells = new Map();
   const add = (x, i) => (x.byCategoryAndChannel || []).forEach((cell) => {
-    if (!cells.has(key(cell))) cells.set(key(cell), { cell, values: [null, null] });
+    // A cell one set does not list had no deliveries under it: 0, not withheld.
+    if (!cells.has(key(cell))) cells.set(key(cell), { cell, values: [0, 0] });
     cells.get(key(cell)).values[i] = cell.withheld ? null : cell.deliveries;
   });
   add(c, 0);
   add(a, 1);
   const rows = [...cells.values()]
     .sort((x, y) => (x.cell.category + x.cell.channel).localeCompare(y.cell.category + y.cell.channel))
-    .map((r) => ({ label: `${r.cell.category} · ${K.t("ch." + r.cell.channel)}`, values: r.values }));
+    .map((r) => ({ label: `${K.t("cat." + r.cell.category)} · ${K.t("ch." + r.cell.channel)}`, values: r.values }));
   K.barChart($("chart-categories"), { caption: K.t("w.categoriesCaption"), series, rows });
   const changed = f.channelChanged || {};
   const box = $("chart-changed");
