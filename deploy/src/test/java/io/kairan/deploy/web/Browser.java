@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -113,8 +114,10 @@ public final class Browser implements AutoCloseable {
   }
 
   public <T> T waitUntil(String what, Function<WebDriver, T> condition) {
+    // A page that re-renders replaces its elements: one found a moment ago may be gone; look again.
     return new WebDriverWait(driver, PATIENCE)
         .withMessage("waiting for " + what + " on " + driver.getCurrentUrl())
+        .ignoring(StaleElementReferenceException.class)
         .until(condition);
   }
 
