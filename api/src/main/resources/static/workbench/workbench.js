@@ -33,9 +33,17 @@ K.strings({
   "w.coverageCaption": ["重要なお知らせが通知かまとめで届いた割合（%）", "だいじな おしらせが しらせで とどいた わりあい（%）", "Coverage of important notices: share told by a push or the digest (%)"],
   "w.categoriesCaption": ["分類と届け方ごとの配信数", "しゅるいと とどけかたごとの かず", "Deliveries by category and channel"],
   "w.changedCaption": ["届け方が変わる住民: {n} 人", "とどけかたが かわる ひと: {n} にん", "Residents whose channel changes: {n}"],
+  "w.changedWithheld": ["届け方が変わる住民: 非表示（10人未満）", "とどけかたが かわる ひと: かくしています", "Residents whose channel changes: withheld (under 10)"],
   "w.from": ["本番で", "ほんばん", "Active"],
-  "w.to": ["候補で", "ためし", "Candidate"],
+  "w.to": ["候補・影で", "ためし", "Candidate or shadow"],
   "w.deliveries": ["配信数", "かず", "Deliveries"],
+  "w.compare": ["影と本番を比べる（実際の配信）", "ためしと ほんばんを くらべる", "Compare the shadow with the active set (real deliveries)"],
+  "w.compareFrom": ["期間の始め（日本時間）", "いつから（にほんの じかん）", "From (Japan time)"],
+  "w.compareTo": ["期間の終わり（日本時間）", "いつまで（にほんの じかん）", "To (Japan time)"],
+  "w.compareRun": ["比べる", "くらべる", "Compare"],
+  "w.comparison": ["比較の結果（影と本番）", "くらべた けっか（ためしと ほんばん）", "Comparison (shadow beside active)"],
+  "w.comparisonMeta": ["{from} 〜 {to} に決まった配信", "{from} 〜 {to} の とどけもの", "Deliveries decided from {from} to {to}"],
+  "w.shadowSeries": ["影", "ためし", "Shadow"],
   "w.history": ["履歴", "れきし", "History"],
   "w.activeHistory": ["本番の履歴", "ほんばんの れきし", "Active slot's history"],
   "w.shadowHistory": ["影の履歴", "ためしの れきし", "Shadow slot's history"],
@@ -212,6 +220,22 @@ async function simulate() {
   }
 }
 
+function localTime(ms) {
+  return new Date(ms + 9 * 3600 * 1000).toISOString().slice(0, 16);
+}
+
+async function compare() {
+  const box = $("compare-problem");
+  K.clearProblem(box);
+  const instant = (id) => ($(id).value ? new Date($(id).value + ":00+09:00").toISOString() : "");
+  const query = new URLSearchParams({ from: instant("compare-from"), to: instant("compare-to") });
+  try {
+    showComparison((await K.call("GET", "/api/v1/rules/comparison?" + query)).body);
+  } catch (e) {
+    fail(box, e);
+  }
+}
+
 function progress(s) {
   const pct = s.state === "DONE" ? 100 : Math.floor((s.progress || 0) * 100);
   $("sim-bar").value = pct;
@@ -220,13 +244,30 @@ function progress(s) {
   $("sim-progress").dataset.state = s.state;
 }
 
+/** A simulation's figures: the candidate beside the active set. */
 function showResults(s) {
   lastStatus = s;
   const f = s.figures;
-  const c = f.candidate, a = f.active;
-  const series = [K.t("w.candidateSeries") + " " + (s.candidate || ""), K.t("w.activeSeries") + " " + (s.active || "")];
+  $("results-heading").textContent = K.t("w.results");
+  const meta = K.t("w.resultsMeta", { from: K.fmtTime(f.from), to: K.fmtTime(f.to), notices: f.notices, versions: f.versions, residents: f.residents });
+  showFigures(f, f.candidate, K.t("w.candidateSeries") + " " + (s.candidate || ""), meta);
+}
+
+/** A comparison's figures: the shadow set beside the active one over a window. */
+function showComparison(f) {
+  lastStatus = { comparison: f };
+  $("results-heading").textContent = K.t("w.comparison");
+  const names = (x) => (x && x.ruleSets ? x.ruleSets.join(", ") : "");
+  const meta = K.t("w.comparisonMeta", { from: K.fmtTime(f.from), to: K.fmtTime(f.to) });
+  showFigures(f, f.shadow, K.t("w.shadowSeries") + " " + names(f.shadow), meta, K.t("w.activeSeries") + " " + names(f.active));
+}
+
+/** The charts of one rule set's figures (c) beside the active set's (f.active). */
+function showFigures(f, candidate, cName, meta, aName) {
+  const c = candidate || {}, a = f.active || {};
+  const series = [cName, aName || K.t("w.activeSeries") + " " + (lastStatus.active || "")];
   $("results").hidden = false;
-  $("results-meta").textContent = K.t("w.resultsMeta", { from: K.fmtTime(f.from), to: K.fmtTime(f.to), notices: f.notices, versions: f.versions, residents: f.residents });
+  $("results-meta").textContent = meta;
   const ppd = (x, k) => (x.pushesPerResidentPerDay && !x.pushesPerResidentPerDay.withheld ? x.pushesPerResidentPerDay[k] : null);
   K.barChart($("chart-pushes"), {
     caption: K.t("w.pushesCaption"),
@@ -250,7 +291,7 @@ function showResults(s) {
   K.barChart($("chart-categories"), { caption: K.t("w.categoriesCaption"), series, rows });
   const changed = f.channelChanged || {};
   const box = $("chart-changed");
-  box.replaceChildren(K.el("h3", {}, K.t("w.changedCaption", { n: changed.withheld ? K.t("k.withheld") : K.count(changed.residents) })));
+  box.replaceChildren(K.el("h3", {}, changed.withheld ? K.t("w.changedWithheld") : K.t("w.changedCaption", { n: K.count(changed.residents) })));
   const table = K.el("table", {}, K.el("thead", {}, K.el("tr", {}, K.el("th", { scope: "col" }, K.t("w.from")), K.el("th", { scope: "col" }, K.t("w.to")), K.el("th", { scope: "col", class: "num" }, K.t("w.deliveries")))));
   const tb = K.el("tbody");
   (changed.deliveries || []).forEach((d) => tb.append(K.el("tr", {}, K.el("td", {}, K.t("ch." + d.from)), K.el("td", {}, K.t("ch." + d.to)), K.el("td", { class: "num" }, d.withheld ? K.t("k.withheld") : K.count(d.deliveries)))));
@@ -262,7 +303,8 @@ document.addEventListener("DOMContentLoaded", () => {
   staffPage(["ANALYST"], loadRules);
   K.onLang(() => {
     if (rules) loadRules();
-    if (lastStatus) showResults(lastStatus);
+    if (lastStatus && lastStatus.comparison) showComparison(lastStatus.comparison);
+    else if (lastStatus) showResults(lastStatus);
   });
   $("rules-refresh").addEventListener("click", loadRules);
   $("load-active").addEventListener("click", loadActive);
@@ -270,4 +312,8 @@ document.addEventListener("DOMContentLoaded", () => {
   $("to-active").addEventListener("click", () => publish("active"));
   $("shadow-empty").addEventListener("click", stopShadow);
   $("simulate").addEventListener("click", simulate);
+  $("compare").addEventListener("click", compare);
+  const now = Date.now();
+  $("compare-from").value = localTime(now - 7 * 86400000);
+  $("compare-to").value = localTime(now + 60000);
 });

@@ -17,8 +17,6 @@ import io.kairan.model.notice.AudienceText;
 import io.kairan.model.notice.Category;
 import io.kairan.model.notice.Severity;
 import io.kairan.model.notice.Validity;
-import io.kairan.model.resident.Consent;
-import io.kairan.model.resident.ResidentProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,10 +25,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,23 +89,19 @@ class StaffPagesIT {
     }
   }
 
-  private static ResidentProfile resident(String district) {
-    Map<Category, Consent> consents = new EnumMap<>(Category.class);
-    consents.put(Category.CHILDCARE, new Consent(true, Instant.now()));
-    return new ResidentProfile(
-        "ignored",
+  /** A profile as a client sends it: a child of four or five, childcare notices consented. */
+  private static Map<String, Object> resident(String district) {
+    return Map.of(
+        "municipalityCode",
         CITY,
+        "district",
         district,
-        null,
+        "birthYear",
         1985,
+        "childrenBirthYears",
         List.of(2021),
-        List.of("ja"),
-        Set.of(),
-        consents,
-        null,
-        "Asia/Tokyo",
-        Set.of(),
-        null);
+        "consents",
+        Map.of("CHILDCARE", Map.of("granted", true, "at", Instant.now().toString())));
   }
 
   private static String department() {
@@ -268,8 +260,7 @@ class StaffPagesIT {
           }) {
         new Select(browser.find(By.id("lang"))).selectByValue(language[0]);
         browser.findWithText(By.tagName("h1"), language[1]);
-        assertThat(browser.find(By.tagName("html")).getDomAttribute("lang"))
-            .isEqualTo(language[0]);
+        assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo(language[0]);
         if (!language[0].equals("ja")) {
           browser.axe("console-" + language[0]);
         }
@@ -536,6 +527,21 @@ class StaffPagesIT {
           "the shadow slot to hold " + candidate,
           d -> candidate.equals(d.findElement(By.id("slot-shadow")).getDomAttribute("data-name")));
       String shadowId = read("/api/v1/rules", analyst()).path("shadow").path("id").asText();
+
+      // The shadow beside the active set over a window, as the API compares them.
+      Instant to = Instant.now().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.MINUTES);
+      Instant from = to.minus(Duration.ofDays(1));
+      set(browser, "compare-from", local(from));
+      set(browser, "compare-to", local(to));
+      browser.find(By.id("compare")).click();
+      browser.findWithText(By.id("results-heading"), "比較");
+      JsonNode comparison = read("/api/v1/rules/comparison?from=" + from + "&to=" + to, analyst());
+      JsonNode changed = comparison.path("channelChanged");
+      browser.findWithText(
+          By.cssSelector("#chart-changed h3"),
+          changed.path("withheld").asBoolean() ? "非表示" : changed.path("residents").asText() + " 人");
+      assertThat(browser.find(By.cssSelector("#chart-pushes svg")).isDisplayed()).isTrue();
+      check(browser, "workbench-comparison", "comparison");
       browser
           .find(By.cssSelector("#history-shadow tr[data-id='" + shadowId + "'] .rollback-active"))
           .click();
