@@ -15,6 +15,7 @@ import io.kairan.model.json.Json;
 import io.kairan.model.notice.Audience;
 import io.kairan.model.notice.AudienceText;
 import io.kairan.model.notice.Category;
+import io.kairan.model.notice.RandomAudiences;
 import io.kairan.model.notice.Severity;
 import io.kairan.model.notice.Validity;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -445,6 +447,65 @@ class StaffPagesIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The console reads and writes the audience's text in the browser (console/audience.js): on 300
+   * random audiences of every kind, the text the model writes is read by the page into the same
+   * audience, and the page writes the same text back; broken texts get the model's own message.
+   */
+  @Test
+  void theConsolesAudienceTextReadsAndWritesExactlyAsTheModelDoes() throws Exception {
+    Random random = new Random(14);
+    List<String> broken =
+        List.of(
+            "",
+            "district [\"湊町\"]",
+            "district in [\"湊町\"",
+            "age 5..",
+            "age x..9",
+            "(everyone",
+            "everyone or",
+            "language en",
+            "interest \"子育て",
+            "circle 37.5 a 2",
+            "neighbours in [\"湊町\"]",
+            "everyone everyone",
+            "not not not",
+            "polygon [37 139, 38]");
+    try (Browser browser = Browser.desktop()) {
+      browser.open(stack.apiUrl() + "/console/index.html");
+      browser.waitUntil(
+          "the page's scripts",
+          d -> "object".equals(browser.script("return typeof AudienceText;")) ? true : null);
+      for (int i = 0; i < 300; i++) {
+        Audience audience = RandomAudiences.next(random, 3);
+        String text = AudienceText.format(audience);
+        Object answer =
+            browser.script(
+                "const a = AudienceText.parse(arguments[0]);"
+                    + " return [JSON.stringify(a), AudienceText.format(a)];",
+                text);
+        List<?> read = (List<?>) answer;
+        assertThat(Json.read((String) read.get(0), Audience.class)).as(text).isEqualTo(audience);
+        assertThat(read.get(1)).as("the page's text of " + text).isEqualTo(text);
+      }
+      for (String text : broken) {
+        String expected;
+        try {
+          AudienceText.parse(text);
+          throw new AssertionError("the model read " + text);
+        } catch (InvalidRecordException e) {
+          expected = e.problems().get(0);
+        }
+        Object message =
+            browser.script(
+                "try { AudienceText.parse(arguments[0]); return 'read'; }"
+                    + " catch (e) { return e.message; }",
+                text);
+        assertThat(message).as(text).isEqualTo(expected);
+      }
     }
   }
 
