@@ -313,13 +313,7 @@ class StaffPagesIT {
       // A text the grammar refuses: the same message, with its position, as the model's.
       String broken = "district in [\"" + EAST_DISTRICT + "\"";
       type(browser, "audience-text", broken);
-      String expected;
-      try {
-        AudienceText.parse(broken);
-        throw new AssertionError("the model read " + broken);
-      } catch (InvalidRecordException e) {
-        expected = e.problems().get(0);
-      }
+      String expected = modelsMessage(broken);
       browser.findWithText(By.id("audience-error"), expected);
 
       // A text the grammar reads but the API refuses: the API's problem, shown as it is.
@@ -441,6 +435,16 @@ class StaffPagesIT {
     }
   }
 
+  /** What the model says of a text it cannot read. */
+  private static String modelsMessage(String text) {
+    try {
+      AudienceText.parse(text);
+    } catch (InvalidRecordException e) {
+      return e.problems().get(0);
+    }
+    throw new AssertionError("the model read " + text);
+  }
+
   private static void sleep(long ms) {
     try {
       Thread.sleep(ms);
@@ -492,13 +496,7 @@ class StaffPagesIT {
         assertThat(read.get(1)).as("the page's text of " + text).isEqualTo(text);
       }
       for (String text : broken) {
-        String expected;
-        try {
-          AudienceText.parse(text);
-          throw new AssertionError("the model read " + text);
-        } catch (InvalidRecordException e) {
-          expected = e.problems().get(0);
-        }
+        String expected = modelsMessage(text);
         Object message =
             browser.script(
                 "try { AudienceText.parse(arguments[0]); return 'read'; }"
