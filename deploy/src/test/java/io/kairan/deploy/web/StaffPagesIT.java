@@ -248,7 +248,7 @@ class StaffPagesIT {
 
   @Test
   void
-      aPublisherComposesWithALivePreviewPublishesUpdatesCorrectsWithdrawsAndAFirmsNoticeIsApproved()
+      aPublisherComposesWithALivePreviewPublishesUpdatesCorrectsWithdrawsAndApprovesOrRejectsFirmsNotices()
           throws Exception {
     String title = "児童手当の申請 " + UUID.randomUUID().toString().substring(0, 8);
     try (Browser browser = Browser.desktop()) {
@@ -432,6 +432,31 @@ class StaffPagesIT {
                   : null);
       JsonNode published = read("/api/v1/notices/" + firms, firm());
       assertThat(published.path("status").asText()).isEqualTo("PUBLISHED");
+
+      // Another is rejected with a reason, which the firm reads on its page.
+      var second = api.post("/api/v1/notices", firm(), draft("会津商店 閉店セール", everyone()));
+      assertThat(second.statusCode()).as(second.body()).isEqualTo(202);
+      String rejected = Json.mapper().readTree(second.body()).path("notice").path("id").asText();
+      browser.find(By.id("approvals-refresh")).click();
+      WebElement toReject =
+          browser.find(By.cssSelector("#approvals-list li[data-id='" + rejected + "']"));
+      String reason = "営業時間を書いてください";
+      toReject.findElement(By.cssSelector("input[type='text']")).sendKeys(reason);
+      toReject.findElement(By.cssSelector("button.reject")).click();
+      browser.waitUntil(
+          "the rejected notice to leave the queue",
+          d ->
+              d.findElements(By.cssSelector("#approvals-list li[data-id='" + rejected + "']"))
+                      .isEmpty()
+                  ? true
+                  : null);
+      signOut(browser);
+      signIn(browser, "/console/index.html", firm());
+      browser.find(By.cssSelector("nav.tabs button[data-view='mine']")).click();
+      WebElement row =
+          browser.findWithText(
+              By.cssSelector("#pending-table tr[data-id='" + rejected + "']"), reason);
+      assertThat(row.getText()).contains("REJECTED");
     }
   }
 
