@@ -20,9 +20,49 @@ public final class Topics {
   /** Residents' e-mail addresses for the fallback channel (EmailAddress), keyed by resident id. */
   public static final String EMAILS = "residents.emails.v1";
 
+  // The API's own topics: books it reads whole, in order, at start (one partition each).
+  /** Residents' consent histories. */
+  public static final String CONSENTS = "residents.consents.v1";
+
+  /** Notices not yet posted (drafts). */
+  public static final String DRAFTS = "notices.drafts.v1";
+
+  /** Notices to be posted later. */
+  public static final String SCHEDULED = "notices.scheduled.v1";
+
+  /** Notices awaiting a department's approval. */
+  public static final String APPROVALS = "notices.approvals.v1";
+
+  /** Every rule set an analyst saved, one key each, so compaction keeps them all. */
+  public static final String RULE_HISTORY = "rules.history.v1";
+
+  /** Who was given residents' ids, when and why: kept {@link #OPERATOR_ACCESS_RETENTION}. */
+  public static final String OPERATOR_ACCESS = "operator-access.v1";
+
+  /** A year and a day: the city accounts for each use of residents' data over a full year. */
+  public static final java.time.Duration OPERATOR_ACCESS_RETENTION = java.time.Duration.ofDays(366);
+
   /** Compacted topics keep the latest record per key; the others are logs. */
   public static final java.util.Set<String> COMPACTED =
-      java.util.Set.of(PROFILES, DEVICES, RULES, SITES, EMAILS);
+      java.util.Set.of(
+          PROFILES,
+          DEVICES,
+          RULES,
+          SITES,
+          EMAILS,
+          CONSENTS,
+          DRAFTS,
+          SCHEDULED,
+          APPROVALS,
+          RULE_HISTORY);
+
+  /**
+   * Topics of one partition, whatever the cluster: books read whole and in order (the API's, and
+   * the e-mail addresses push reads too). The others spread over the cluster's partition count.
+   */
+  public static final java.util.Set<String> SINGLE_PARTITION =
+      java.util.Set.of(
+          EMAILS, CONSENTS, DRAFTS, SCHEDULED, APPROVALS, RULE_HISTORY, OPERATOR_ACCESS);
 
   /**
    * How long a log topic that names residents (feedback, deliveries, push results, every
@@ -45,6 +85,9 @@ public final class Topics {
     if (COMPACTED.contains(topic)) {
       return java.util.Map.of("cleanup.policy", "compact");
     }
+    if (topic.equals(OPERATOR_ACCESS)) {
+      return java.util.Map.of("retention.ms", String.valueOf(OPERATOR_ACCESS_RETENTION.toMillis()));
+    }
     if (topic.endsWith(".dlq")
         || java.util.Set.of(FEEDBACK, DELIVERIES, SHADOW_DELIVERIES, PUSH_RESULTS)
             .contains(topic)) {
@@ -66,7 +109,20 @@ public final class Topics {
     return topic.replaceFirst("\\.v\\d+$", "") + ".dlq";
   }
 
-  /** Every topic the stack needs, dead letters included. */
+  /**
+   * Every topic on a cluster of the given shape, with its partitions, replicas and configuration:
+   * the one definition the topics command, the local stack and the Kubernetes manifests follow.
+   */
+  public static java.util.List<TopicDefinition> definitions(int partitions, int replication) {
+    return all().stream()
+        .map(
+            t ->
+                TopicDefinition.of(
+                    t, SINGLE_PARTITION.contains(t) ? 1 : partitions, replication, configOf(t)))
+        .toList();
+  }
+
+  /** Every topic the stack needs, dead letters and the API's own topics included. */
   public static java.util.List<String> all() {
     var topics = new java.util.ArrayList<String>();
     for (String t :
@@ -77,6 +133,8 @@ public final class Topics {
     }
     topics.add(SHADOW_DELIVERIES);
     topics.add(EMAILS);
+    topics.addAll(
+        java.util.List.of(CONSENTS, DRAFTS, SCHEDULED, APPROVALS, RULE_HISTORY, OPERATOR_ACCESS));
     return topics;
   }
 }

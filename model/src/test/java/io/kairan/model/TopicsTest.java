@@ -20,7 +20,8 @@ class TopicsTest {
   }
 
   @Test
-  void theStackCreatesEverySourceItsDeadLettersTheShadowDeliveriesAndTheEmailAddresses() {
+  void
+      theStackCreatesEverySourceItsDeadLettersTheShadowDeliveriesTheEmailAddressesAndTheApisBooks() {
     assertThat(Topics.all())
         .containsExactlyInAnyOrder(
             "notices.v1",
@@ -40,14 +41,66 @@ class TopicsTest {
             "sites.v1",
             "sites.dlq",
             "deliveries.shadow.v1",
-            "residents.emails.v1");
+            "residents.emails.v1",
+            "residents.consents.v1",
+            "notices.drafts.v1",
+            "notices.scheduled.v1",
+            "notices.approvals.v1",
+            "rules.history.v1",
+            "operator-access.v1");
   }
 
   @Test
-  void profilesDevicesRulesSitesAndEmailAddressesKeepOnlyTheirLatestRecordPerKey() {
+  void profilesDevicesRulesSitesEmailAddressesAndTheApisBooksKeepOnlyTheirLatestRecordPerKey() {
     assertThat(Topics.COMPACTED)
         .containsExactlyInAnyOrder(
-            "profiles.v1", "devices.v1", "rules.v1", "sites.v1", "residents.emails.v1");
+            "profiles.v1",
+            "devices.v1",
+            "rules.v1",
+            "sites.v1",
+            "residents.emails.v1",
+            "residents.consents.v1",
+            "notices.drafts.v1",
+            "notices.scheduled.v1",
+            "notices.approvals.v1",
+            "rules.history.v1");
+  }
+
+  @Test
+  void theOperatorAccessLogIsKeptAYearAndADay() {
+    // 366 × 24 × 3600 × 1000, by hand.
+    assertThat(Topics.configOf("operator-access.v1"))
+        .containsExactly(java.util.Map.entry("retention.ms", "31622400000"));
+  }
+
+  @Test
+  void onAThreeBrokerClusterEveryTopicHasThreeReplicasTwoInSyncAndTheBooksOnePartition() {
+    var definitions = Topics.definitions(12, 3);
+
+    assertThat(definitions).extracting(TopicDefinition::name).isEqualTo(Topics.all());
+    for (TopicDefinition d : definitions) {
+      assertThat(d.replicationFactor()).as(d.name()).isEqualTo(3);
+      assertThat(d.config()).as(d.name()).containsEntry("min.insync.replicas", "2");
+    }
+    var byName = new java.util.HashMap<String, TopicDefinition>();
+    definitions.forEach(d -> byName.put(d.name(), d));
+    assertThat(byName.get("notices.v1").partitions()).isEqualTo(12);
+    assertThat(byName.get("deliveries.dlq").partitions()).isEqualTo(12);
+    assertThat(byName.get("residents.emails.v1").partitions()).isEqualTo(1);
+    assertThat(byName.get("notices.scheduled.v1").partitions()).isEqualTo(1);
+    assertThat(byName.get("operator-access.v1").partitions()).isEqualTo(1);
+    assertThat(byName.get("profiles.v1").config())
+        .containsExactlyInAnyOrderEntriesOf(
+            java.util.Map.of("cleanup.policy", "compact", "min.insync.replicas", "2"));
+  }
+
+  @Test
+  void oneBrokerNeedsOneInSyncReplicaAndTwoBrokersOne() {
+    assertThat(Topics.definitions(4, 1).get(0).config()).containsEntry("min.insync.replicas", "1");
+    assertThat(TopicDefinition.minInSyncReplicas(1)).isEqualTo(1);
+    assertThat(TopicDefinition.minInSyncReplicas(2)).isEqualTo(1);
+    assertThat(TopicDefinition.minInSyncReplicas(3)).isEqualTo(2);
+    assertThat(TopicDefinition.minInSyncReplicas(5)).isEqualTo(2);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.kairan.api.approval;
 
 import io.kairan.api.kafka.TopicBook;
+import io.kairan.model.Topics;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ApprovalBook extends TopicBook<Approval> {
-  public static final String TOPIC = "notices.approvals.v1";
+  public static final String TOPIC = Topics.APPROVALS;
 
   public ApprovalBook() {
     super(Approval.class);

@@ -1,6 +1,7 @@
 package io.kairan.api.consent;
 
 import io.kairan.api.kafka.TopicBook;
+import io.kairan.model.Topics;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ConsentBook extends TopicBook<ConsentHistory> {
-  public static final String TOPIC = "residents.consents.v1";
+  public static final String TOPIC = Topics.CONSENTS;
 
   public ConsentBook() {
     super(ConsentHistory.class);

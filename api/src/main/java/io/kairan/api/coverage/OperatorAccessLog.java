@@ -1,6 +1,8 @@
 package io.kairan.api.coverage;
 
+import io.kairan.api.kafka.OwnTopics;
 import io.kairan.api.kafka.RecordPublisher;
+import io.kairan.model.Topics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -9,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OperatorAccessLog {
-  public static final String TOPIC = "operator-access.v1";
+  public static final String TOPIC = Topics.OPERATOR_ACCESS;
   private static final Logger log = LoggerFactory.getLogger(OperatorAccessLog.class);
   private final RecordPublisher kafka;
   private final Clock clock;
@@ -58,10 +59,7 @@ public class OperatorAccessLog {
   static class Topic {
     @Bean
     NewTopic operatorAccess() {
-      return TopicBuilder.name(TOPIC)
-          .partitions(1)
-          .config("retention.ms", String.valueOf(366L * 24 * 3600 * 1000))
-          .build();
+      return OwnTopics.declare(TOPIC);
     }
   }
 }

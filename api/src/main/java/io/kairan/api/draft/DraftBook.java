@@ -1,6 +1,7 @@
 package io.kairan.api.draft;
 
 import io.kairan.api.kafka.TopicBook;
+import io.kairan.model.Topics;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 /** The drafts not yet published nor discarded, kept from notices.drafts.v1. */
 @Component
 public class DraftBook extends TopicBook<SavedDraft> {
-  public static final String TOPIC = "notices.drafts.v1";
+  public static final String TOPIC = Topics.DRAFTS;
 
   public DraftBook() {
     super(SavedDraft.class);

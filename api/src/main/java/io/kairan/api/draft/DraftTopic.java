@@ -1,11 +1,11 @@
 package io.kairan.api.draft;
 
 import io.kairan.api.kafka.BookReplay;
+import io.kairan.api.kafka.OwnTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 /**
  * The API's own topic for drafts: created compacted at start when missing, read whole at start and
@@ -15,7 +15,7 @@ import org.springframework.kafka.config.TopicBuilder;
 class DraftTopic {
   @Bean
   NewTopic drafts() {
-    return TopicBuilder.name(DraftBook.TOPIC).partitions(1).compact().build();
+    return OwnTopics.declare(DraftBook.TOPIC);
   }
 
   @Bean

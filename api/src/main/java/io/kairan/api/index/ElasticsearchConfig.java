@@ -6,8 +6,11 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.kairan.model.json.Json;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The 8.19 client, declared here: Boot's auto-configuration wants the 9.x client, which an 8.19
@@ -15,10 +18,14 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class ElasticsearchConfig {
+  private static final Logger log = LoggerFactory.getLogger(ElasticsearchConfig.class);
 
+  /** With the credentials and CA certificate from the environment (ELASTICSEARCH_USERNAME, …). */
   @Bean(destroyMethod = "close")
-  RestClient elasticsearchRestClient(ElasticsearchSettings settings) {
-    return RestClient.builder(HttpHost.create(settings.url())).build();
+  RestClient elasticsearchRestClient(ElasticsearchSettings settings, Environment environment) {
+    var access = ElasticsearchAccess.from(settings.url(), environment::getProperty);
+    log.info("Elasticsearch at {} with {}", settings.url(), access);
+    return access.applyTo(RestClient.builder(HttpHost.create(settings.url()))).build();
   }
 
   @Bean

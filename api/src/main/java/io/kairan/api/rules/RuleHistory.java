@@ -2,6 +2,7 @@ package io.kairan.api.rules;
 
 import io.kairan.api.kafka.CaughtUp;
 import io.kairan.model.InvalidRecordException;
+import io.kairan.model.Topics;
 import io.kairan.model.json.Json;
 import io.kairan.model.rules.RuleSlot;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RuleHistory {
-  public static final String TOPIC = "rules.history.v1";
+  public static final String TOPIC = Topics.RULE_HISTORY;
   private final Map<String, RulePublication> byId = new LinkedHashMap<>();
   private final CaughtUp caughtUp = new CaughtUp();
 

@@ -1,6 +1,7 @@
 package io.kairan.api.rules;
 
 import io.kairan.api.kafka.FollowedTopicTask;
+import io.kairan.api.kafka.OwnTopics;
 import io.kairan.api.kafka.TopicReplay;
 import io.kairan.model.Topics;
 import java.util.function.Consumer;
@@ -9,7 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 /**
  * The API's own rules.history.v1, created compacted at start when missing (each entry has its own
@@ -20,7 +20,7 @@ import org.springframework.kafka.config.TopicBuilder;
 class RuleTopics {
   @Bean
   NewTopic ruleHistoryTopic() {
-    return TopicBuilder.name(RuleHistory.TOPIC).partitions(1).compact().build();
+    return OwnTopics.declare(RuleHistory.TOPIC);
   }
 
   @Bean

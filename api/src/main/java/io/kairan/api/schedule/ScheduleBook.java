@@ -1,6 +1,7 @@
 package io.kairan.api.schedule;
 
 import io.kairan.api.kafka.TopicBook;
+import io.kairan.model.Topics;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ScheduleBook extends TopicBook<ScheduledNotice> {
-  public static final String TOPIC = "notices.scheduled.v1";
+  public static final String TOPIC = Topics.SCHEDULED;
 
   public ScheduleBook() {
     super(ScheduledNotice.class);

@@ -1,9 +1,9 @@
 package io.kairan.api.schedule;
 
+import io.kairan.api.kafka.OwnTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 /**
  * The API's own topic: created compacted at start when missing (Spring's KafkaAdmin creates the
@@ -13,6 +13,6 @@ import org.springframework.kafka.config.TopicBuilder;
 class ScheduleTopic {
   @Bean
   NewTopic scheduledNotices() {
-    return TopicBuilder.name(ScheduleBook.TOPIC).partitions(1).compact().build();
+    return OwnTopics.declare(ScheduleBook.TOPIC);
   }
 }

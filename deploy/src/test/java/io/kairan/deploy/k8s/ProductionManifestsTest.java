@@ -2,6 +2,9 @@ package io.kairan.deploy.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kairan.api.index.ElasticsearchAccess;
+import io.kairan.model.KafkaClientSecurity;
+import io.kairan.model.TopicDefinition;
 import io.kairan.model.Topics;
 import io.kairan.recommender.job.KairanJob;
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,11 +30,12 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The production manifests in deploy/k8s say what the code says: every topic the code defines
- * (model Topics and each API-owned topic's {@code TOPIC} constant) with its configuration and three
- * replicas, the job's entry class and arguments, the ports, probes and settings the services read,
- * and the releases the build uses. A topic, port or setting added in code fails here until the
- * manifests have it.
+ * The production manifests in deploy/k8s say what the code says: every topic as the one definition
+ * (model {@code Topics.definitions}) has it for twelve partitions and three replicas, and each
+ * API-owned topic's {@code TOPIC} constant in it; every Kafka client on SCRAM over TLS as a
+ * declared user, the API on ECK's CA and user; the job's entry class and arguments, the ports,
+ * probes and settings the services read, and the releases the build uses. A topic, port or setting
+ * added in code fails here until the manifests have it.
  */
 class ProductionManifestsTest {
   private static final Path K8S = Path.of("k8s");
@@ -89,36 +94,149 @@ class ProductionManifestsTest {
   }
 
   @Test
-  void everyTopicTheCodeDefinesIsDeclaredWithThreeReplicasAndNoOtherIs() throws Exception {
-    Set<String> inCode = new TreeSet<>(Topics.all());
-    Set<String> api = apiTopics();
-    inCode.addAll(api);
-    Set<String> declared = new TreeSet<>();
+  void everyTopicIsDeclaredAsTheOneDefinitionSaysForTwelvePartitionsAndThreeReplicasAndNoOtherIs()
+      throws Exception {
+    Map<String, TopicDefinition> declared = new TreeMap<>();
     for (var topic : ofKind("kafka.yaml", "KafkaTopic")) {
-      declared.add(at(topic, "spec", "topicName"));
-      assertThat((Integer) at(topic, "spec", "replicas")).as("%s", topic).isEqualTo(3);
-      assertThat(String.valueOf((Object) at(topic, "spec", "config", "min.insync.replicas")))
-          .isEqualTo("2");
+      Map<String, String> config = new TreeMap<>();
+      Map<String, Object> given = at(topic, "spec", "config");
+      given.forEach((k, v) -> config.put(k, String.valueOf(v)));
+      String name = at(topic, "spec", "topicName");
+      declared.put(
+          name,
+          new TopicDefinition(
+              name, at(topic, "spec", "partitions"), at(topic, "spec", "replicas"), config));
     }
+    Map<String, TopicDefinition> defined = new TreeMap<>();
+    Topics.definitions(12, 3).forEach(d -> defined.put(d.name(), d));
+
+    assertThat(declared).isEqualTo(defined);
+    // Pinned by hand: a compacted keyed topic, a resident log, one of the API's books.
+    assertThat(declared.get("profiles.v1"))
+        .isEqualTo(
+            new TopicDefinition(
+                "profiles.v1",
+                12,
+                3,
+                Map.of("cleanup.policy", "compact", "min.insync.replicas", "2")));
+    assertThat(declared.get("deliveries.v1").config()).containsEntry("retention.ms", "2592000000");
+    assertThat(declared.get("notices.scheduled.v1").partitions()).isEqualTo(1);
+  }
+
+  @Test
+  void everyTopicTheApiNamesIsInTheDefinition() throws Exception {
+    Set<String> api = apiTopics();
 
     assertThat(api)
         .as("the API's own topics, found by their TOPIC constants")
         .contains("notices.scheduled.v1", "notices.approvals.v1", "notices.drafts.v1");
-    assertThat(declared).isEqualTo(inCode);
+    assertThat(Topics.all()).containsAll(api);
   }
 
   @Test
-  void eachTopicOfTheModelHasTheConfigurationItIsCreatedWithLocally() throws Exception {
-    Map<String, Map<String, Object>> configs = new HashMap<>();
-    for (var topic : ofKind("kafka.yaml", "KafkaTopic")) {
-      configs.put(at(topic, "spec", "topicName"), at(topic, "spec", "config"));
+  @SuppressWarnings("unchecked")
+  void everyKafkaClientUsesScramOverTlsOnTheOnlyClientListenerAsAUserTheClusterDeclares()
+      throws Exception {
+    var kafka = ofKind("kafka.yaml", "Kafka").get(0);
+    List<Map<String, Object>> listeners = at(kafka, "spec", "kafka", "listeners");
+    assertThat(listeners).hasSize(1);
+    var listener = listeners.get(0);
+    assertThat((Boolean) listener.get("tls")).isTrue();
+    assertThat((String) at(listener, "authentication", "type")).isEqualTo("scram-sha-512");
+    int port = (Integer) listener.get("port");
+    Set<String> users = new HashSet<>();
+    for (var user : ofKind("kafka.yaml", "KafkaUser")) {
+      assertThat((String) at(user, "spec", "authentication", "type")).isEqualTo("scram-sha-512");
+      users.add(at(user, "metadata", "name"));
     }
-    for (String topic : Topics.all()) {
-      Map<String, String> declared = new HashMap<>();
-      configs.get(topic).forEach((k, v) -> declared.put(k, String.valueOf(v)));
-      declared.remove("min.insync.replicas");
-      assertThat(declared).as(topic).isEqualTo(Topics.configOf(topic));
+    String cluster = at(kafka, "metadata", "name");
+
+    for (var client :
+        List.of(
+            container("api.yaml", "Deployment"),
+            container("push.yaml", "Deployment"),
+            container("flink.yaml", "FlinkDeployment"))) {
+      Map<String, Object> env = new HashMap<>();
+      for (Object e : (List<?>) client.container().get("env")) {
+        env.put(at(e, "name"), e);
+      }
+      String user = at(env.get("KAFKA_SASL_USERNAME"), "value");
+      assertThat(
+              KafkaClientSecurity.from(
+                  name -> name.startsWith("KAFKA_SSL") ? null : value(env, name, user)))
+          .as(client.manifest())
+          .hasToString("SASL_SSL, SCRAM-SHA-512 as " + user + ", the JDK's trusted CAs");
+      assertThat(users).as(client.manifest()).contains(user);
+      assertThat((String) at(env.get("KAFKA_SASL_PASSWORD"), "valueFrom", "secretKeyRef", "name"))
+          .isEqualTo(user);
+      assertThat((String) at(env.get("KAFKA_SASL_PASSWORD"), "valueFrom", "secretKeyRef", "key"))
+          .isEqualTo("password");
+      String truststore = at(env.get("KAFKA_SSL_TRUSTSTORE_LOCATION"), "value");
+      assertThat(mountedSecret(client, truststore)).isEqualTo(cluster + "-cluster-ca-cert");
+      String bootstrap =
+          env.containsKey("KAFKA_BOOTSTRAP_SERVERS")
+              ? at(env.get("KAFKA_BOOTSTRAP_SERVERS"), "value")
+              : client.args().get(client.args().indexOf("--bootstrap-servers") + 1);
+      assertThat(bootstrap).as(client.manifest()).isEqualTo(bootstrapService() + ":" + port);
     }
+  }
+
+  /** A setting's value for the check: the password, from a Secret, stands in as "secret". */
+  private static String value(Map<String, Object> env, String name, String user) {
+    Object e = env.get(name);
+    if (e == null) {
+      return null;
+    }
+    String v = at(e, "value");
+    return v != null ? v : "secret-of-" + user;
+  }
+
+  private record Client(
+      String manifest, Map<String, Object> pod, Map<String, Object> container, List<String> args) {}
+
+  @SuppressWarnings("unchecked")
+  private static Client container(String manifest, String kind) throws IOException {
+    var doc = ofKind(manifest, kind).get(0);
+    Map<String, Object> pod =
+        kind.equals("FlinkDeployment")
+            ? at(doc, "spec", "podTemplate", "spec")
+            : at(doc, "spec", "template", "spec");
+    Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+    List<String> args = kind.equals("FlinkDeployment") ? at(doc, "spec", "job", "args") : List.of();
+    return new Client(manifest, pod, container, args);
+  }
+
+  /** The Secret whose file a path in the container is, through its volume mount. */
+  private static String mountedSecret(Client client, String file) {
+    for (Object mount : (List<?>) client.container().get("volumeMounts")) {
+      String path = at(mount, "mountPath");
+      if (file.startsWith(path + "/")) {
+        for (Object volume : (List<?>) client.pod().get("volumes")) {
+          if (at(volume, "name").equals(at(mount, "name"))) {
+            return at(volume, "secret", "secretName");
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void theApiTrustsEcksCaAndSignsInAsEcksUser() throws Exception {
+    var api = container("api.yaml", "Deployment");
+    Map<String, Object> env = new HashMap<>();
+    for (Object e : (List<?>) api.container().get("env")) {
+      env.put(at(e, "name"), e);
+    }
+    String cluster = at(ofKind("elasticsearch.yaml", "Elasticsearch").get(0), "metadata", "name");
+
+    assertThat((String) at(env.get("ELASTICSEARCH_URL"), "value"))
+        .isEqualTo("https://" + cluster + "-es-http.kairan.svc:9200");
+    assertThat(mountedSecret(api, at(env.get("ELASTICSEARCH_CA_CERTIFICATE"), "value")))
+        .isEqualTo(cluster + "-es-http-certs-public");
+    assertThat((String) at(env.get("ELASTICSEARCH_USERNAME"), "value")).isEqualTo("elastic");
+    assertThat((String) at(env.get("ELASTICSEARCH_PASSWORD"), "valueFrom", "secretKeyRef", "name"))
+        .isEqualTo(cluster + "-es-elastic-user");
   }
 
   @Test
@@ -143,8 +261,6 @@ class ProductionManifestsTest {
         .isEqualTo(KairanJob.class.getName());
     List<String> args = at(flink, "spec", "job", "args");
     assertThat(args).contains("--bootstrap-servers", "--group-id");
-    assertThat(args.get(args.indexOf("--bootstrap-servers") + 1))
-        .isEqualTo(bootstrapService() + ":9092");
     assertThat((String) at(flink, "spec", "job", "upgradeMode")).isEqualTo("savepoint");
     Map<String, Object> config = at(flink, "spec", "flinkConfiguration");
     assertThat(config)
@@ -189,6 +305,11 @@ class ProductionManifestsTest {
       while (p.find()) {
         placeholders.add(p.group(1));
       }
+      // What the services read from the environment besides their settings files' placeholders.
+      placeholders.addAll(KafkaClientSecurity.VARIABLES);
+      if (service.module().endsWith("api")) {
+        placeholders.addAll(ElasticsearchAccess.VARIABLES);
+      }
       for (Object env : (List<?>) container.get("env")) {
         String name = at(env, "name");
         assertThat(
@@ -197,9 +318,6 @@ class ProductionManifestsTest {
                     || Set.of("GOOGLE_APPLICATION_CREDENTIALS", "JAVA_TOOL_OPTIONS").contains(name))
             .as("%s sets %s, which the service reads", service.manifest(), name)
             .isTrue();
-        if (name.equals("KAFKA_BOOTSTRAP_SERVERS")) {
-          assertThat((String) at(env, "value")).isEqualTo(bootstrapService() + ":9092");
-        }
       }
     }
   }

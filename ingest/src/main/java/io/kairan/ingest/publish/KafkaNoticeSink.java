@@ -27,10 +27,9 @@ public final class KafkaNoticeSink implements NoticeSink {
 
   /** Waits for all replicas, and retries after a lost ack never write a record twice. */
   public static KafkaProducer<String, String> reliableProducer(String bootstrapServers) {
-    return new KafkaProducer<>(
+    Map<String, Object> config = KafkaClients.settings(bootstrapServers);
+    config.putAll(
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
             StringSerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
@@ -41,6 +40,7 @@ public final class KafkaNoticeSink implements NoticeSink {
             true,
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
             60_000));
+    return new KafkaProducer<>(config);
   }
 
   /** On any producer: the records it is given are exactly what notices.v1 and the DLQ get. */

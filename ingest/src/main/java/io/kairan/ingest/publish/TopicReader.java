@@ -20,10 +20,9 @@ public final class TopicReader {
 
   /** A consumer without a group that reads string keys and values. */
   public static KafkaConsumer<String, String> consumer(String bootstrapServers) {
-    Map<String, Object> config =
+    Map<String, Object> config = KafkaClients.settings(bootstrapServers);
+    config.putAll(
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
             ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
             StringDeserializer.class,
             ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
@@ -35,7 +34,7 @@ public final class TopicReader {
             5_000,
             // A stopped broker should fail a command within seconds, not hang it.
             ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-            10_000);
+            10_000));
     return new KafkaConsumer<>(config);
   }
 

@@ -29,6 +29,7 @@ final class KafkaConnectors {
   static KafkaSource<RawRecord> source(JobSettings settings, String topic) {
     return KafkaSource.<RawRecord>builder()
         .setBootstrapServers(settings.bootstrapServers())
+        .setProperties(settings.kafkaProperties())
         .setTopics(topic)
         .setGroupId(settings.groupId())
         .setStartingOffsets(OffsetsInitializer.earliest())
@@ -43,7 +44,7 @@ final class KafkaConnectors {
   static KafkaSink<Delivery> deliveries(JobSettings settings, String topic) {
     return KafkaSink.<Delivery>builder()
         .setBootstrapServers(settings.bootstrapServers())
-        .setKafkaProducerConfig(producerConfig())
+        .setKafkaProducerConfig(producerConfig(settings))
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
         .setRecordSerializer(
             (KafkaRecordSerializationSchema<Delivery>)
@@ -56,7 +57,7 @@ final class KafkaConnectors {
   static KafkaSink<DeadLetter> deadLetters(JobSettings settings) {
     return KafkaSink.<DeadLetter>builder()
         .setBootstrapServers(settings.bootstrapServers())
-        .setKafkaProducerConfig(producerConfig())
+        .setKafkaProducerConfig(producerConfig(settings))
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
         .setRecordSerializer(deadLetterRecords())
         .build();
@@ -69,8 +70,8 @@ final class KafkaConnectors {
             Topics.deadLetter(letter.sourceTopic()), bytes(letter.key()), Json.writeBytes(letter));
   }
 
-  private static Properties producerConfig() {
-    Properties props = new Properties();
+  private static Properties producerConfig(JobSettings settings) {
+    Properties props = settings.kafkaProperties();
     // Deliveries are few bytes each and come in bursts per notice: batch briefly, compress well.
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
