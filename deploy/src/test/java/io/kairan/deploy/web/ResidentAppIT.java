@@ -174,6 +174,23 @@ class ResidentAppIT {
             "return JSON.parse(sessionStorage.getItem('kairan.session'))[arguments[0]];", field);
   }
 
+  /** Follows "show more" to the end of the feed (a notice may be on any page). */
+  private static void showWholeFeed(Browser browser) {
+    browser.waitUntil(
+        "the end of the feed",
+        d -> {
+          var end = d.findElements(By.id("feed-end"));
+          if (!end.isEmpty()) {
+            return true;
+          }
+          d.findElements(By.id("more")).stream()
+              .filter(WebElement::isEnabled)
+              .findFirst()
+              .ifPresent(WebElement::click);
+          return null;
+        });
+  }
+
   private static void type(WebElement field, String text) {
     field.clear();
     field.sendKeys(text);
@@ -253,8 +270,7 @@ class ResidentAppIT {
       browser.find(By.cssSelector("#feed li"));
       assertThat(browser.driver().findElements(By.cssSelector("#feed li"))).hasSize(3);
       check(browser, "05-feed");
-      browser.find(By.id("more")).click();
-      browser.find(By.id("feed-end"));
+      showWholeFeed(browser);
       List<String> shown = new ArrayList<>();
       for (WebElement li : browser.driver().findElements(By.cssSelector("#feed li"))) {
         shown.add(li.getAttribute("data-notice"));
@@ -333,6 +349,7 @@ class ResidentAppIT {
       // English, then やさしい日本語: the app's words and the notices' language.
       new Select(browser.find(By.id("lang"))).selectByValue("en");
       browser.find(By.cssSelector("#nav a[href='#/feed']")).click();
+      showWholeFeed(browser);
       WebElement english =
           browser.findWithText(
               By.cssSelector("li[data-notice='" + childcare + "'] a"),
@@ -343,6 +360,7 @@ class ResidentAppIT {
           .isEqualTo("Notices");
       check(browser, "09-feed-english");
       new Select(browser.find(By.id("lang"))).selectByValue("ja-x-easy");
+      showWholeFeed(browser);
       browser.findWithText(
           By.cssSelector("li[data-notice='" + childcare + "'] a"), "こどもの てあての とどけを だしてください");
       assertThat(browser.find(By.cssSelector("#nav a[href='#/feed']")).getText()).isEqualTo("おしらせ");
