@@ -10,6 +10,7 @@ import io.kairan.deploy.bench.UrgentBenchmark;
 import io.kairan.deploy.demo.DemoResidents;
 import io.kairan.deploy.demo.MintToken;
 import io.kairan.deploy.demo.TopicDump;
+import io.kairan.deploy.topics.TopicsCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,7 @@ class ToolCommandsTest {
     return Stream.of(
         Arguments.of("deploy/token.sh", (Supplier<Object>) MintToken::new),
         Arguments.of("deploy/topic.sh", (Supplier<Object>) TopicDump::new),
+        Arguments.of("deploy/topics.sh", (Supplier<Object>) TopicsCommand::new),
         Arguments.of("deploy/residents.sh", (Supplier<Object>) DemoResidents::new),
         Arguments.of("deploy/bench-push.sh", (Supplier<Object>) PushBenchmark::new),
         Arguments.of("deploy/bench-recommender.sh", (Supplier<Object>) RecommenderBenchmark::new),
@@ -121,6 +123,14 @@ class ToolCommandsTest {
             "deploy/topic.sh",
             "profiles.v1 --key",
             "Missing required parameter for option '--key' (K)"),
+        Arguments.of(
+            "deploy/topics.sh",
+            "--partitions 0",
+            "--partitions takes a positive whole number, not 0"),
+        Arguments.of(
+            "deploy/topics.sh",
+            "--replication three",
+            "Invalid value for option '--replication': 'three' is not a long"),
         Arguments.of(
             "deploy/residents.sh", "--max -3", "--max takes a positive whole number, not -3"),
         Arguments.of(
