@@ -9,9 +9,12 @@ import io.kairan.deploy.cli.Tool;
 import io.kairan.deploy.kafka.KafkaBroker;
 import io.kairan.deploy.stack.Ports;
 import io.kairan.ingest.publish.KafkaClients;
+import io.kairan.model.DeadLetter;
 import io.kairan.model.KafkaClientSecurity;
 import io.kairan.model.Topics;
+import io.kairan.model.json.Json;
 import io.kairan.push.KafkaSecurityConfig;
+import io.kairan.recommender.job.JobKafkaConnectors;
 import io.kairan.recommender.job.JobSettings;
 import io.kairan.testkit.tls.SelfSignedCertificate;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +22,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -53,8 +59,9 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 /**
  * A real broker whose client listener takes only SASL/SCRAM-SHA-512 over TLS (a certificate the
  * test makes with keytool): the topics command creates Kairan's topics through it, the clients the
- * API, push, the job and ingest build from their configuration produce and consume through it, and
- * a wrong password or an untrusted certificate fails, saying which.
+ * API, push, the job and ingest build from their configuration produce and consume through it (the
+ * job's own Kafka source and sink too, on Flink), and a wrong password or an untrusted certificate
+ * fails, saying which.
  */
 class SecureKafkaIT {
   private static final String USER = "kairan";
@@ -293,21 +300,66 @@ class SecureKafkaIT {
         new KafkaProducer<String, String>(clients.producer().apply(rightSettings()))) {
       producer.send(new ProducerRecord<>(topic, "k-" + service, "v-" + service)).get();
     }
-    Map<String, Object> consumerConfig = new HashMap<>(clients.consumer().apply(rightSettings()));
-    consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    try (var consumer = new KafkaConsumer<String, String>(consumerConfig)) {
+    Map<String, Object> consumerConfig = clients.consumer().apply(rightSettings());
+    assertThat(readAll(consumerConfig, topic, 1))
+        .extracting(ConsumerRecord::key, ConsumerRecord::value)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("k-" + service, "v-" + service));
+  }
+
+  /** The first records of a one-partition topic, until {@code wanted} or 60 s. */
+  private static List<ConsumerRecord<String, String>> readAll(
+      Map<String, Object> config, String topic, int wanted) {
+    Map<String, Object> reader = new HashMap<>(config);
+    reader.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    reader.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    try (var consumer = new KafkaConsumer<String, String>(reader)) {
       var partition = new TopicPartition(topic, 0);
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
       List<ConsumerRecord<String, String>> read = new java.util.ArrayList<>();
-      long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (read.isEmpty() && System.nanoTime() < end) {
+      long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (read.size() < wanted && System.nanoTime() < end) {
         consumer.poll(Duration.ofMillis(500)).forEach(read::add);
       }
-      assertThat(read)
-          .extracting(ConsumerRecord::key, ConsumerRecord::value)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("k-" + service, "v-" + service));
+      return read;
+    }
+  }
+
+  @Test
+  void theJobsOwnKafkaSourceAndSinkReadAndWriteOverSaslAndTlsOnFlink() throws Exception {
+    String topic = "secure-job.v1";
+    try (Admin admin = secureAdmin()) {
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(topic, 1, (short) 1),
+                  new NewTopic(Topics.deadLetter(topic), 1, (short) 1)))
+          .all()
+          .get();
+    }
+    Map<String, Object> clients = jobProperties(rightSettings());
+    try (var producer = new KafkaProducer<String, String>(clients)) {
+      producer.send(new ProducerRecord<>(topic, "k-job", "v-job")).get();
+    }
+    var settings =
+        JobSettings.from(
+            new String[] {
+              "--bootstrap-servers", secure.bootstrapServers(), "--group-id", "secure-it-job"
+            },
+            rightSettings()::get);
+    Instant at = Instant.parse("2026-11-26T00:00:00Z");
+    var env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    JobKafkaConnectors.deadLetterEach(env, settings, topic, at);
+
+    JobClient job = env.executeAsync("secure-job");
+    try {
+      var read = readAll(clients, Topics.deadLetter(topic), 1);
+      assertThat(read).hasSize(1);
+      assertThat(read.get(0).key()).isEqualTo("k-job");
+      assertThat(Json.read(read.get(0).value(), DeadLetter.class))
+          .isEqualTo(new DeadLetter(topic, "k-job", "v-job", "test", "secure-it", at));
+    } finally {
+      job.cancel().get();
     }
   }
 
