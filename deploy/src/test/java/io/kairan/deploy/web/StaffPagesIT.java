@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -43,7 +44,8 @@ import org.openqa.selenium.support.ui.Select;
  * residents are this class's own, put through the API, so every count the pages show is known
  * beforehand: {@link #NORTH} in 北会津町 and {@link #EAST} in 河東町, all consenting to childcare notices.
  * Each test posts its own notices. Every view is also read with its text at 200 % (nothing may run
- * off to the side), and the console in English and in easy Japanese too.
+ * off to the side), and the console in English and in easy Japanese too; a district is chosen by
+ * keyboard alone.
  */
 class StaffPagesIT {
   private static final Path SAMPLES = Path.of(System.getProperty("kairan.samples", "../samples"));
@@ -271,8 +273,15 @@ class StaffPagesIT {
       // The preview follows the form: one district, then both (the class's residents, counted
       // by hand), and the text form beside it is the model's own text of the audience.
       fillNotice(browser, title);
-      browser.find(By.cssSelector("input.district[value='" + NORTH_DISTRICT + "']")).click();
+      // By keyboard: filter the districts, Tab to the one left, Space ticks it.
+      WebElement filter = browser.find(By.id("f-district-filter"));
+      filter.sendKeys(NORTH_DISTRICT);
+      filter.sendKeys(Keys.TAB);
+      WebElement focused = browser.driver().switchTo().activeElement();
+      assertThat(focused.getDomProperty("value")).isEqualTo(NORTH_DISTRICT);
+      focused.sendKeys(Keys.SPACE);
       Audience north = previewShows(browser, NORTH);
+      set(browser, "f-district-filter", "");
       assertThat(north).isEqualTo(new Audience.InDistrict(List.of(NORTH_DISTRICT)));
       assertThat(browser.find(By.id("audience-text")).getDomProperty("value"))
           .isEqualTo(AudienceText.format(north));
