@@ -32,10 +32,12 @@ public final class TopicSetup {
   /** One way a topic differs from its definition, and whether it was altered to match. */
   public record Difference(
       String topic, String what, String actual, String defined, boolean altered) {
+    /**
+     * e.g. "profiles.v1: cleanup.policy is delete, defined compact" (as found, before altering).
+     */
     @Override
     public String toString() {
-      return "%s: %s is %s, defined %s%s"
-          .formatted(topic, what, actual, defined, altered ? " (altered)" : "");
+      return "%s: %s is %s, defined %s".formatted(topic, what, actual, defined);
     }
   }
 
