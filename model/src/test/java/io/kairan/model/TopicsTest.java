@@ -95,6 +95,13 @@ class TopicsTest {
   }
 
   @Test
+  void aTopicWithoutPartitionsOrReplicasIsRefusedNamed() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new TopicDefinition("notices.v1", 0, 3, java.util.Map.of()))
+        .hasMessage("notices.v1: partitions and replicas must be at least 1, not 0 and 3");
+  }
+
+  @Test
   void oneBrokerNeedsOneInSyncReplicaAndTwoBrokersOne() {
     assertThat(Topics.definitions(4, 1).get(0).config()).containsEntry("min.insync.replicas", "1");
     assertThat(TopicDefinition.minInSyncReplicas(1)).isEqualTo(1);
