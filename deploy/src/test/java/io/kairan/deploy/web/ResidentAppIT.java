@@ -451,6 +451,67 @@ class ResidentAppIT {
   }
 
   @Test
+  void offlineTheAppShowsTheLastFeedFromItsServiceWorkerAndSaysItIsOffline() throws Exception {
+    String resident = "offline-reader";
+    String token = stack.tokens().resident(resident);
+    String body =
+        "{\"municipalityCode\":\"072028\",\"district\":\"大戸町\",\"birthYear\":1960,"
+            + "\"consents\":{\"EVENTS\":{\"granted\":true,\"at\":\""
+            + NOW
+            + "\"}}}";
+    json(api.put("/api/v1/me/profile", token, body));
+    var draft =
+        new NoticeDraft(
+            "072028",
+            Category.EVENTS,
+            Map.of("ja", "大戸町の秋の収穫祭"),
+            Map.of("ja", BODY_JA),
+            null,
+            null,
+            VALIDITY,
+            Severity.INFO,
+            new Audience.InDistrict(List.of("大戸町")));
+    var posted = api.post("/api/v1/notices", department(), draft);
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+    String notice = Json.mapper().readTree(posted.body()).path("id").asText();
+    Waits.until("the notice in the feed", PATIENCE, () -> feedIds(token).contains(notice));
+
+    // The app through a port of its own, which the test can cut like a lost connection.
+    try (TcpForwarder network = new TcpForwarder(URI.create(stack.apiUrl()).getPort());
+        Browser browser = Browser.mobile()) {
+      String app = "http://127.0.0.1:" + network.port() + "/app/index.html";
+      browser.open(app);
+      browser.script("sessionStorage.setItem('kairan.token', arguments[0])", token);
+      browser.waitUntil(
+          "the service worker to control the app",
+          d -> {
+            d.navigate().refresh();
+            return (Boolean) browser.script("return !!navigator.serviceWorker.controller")
+                ? true
+                : null;
+          });
+      // Once more, so the whole load goes through the worker (it may have taken the page over
+      // halfway through the last one, after the profile was read past it).
+      browser.driver().navigate().refresh();
+      browser.findWithText(By.cssSelector("li[data-notice='" + notice + "'] a"), "大戸町の秋の収穫祭");
+      assertThat(browser.driver().findElements(By.id("offline"))).isEmpty();
+
+      network.cut();
+      browser.driver().navigate().refresh();
+      try {
+        browser.findWithText(By.id("offline"), "オフラインです");
+      } catch (RuntimeException e) {
+        browser.screenshot("resident-16-offline-failed");
+        throw new AssertionError(
+            "offline page: " + browser.script("return document.body.innerText"), e);
+      }
+      assertThat(browser.find(By.cssSelector("li[data-notice='" + notice + "'] a")).getText())
+          .isEqualTo("大戸町の秋の収穫祭");
+      check(browser, "16-offline");
+    }
+  }
+
+  @Test
   void anInvalidQuietHourShowsTheApisProblemAndACorrectedOneIsSaved() throws Exception {
     Town town = firstTownOf("湊町");
     try (Browser browser = Browser.mobile()) {
