@@ -23,16 +23,19 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * PUT /api/v1/me/email gives an address for the fallback channel and mails a link to it; the link
- * (GET /api/v1/email/verification, no sign-in: the secret in it is the proof) verifies it. GET and
- * DELETE /api/v1/me/email read and remove it. Push sends only to a verified address.
+ * (GET /api/v1/email/verification, no sign-in: the secret in it is the proof) opens a page whose
+ * button (POST, the same token) verifies it. GET and DELETE /api/v1/me/email read and remove it.
+ * Push sends only to a verified address.
  */
 @RestController
 class EmailController {
@@ -148,9 +151,50 @@ class EmailController {
     return ResponseEntity.noContent().build();
   }
 
-  /** The link in the mail: a page in three languages once the address is verified. */
+  /**
+   * The link in the mail: a page asking to confirm, and nothing changed yet — mail scanners fetch
+   * links, and a fetch must not verify an address for its owner.
+   */
   @GetMapping("/api/v1/email/verification")
+  ResponseEntity<String> askToConfirm(@RequestParam(required = false) String token) {
+    EmailAddress pending = awaitingLinkOf(token);
+    return page(
+        "アドレスの確認 / Confirm your address",
+        """
+        <h1>メールアドレスの確認</h1>
+        <p>%s を、アプリに届かなかった緊急・重要なお知らせの送り先にしますか。</p>
+        <p lang="en">Send urgent notices that do not reach your phone to %s?</p>
+        <form method="post" action="/api/v1/email/verification?token=%s">
+        <button type="submit">確認する / Confirm</button></form>
+        """
+            .formatted(
+                HtmlUtils.htmlEscape(pending.address()),
+                HtmlUtils.htmlEscape(pending.address()),
+                token));
+  }
+
+  /** The page's button: verifies the address. */
+  @PostMapping("/api/v1/email/verification")
   ResponseEntity<String> verify(@RequestParam(required = false) String token) {
+    EmailAddress pending = awaitingLinkOf(token);
+    EmailAddress verified =
+        new EmailAddress(
+            pending.residentId(), pending.address(), null, pending.requestedAt(), clock.instant());
+    kafka.publish(Topics.EMAILS, verified.residentId(), verified);
+    emails.put(verified);
+    return page(
+        "確認しました / Confirmed",
+        """
+        <h1>メールアドレスを確認しました</h1>
+        <p>アプリに届かなかった緊急・重要なお知らせを、このアドレスにお送りします。</p>
+        <p lang="ja">メール を たしかめました。</p>
+        <p lang="en">Your e-mail address is confirmed: urgent notices that do not reach your
+        phone will be sent to it.</p>
+        """);
+  }
+
+  /** The address waiting for this link; 400 for what is no link's token, 404 unknown, 410 late. */
+  private EmailAddress awaitingLinkOf(String token) {
     if (token == null || !SECRET.matcher(token).matches()) {
       new Problems().add("token", "is not the token of a confirmation link").throwIfAny();
     }
@@ -161,28 +205,25 @@ class EmailController {
                 () ->
                     new NotFoundException(
                         "This link is not known: it was used already, or a newer one was sent."));
-    Instant now = clock.instant();
-    if (now.isAfter(pending.requestedAt().plus(settings.linkValidity()))) {
+    if (clock.instant().isAfter(pending.requestedAt().plus(settings.linkValidity()))) {
       throw new ResponseStatusException(
           HttpStatus.GONE, "This link has expired; please give the address again in the app.");
     }
-    EmailAddress verified =
-        new EmailAddress(pending.residentId(), pending.address(), null, pending.requestedAt(), now);
-    kafka.publish(Topics.EMAILS, verified.residentId(), verified);
-    emails.put(verified);
+    return pending;
+  }
+
+  /** A page in Japanese and English (the address in it escaped; the token is of a safe shape). */
+  private static ResponseEntity<String> page(String title, String body) {
     return ResponseEntity.ok()
         .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
         .body(
             """
             <!doctype html><html lang="ja"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>確認しました / Confirmed</title></head><body>
-            <h1>メールアドレスを確認しました</h1>
-            <p>アプリに届かなかった緊急・重要なお知らせを、このアドレスにお送りします。</p>
-            <p lang="ja">メール を たしかめました。</p>
-            <p lang="en">Your e-mail address is confirmed: urgent notices that do not reach your
-            phone will be sent to it.</p></body></html>
-            """);
+            <title>%s</title></head><body>
+            %s</body></html>
+            """
+                .formatted(title, body));
   }
 
   static String digest(String secret) {

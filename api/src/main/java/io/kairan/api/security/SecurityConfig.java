@@ -45,7 +45,7 @@ class SecurityConfig {
                 auth.requestMatchers("/actuator/health/**", "/actuator/health", "/error")
                     .permitAll()
                     // The link in an address's confirmation mail: its secret token is the proof.
-                    .requestMatchers(HttpMethod.GET, "/api/v1/email/verification")
+                    .requestMatchers("/api/v1/email/verification")
                     .permitAll()
                     .requestMatchers(
                         "/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus")

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -103,6 +104,33 @@ class EmailControllerTest {
     return link.group(1);
   }
 
+  /** What the resident does with the mail: opens the link, then presses the page's button. */
+  private ResultActions confirm(String token) throws Exception {
+    return mvc.perform(post("/api/v1/email/verification").queryParam("token", token));
+  }
+
+  @Test
+  void openingTheLinkOnlyAsksToConfirmSoAMailScannerFetchingItVerifiesNothing() throws Exception {
+    give("r-scan", "scan@example.jp").andExpect(status().isAccepted());
+    String token = tokenOfTheMailTo("scan@example.jp");
+
+    String page =
+        mvc.perform(get("/api/v1/email/verification").param("token", token))
+            .andExpect(status().isOk())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(page)
+        .contains(
+            "<form method=\"post\" action=\"/api/v1/email/verification?token=" + token + "\">")
+        .contains("scan@example.jp");
+    assertThat(emails.get("r-scan").orElseThrow().isVerified()).isFalse();
+    // Only the address waiting for its link was written, when it was given.
+    verify(kafka, org.mockito.Mockito.times(1)).publish(eq(Topics.EMAILS), eq("r-scan"), any());
+  }
+
   @Test
   void givingAnAddressMailsALinkThatVerifiesItForTheCallerAlone() throws Exception {
     give("r-give", "hanako@example.jp")
@@ -116,7 +144,7 @@ class EmailControllerTest {
         .isNotEqualTo(token);
 
     clock.advance(Duration.ofHours(2));
-    mvc.perform(get("/api/v1/email/verification").param("token", token))
+    confirm(token)
         .andExpect(status().isOk())
         .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML));
 
@@ -136,9 +164,9 @@ class EmailControllerTest {
   void aLinkWorksOnce() throws Exception {
     give("r-once", "once@example.jp").andExpect(status().isAccepted());
     String token = tokenOfTheMailTo("once@example.jp");
-    mvc.perform(get("/api/v1/email/verification").param("token", token)).andExpect(status().isOk());
+    confirm(token).andExpect(status().isOk());
 
-    mvc.perform(get("/api/v1/email/verification").param("token", token))
+    confirm(token)
         .andExpect(status().isNotFound())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
   }
@@ -149,11 +177,13 @@ class EmailControllerTest {
     String token = tokenOfTheMailTo("late@example.jp");
 
     clock.advance(Duration.ofHours(24).plusSeconds(1));
-    mvc.perform(get("/api/v1/email/verification").param("token", token))
+    confirm(token)
         .andExpect(status().isGone())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
     assertThat(emails.get("r-late").orElseThrow().isVerified()).isFalse();
+    mvc.perform(get("/api/v1/email/verification").param("token", token))
+        .andExpect(status().isGone());
   }
 
   @Test
@@ -164,6 +194,7 @@ class EmailControllerTest {
     mvc.perform(get("/api/v1/email/verification")).andExpect(status().isBadRequest());
     mvc.perform(get("/api/v1/email/verification").param("token", "A".repeat(43)))
         .andExpect(status().isNotFound());
+    confirm("../../etc/passwd").andExpect(status().isBadRequest());
     verify(kafka, never()).publish(any(), any(), any());
   }
 
