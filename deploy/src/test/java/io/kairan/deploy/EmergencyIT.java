@@ -36,10 +36,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -64,7 +61,7 @@ import org.junit.jupiter.api.Test;
  */
 class EmergencyIT {
   private static final Duration PATIENCE = Duration.ofSeconds(120);
-  private static final Instant NOW = lastNoonInAizu();
+  private static final Instant NOW = AizuNoon.last();
   private static final Validity VALIDITY = new Validity(NOW, NOW.plus(Duration.ofDays(3650)));
   private static final Path SAMPLES = Path.of(System.getProperty("kairan.samples", "../samples"));
   private static final Pattern LINK =
@@ -79,12 +76,6 @@ class EmergencyIT {
 
   private static LocalStack stack;
   private static ApiClient api;
-
-  private static Instant lastNoonInAizu() {
-    ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Tokyo"));
-    ZonedDateTime noon = now.with(LocalTime.NOON);
-    return (noon.isAfter(now) ? noon.minusDays(1) : noon).toInstant();
-  }
 
   @BeforeAll
   static void startStack() throws Exception {

@@ -48,10 +48,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -80,7 +77,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EndToEndIT {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
-  private static final Instant NOW = lastNoonInAizu();
+  private static final Instant NOW = AizuNoon.last();
 
   /** A child of four at {@link #NOW}. */
   private static final int FOUR_YEARS_AGO = NOW.atZone(ZoneOffset.UTC).getYear() - 4;
@@ -93,13 +90,6 @@ class EndToEndIT {
   private static final Path SAMPLES = Path.of(System.getProperty("kairan.samples", "../samples"));
   private static LocalStack stack;
   private static ApiClient api;
-
-  /** The latest 12:00 in Asia/Tokyo not after the wall clock: the one reading of it. */
-  private static Instant lastNoonInAizu() {
-    ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Tokyo"));
-    ZonedDateTime noon = now.with(LocalTime.NOON);
-    return (noon.isAfter(now) ? noon.minusDays(1) : noon).toInstant();
-  }
 
   @BeforeAll
   static void startStack() throws Exception {

@@ -375,8 +375,15 @@ class StaffPagesIT {
           PATIENCE,
           () -> {
             browser.find(By.id("detail-figures")).click();
-            sleep(1000);
-            return !browser.driver().findElements(By.cssSelector("#figures-chart svg")).isEmpty();
+            // The page answers with a chart once the figures have the residents, else a note.
+            try {
+              new org.openqa.selenium.support.ui.WebDriverWait(
+                      browser.driver(), Duration.ofSeconds(2))
+                  .until(d -> !d.findElements(By.cssSelector("#figures-chart svg")).isEmpty());
+              return true;
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+              return false;
+            }
           });
       JsonNode figures = read("/api/v1/notices/" + id + "/figures", department());
       assertThat(figures.path("residents").asLong()).isEqualTo(NORTH);
@@ -484,15 +491,6 @@ class StaffPagesIT {
       return e.problems().get(0);
     }
     throw new AssertionError("the model read " + text);
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /**
