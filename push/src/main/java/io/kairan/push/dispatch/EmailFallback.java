@@ -86,8 +86,10 @@ public class EmailFallback {
     }
     Map<Delivery, Future<FcmSender.Outcome>> sending = new LinkedHashMap<>();
     for (Delivery delivery : due) {
-      if (!isFor(delivery) || ledger.isDone(delivery.id(), PushResult.EMAIL)) {
-        continue;
+      if (!isFor(delivery)
+          || ledger.isDone(delivery.id(), PushResult.EMAIL)
+          || sending.keySet().stream().anyMatch(d -> d.id().equals(delivery.id()))) {
+        continue; // mailed already, or the same delivery twice in one poll (a replayed record)
       }
       boolean pushed =
           devices.devicesOf(delivery.residentId()).stream()

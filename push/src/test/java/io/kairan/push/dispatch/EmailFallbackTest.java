@@ -211,6 +211,16 @@ class EmailFallbackTest {
   }
 
   @Test
+  void theSameDeliveryTwiceInOnePollIsMailedOnce() throws Exception {
+    verified("r-twice", "twice@example.jp");
+
+    dispatcher().push(List.of(emergency("r-twice"), emergency("r-twice")));
+
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+    assertThat(emailResults()).hasSize(1);
+  }
+
+  @Test
   void aReplayedDeliveryIsNotMailedTwice() throws Exception {
     verified("r-once", "once@example.jp");
     Dispatcher dispatcher = dispatcher();
