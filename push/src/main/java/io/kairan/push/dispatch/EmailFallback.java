@@ -11,10 +11,12 @@ import io.kairan.push.results.ResultRecorder;
 import io.kairan.push.send.FcmSender;
 import io.kairan.push.state.SentLedger;
 import io.kairan.push.token.DeviceRegistry;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,10 +87,11 @@ public class EmailFallback {
       return;
     }
     Map<Delivery, Future<FcmSender.Outcome>> sending = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
     for (Delivery delivery : due) {
       if (!isFor(delivery)
           || ledger.isDone(delivery.id(), PushResult.EMAIL)
-          || sending.keySet().stream().anyMatch(d -> d.id().equals(delivery.id()))) {
+          || !seen.add(delivery.id())) {
         continue; // mailed already, or the same delivery twice in one poll (a replayed record)
       }
       boolean pushed =
