@@ -23,9 +23,17 @@ class ElasticsearchConfig {
   /** With the credentials and CA certificate from the environment (ELASTICSEARCH_USERNAME, …). */
   @Bean(destroyMethod = "close")
   RestClient elasticsearchRestClient(ElasticsearchSettings settings, Environment environment) {
-    var access = ElasticsearchAccess.from(settings.url(), environment::getProperty);
-    log.info("Elasticsearch at {} with {}", settings.url(), access);
-    return access.applyTo(RestClient.builder(HttpHost.create(settings.url()))).build();
+    ElasticsearchAccess access = null;
+    for (String url : settings.urls()) {
+      // Checked per node: no credentials go over plain http to any of them.
+      access = ElasticsearchAccess.from(url, environment::getProperty);
+    }
+    if (access == null) {
+      throw new IllegalArgumentException("kairan.elasticsearch.url names no node");
+    }
+    log.info("Elasticsearch at {} with {}", settings.urls(), access);
+    HttpHost[] hosts = settings.urls().stream().map(HttpHost::create).toArray(HttpHost[]::new);
+    return access.applyTo(RestClient.builder(hosts)).build();
   }
 
   @Bean

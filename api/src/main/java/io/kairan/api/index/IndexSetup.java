@@ -46,6 +46,8 @@ class IndexSetup implements InitializingBean {
         create(settings.deliveries(), "/elasticsearch/deliveries.json");
         create(settings.pushResults(), "/elasticsearch/push-results.json");
         create(settings.feedback(), "/elasticsearch/feedback.json");
+        replicate(
+            settings.notices(), settings.deliveries(), settings.pushResults(), settings.feedback());
         done = true;
       }
     }
@@ -59,6 +61,18 @@ class IndexSetup implements InitializingBean {
       client.indices().create(c -> c.index(index).withJson(json));
       log.info("created index {}", index);
     }
+  }
+
+  /**
+   * Sets the copies of each shard beyond the first (0 on one node; 1 on a cluster of two, so a node
+   * can stop without a feed going missing); a dynamic setting, so it also changes existing indices.
+   */
+  private void replicate(String... indices) throws IOException {
+    String replicas = String.valueOf(settings.replicas());
+    client
+        .indices()
+        .putSettings(
+            p -> p.index(java.util.List.of(indices)).settings(s -> s.numberOfReplicas(replicas)));
   }
 
   /**

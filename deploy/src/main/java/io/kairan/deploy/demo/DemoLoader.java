@@ -13,6 +13,7 @@ import io.kairan.model.resident.Platform;
 import io.kairan.model.resident.ResidentProfile;
 import io.kairan.model.site.EvacuationSite;
 import io.kairan.model.site.SiteKind;
+import io.kairan.testkit.tokens.TokenIssuer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -130,8 +131,13 @@ public final class DemoLoader {
 
   /** Posts the demo notices as the city's departments; fails on the first refusal. */
   public static void postNotices(LocalStack stack, Instant now) throws Exception {
-    ApiClient api = new ApiClient(stack.apiUrl());
-    String department = DemoTokens.DEPARTMENT.mint(stack.tokens());
+    postNotices(stack.apiUrl(), stack.tokens(), now);
+  }
+
+  /** The same, to any Kairan API whose identity provider the tokens come from. */
+  public static void postNotices(String apiUrl, TokenIssuer tokens, Instant now) throws Exception {
+    ApiClient api = new ApiClient(apiUrl);
+    String department = DemoTokens.DEPARTMENT.mint(tokens);
     for (NoticeDraft draft : DemoNotices.all(now)) {
       var response = api.post("/api/v1/notices", department, draft);
       if (response.statusCode() != 201) {

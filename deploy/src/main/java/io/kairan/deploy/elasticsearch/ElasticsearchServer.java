@@ -1,5 +1,7 @@
 package io.kairan.deploy.elasticsearch;
 
+import static java.util.stream.Collectors.joining;
+
 import io.kairan.deploy.stack.ChildProcess;
 import io.kairan.deploy.stack.Waits;
 import java.io.IOException;
@@ -37,6 +39,67 @@ public final class ElasticsearchServer implements AutoCloseable {
    */
   public static ElasticsearchServer start(Path distribution, Path workDir, int port, String heap)
       throws IOException, InterruptedException {
+    ElasticsearchServer server =
+        launch(
+            distribution,
+            workDir,
+            port,
+            heap,
+            "kairan-local-1",
+            List.of("transport.port: 0", "discovery.type: single-node"));
+    server.awaitHealthy();
+    return server;
+  }
+
+  /**
+   * Starts the nodes of one cluster on loopback, each its own process with its own data, then waits
+   * until the cluster is formed: a node alone cannot elect a master the others vote for.
+   */
+  public static List<ElasticsearchServer> startCluster(
+      Path distribution, Path workDir, int nodes, String heap)
+      throws IOException, InterruptedException {
+    List<Integer> transportPorts = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i <= nodes; i++) {
+      transportPorts.add(io.kairan.deploy.stack.Ports.free());
+      names.add("kairan-" + i);
+    }
+    String seeds =
+        transportPorts.stream().map(p -> "\"127.0.0.1:" + p + "\"").collect(joining(", "));
+    String masters = names.stream().map(n -> "\"" + n + "\"").collect(joining(", "));
+    List<ElasticsearchServer> servers = new ArrayList<>();
+    try {
+      for (int i = 0; i < nodes; i++) {
+        servers.add(
+            launch(
+                distribution,
+                workDir.resolve(names.get(i)),
+                io.kairan.deploy.stack.Ports.free(),
+                heap,
+                names.get(i),
+                List.of(
+                    "transport.port: " + transportPorts.get(i),
+                    "discovery.seed_hosts: [" + seeds + "]",
+                    "cluster.initial_master_nodes: [" + masters + "]")));
+      }
+      for (ElasticsearchServer server : servers) {
+        server.awaitHealthy();
+      }
+    } catch (IOException | RuntimeException | InterruptedException e) {
+      servers.forEach(ElasticsearchServer::close);
+      throw e;
+    }
+    return servers;
+  }
+
+  private static ElasticsearchServer launch(
+      Path distribution,
+      Path workDir,
+      int port,
+      String heap,
+      String nodeName,
+      List<String> discovery)
+      throws IOException, InterruptedException {
     if (!Files.isDirectory(distribution.resolve("bin"))) {
       throw new IOException(
           "no Elasticsearch at " + distribution + "; run the build first (./mvnw install)");
@@ -53,13 +116,12 @@ public final class ElasticsearchServer implements AutoCloseable {
         String.join(
             "\n",
             "cluster.name: kairan-local",
-            "node.name: kairan-local-1",
+            "node.name: " + nodeName,
             "path.data: " + data,
             "path.logs: " + logs,
             "network.host: 127.0.0.1",
             "http.port: " + port,
-            "transport.port: 0",
-            "discovery.type: single-node",
+            String.join("\n", discovery),
             // A shared CI disk can be nearly full; the local node must still accept writes.
             "cluster.routing.allocation.disk.threshold_enabled: false",
             "action.auto_create_index: false",
@@ -93,7 +155,10 @@ public final class ElasticsearchServer implements AutoCloseable {
     ChildProcess process =
         ChildProcess.start(
             "elasticsearch", command, env, workDir, workDir.resolve("elasticsearch.out"));
-    ElasticsearchServer server = new ElasticsearchServer(process, port);
+    return new ElasticsearchServer(process, port);
+  }
+
+  private void awaitHealthy() throws InterruptedException {
     try {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
       Waits.until(
@@ -105,17 +170,27 @@ public final class ElasticsearchServer implements AutoCloseable {
             }
             var request =
                 HttpRequest.newBuilder(
-                        URI.create(
-                            server.url() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
+                        URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
                     .timeout(Duration.ofSeconds(5))
                     .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
           });
     } catch (RuntimeException | InterruptedException e) {
-      server.close();
+      close();
       throw e;
     }
-    return server;
+  }
+
+  /**
+   * Freezes the node (SIGSTOP to it and its children): it neither answers nor closes a connection,
+   * as a node hung in a long pause or cut off by the network; {@link #resume} thaws it.
+   */
+  public void pause() throws IOException, InterruptedException {
+    process.signal("STOP");
+  }
+
+  public void resume() throws IOException, InterruptedException {
+    process.signal("CONT");
   }
 
   public String url() {

@@ -3,6 +3,7 @@ package io.kairan.deploy.kafka;
 import io.kairan.deploy.stack.ChildProcess;
 import io.kairan.deploy.stack.Waits;
 import io.kairan.deploy.topics.TopicSetup;
+import io.kairan.model.TopicDefinition;
 import io.kairan.model.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,15 +18,35 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
-/** A single-node KRaft broker (broker and controller in one process) on loopback. */
+/**
+ * A KRaft broker (broker and controller in one process) on loopback: a single node for the local
+ * stack, or one of a {@link KafkaCluster}'s voters. It can be killed as a crash would and started
+ * again on the same log directory.
+ */
 public final class KafkaBroker implements AutoCloseable {
   public static final int PARTITIONS = 4;
-  private final ChildProcess process;
+  private final List<String> command;
+  private final Path workDir;
   private final int port;
+  private final int nodeId;
+  private volatile ChildProcess process;
 
-  private KafkaBroker(ChildProcess process, int port) {
-    this.process = process;
+  private KafkaBroker(List<String> command, Path workDir, int port, int nodeId) {
+    this.command = command;
+    this.workDir = workDir;
     this.port = port;
+    this.nodeId = nodeId;
+  }
+
+  /**
+   * Where a node listens and who votes for the controller: {@code voters} is Kafka's {@code
+   * controller.quorum.voters} ({@code id@host:port,...}), {@code replication} the replication of
+   * Kafka's own topics (offsets, transactions), at most the number of voters.
+   */
+  public record Node(int id, int port, int controllerPort, String voters, int replication) {
+    static Node single(int port, int controllerPort) {
+      return new Node(1, port, controllerPort, "1@127.0.0.1:" + controllerPort, 1);
+    }
   }
 
   /**
@@ -73,44 +94,63 @@ public final class KafkaBroker implements AutoCloseable {
   /** With a {@link SecureListener} too, when one is given. */
   public static KafkaBroker start(Path workDir, int port, int controllerPort, SecureListener secure)
       throws IOException, InterruptedException {
+    KafkaBroker broker =
+        launch(workDir, Node.single(port, controllerPort), Uuid.randomUuid().toString(), secure);
+    broker.awaitUp();
+    return broker;
+  }
+
+  /**
+   * Formats the node's storage (once: a restart keeps its log) and starts its process without
+   * waiting: a voter of a quorum cannot come up before a majority of the others has started.
+   */
+  static KafkaBroker launch(Path workDir, Node node, String clusterId, SecureListener secure)
+      throws IOException, InterruptedException {
     Files.createDirectories(workDir);
     Path properties = workDir.resolve("server.properties");
-    String listeners = "PLAINTEXT://127.0.0.1:" + port;
+    String listeners = "PLAINTEXT://127.0.0.1:" + node.port();
     String protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT";
     if (secure != null) {
       listeners += ",SECURE://127.0.0.1:" + secure.port();
       protocols += ",SECURE:" + secure.protocol();
     }
+    int replication = node.replication();
+    int minInSync = Math.min(2, replication);
     List<String> settings =
         new ArrayList<>(
             List.of(
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=" + listeners + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "node.id=" + node.id(),
+                "controller.quorum.voters=" + node.voters(),
+                "listeners=" + listeners + ",CONTROLLER://127.0.0.1:" + node.controllerPort(),
                 "advertised.listeners=" + listeners,
                 "controller.listener.names=CONTROLLER",
                 "listener.security.protocol.map=" + protocols,
                 "inter.broker.listener.name=PLAINTEXT",
                 "log.dirs=" + workDir.resolve("data"),
                 "num.partitions=" + PARTITIONS,
-                "offsets.topic.replication.factor=1",
+                "default.replication.factor=" + replication,
+                "offsets.topic.replication.factor=" + replication,
                 "offsets.topic.num.partitions=4",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                "transaction.state.log.replication.factor=" + replication,
+                "transaction.state.log.min.isr=" + minInSync,
+                "share.coordinator.state.topic.replication.factor=" + replication,
+                "share.coordinator.state.topic.min.isr=" + minInSync,
                 "group.initial.rebalance.delay.ms=0",
                 // The cleaner's default 128 MiB buffer is far more than a laptop stack needs.
                 "log.cleaner.dedupe.buffer.size=8388608",
                 "auto.create.topics.enable=false"));
+    if (replication > 1) {
+      // A broker killed mid-stream is noticed in seconds, not after the default 9 s session.
+      settings.addAll(
+          List.of("broker.session.timeout.ms=6000", "broker.heartbeat.interval.ms=1000"));
+    }
     if (secure != null) {
       settings.addAll(secure.brokerSettings());
     }
     Files.writeString(properties, String.join("\n", settings) + "\n");
     String cp = ChildProcess.classpath();
     String java = ChildProcess.javaExecutable();
-    Map<String, String> env = Map.of();
     if (!Files.exists(workDir.resolve("data").resolve("meta.properties"))) {
       List<String> format =
           new ArrayList<>(
@@ -121,7 +161,7 @@ public final class KafkaBroker implements AutoCloseable {
                   "kafka.tools.StorageTool",
                   "format",
                   "-t",
-                  Uuid.randomUuid().toString(),
+                  clusterId,
                   "-c",
                   properties.toString()));
       if (secure != null) {
@@ -136,7 +176,7 @@ public final class KafkaBroker implements AutoCloseable {
                     + secure.password()
                     + "]"));
       }
-      ChildProcess.run("kafka-format", format, env, workDir, Duration.ofMinutes(2));
+      ChildProcess.run("kafka-format", format, Map.of(), workDir, Duration.ofMinutes(2));
     }
     // The broker logs through the classpath's logback: INFO to its own file, not DEBUG.
     Path logging = workDir.resolve("logback.xml");
@@ -151,20 +191,30 @@ public final class KafkaBroker implements AutoCloseable {
         </configuration>
         """);
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-Xms256m",
-                "-Xmx768m",
-                "-XX:+UseG1GC",
-                "-Dlogback.configurationFile=" + logging,
-                "-cp",
-                cp,
-                "kafka.Kafka",
-                properties.toString()));
-    ChildProcess process =
-        ChildProcess.start("kafka", command, env, workDir, workDir.resolve("kafka.log"));
-    KafkaBroker broker = new KafkaBroker(process, port);
+        List.of(
+            java,
+            "-Xms256m",
+            "-Xmx768m",
+            "-XX:+UseG1GC",
+            "-Dlogback.configurationFile=" + logging,
+            "-cp",
+            cp,
+            "kafka.Kafka",
+            properties.toString());
+    KafkaBroker broker = new KafkaBroker(command, workDir, node.port(), node.id());
+    broker.startProcess();
+    return broker;
+  }
+
+  private void startProcess() throws IOException {
+    // Appends: a restarted node's log follows what it wrote before it was killed.
+    process =
+        ChildProcess.start(
+            "kafka-" + nodeId, command, Map.of(), workDir, workDir.resolve("kafka.log"), true);
+  }
+
+  /** Waits until this node answers as part of a cluster; stops it if it does not come up. */
+  void awaitUp() throws InterruptedException {
     try {
       Waits.until(
           "Kafka on port " + port,
@@ -173,15 +223,40 @@ public final class KafkaBroker implements AutoCloseable {
             if (!process.isAlive()) {
               throw new IllegalStateException("Kafka exited:\n" + process.tail());
             }
-            try (Admin admin = broker.admin()) {
+            try (Admin admin = admin()) {
               return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
             }
           });
     } catch (RuntimeException | InterruptedException e) {
-      broker.close();
+      close();
       throw e;
     }
-    return broker;
+  }
+
+  /** Kills the broker as a crash would (SIGKILL): nothing flushed, no controlled shutdown. */
+  public void kill() throws InterruptedException {
+    process.kill();
+  }
+
+  /** Starts the node again on the log it had, after {@link #kill}. */
+  public void restart() throws IOException, InterruptedException {
+    if (process.isAlive()) {
+      throw new IllegalStateException("broker " + nodeId + " is still running");
+    }
+    startProcess();
+    awaitUp();
+  }
+
+  public int nodeId() {
+    return nodeId;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   public String bootstrapServers() {
@@ -189,10 +264,15 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   public Admin admin() {
+    return admin(bootstrapServers());
+  }
+
+  /** An admin client that gives up within seconds: the stack's tools poll, they do not wait. */
+  static Admin admin(String bootstrapServers) {
     return Admin.create(
         Map.of(
             AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers(),
+            bootstrapServers,
             AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
             5_000,
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
@@ -223,38 +303,53 @@ public final class KafkaBroker implements AutoCloseable {
    * topics command does on a real cluster.
    */
   public void createTopics() throws Exception {
-    var definitions = Topics.definitions(PARTITIONS, 1);
     try (Admin admin = admin()) {
-      TopicSetup.apply(admin, definitions, false);
-      // A producer that writes before the broker has opened the partition's log gets
-      // NOT_LEADER_OR_FOLLOWER, and an idempotent one can then stick on sequence errors: wait
-      // until the broker holds a log for every partition.
-      Set<String> wanted = new java.util.HashSet<>();
-      definitions.forEach(
-          d -> {
-            for (int p = 0; p < d.partitions(); p++) {
-              wanted.add(d.name() + "-" + p);
-            }
-          });
-      Waits.until(
-          "every partition ready",
-          Duration.ofSeconds(60),
-          () -> {
-            var dirs = admin.describeLogDirs(List.of(1)).allDescriptions().get().get(1);
+      createTopics(admin, Topics.definitions(PARTITIONS, 1), List.of(nodeId));
+    }
+  }
+
+  /**
+   * Creates the topics that do not exist yet and waits until every broker named holds a log for
+   * each of their partitions: a producer that writes before the broker has opened the partition's
+   * log gets NOT_LEADER_OR_FOLLOWER, and an idempotent one can then stick on sequence errors.
+   */
+  static void createTopics(Admin admin, List<TopicDefinition> definitions, List<Integer> brokers)
+      throws Exception {
+    TopicSetup.apply(admin, definitions, false);
+    Set<String> wanted = new java.util.HashSet<>();
+    definitions.forEach(
+        d -> {
+          for (int p = 0; p < d.partitions(); p++) {
+            wanted.add(d.name() + "-" + p);
+          }
+        });
+    Waits.until(
+        "every partition ready",
+        Duration.ofSeconds(60),
+        () -> {
+          var descriptions = admin.describeLogDirs(brokers).allDescriptions().get();
+          for (int broker : brokers) {
             Set<String> ready = new java.util.HashSet<>();
-            dirs.values()
+            descriptions
+                .get(broker)
+                .values()
                 .forEach(
                     d ->
                         d.replicaInfos()
                             .keySet()
                             .forEach(tp -> ready.add(tp.topic() + "-" + tp.partition())));
-            return ready.containsAll(wanted);
-          });
-    }
+            if (!ready.containsAll(wanted)) {
+              return false;
+            }
+          }
+          return true;
+        });
   }
 
   @Override
   public void close() {
-    process.close();
+    if (process != null) {
+      process.close();
+    }
   }
 }

@@ -24,7 +24,19 @@ public final class ChildProcess implements AutoCloseable {
   public static ChildProcess start(
       String name, List<String> command, Map<String, String> env, Path workDir, Path log)
       throws IOException {
-    return new ChildProcess(name, launch(command, env, workDir, log), log);
+    return start(name, command, env, workDir, log, false);
+  }
+
+  /** With {@code append}, the log keeps what an earlier run of the same server wrote. */
+  public static ChildProcess start(
+      String name,
+      List<String> command,
+      Map<String, String> env,
+      Path workDir,
+      Path log,
+      boolean append)
+      throws IOException {
+    return new ChildProcess(name, launch(command, env, workDir, log, append), log);
   }
 
   /** Runs a command to completion; fails with its output when it does not exit 0. */
@@ -32,7 +44,7 @@ public final class ChildProcess implements AutoCloseable {
       String name, List<String> command, Map<String, String> env, Path workDir, Duration timeout)
       throws IOException, InterruptedException {
     Path log = Files.createTempFile(workDir, name, ".log");
-    Process p = launch(command, env, workDir, log);
+    Process p = launch(command, env, workDir, log, false);
     if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
       p.destroyForcibly();
       throw new IOException(name + " failed: " + Files.readString(log));
@@ -41,12 +53,16 @@ public final class ChildProcess implements AutoCloseable {
 
   /** Output and errors of the child go to its log file, never to the parent's console. */
   private static Process launch(
-      List<String> command, Map<String, String> env, Path workDir, Path log) throws IOException {
+      List<String> command, Map<String, String> env, Path workDir, Path log, boolean append)
+      throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+            .redirectOutput(
+                append
+                    ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                    : ProcessBuilder.Redirect.to(log.toFile()));
     builder.environment().putAll(env);
     return builder.start();
   }
@@ -94,6 +110,26 @@ public final class ChildProcess implements AutoCloseable {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     process.waitFor();
+  }
+
+  /**
+   * Sends a signal ({@code STOP}, {@code CONT}) to the process and its descendants: a server
+   * started through runuser or a launcher script is a grandchild.
+   */
+  public void signal(String signal) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("kill", "-s", signal));
+    command.add(String.valueOf(process.pid()));
+    process.descendants().forEach(d -> command.add(String.valueOf(d.pid())));
+    Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new IOException(
+          "kill -s "
+              + signal
+              + " "
+              + name
+              + ": "
+              + new String(kill.getInputStream().readAllBytes()));
+    }
   }
 
   @Override

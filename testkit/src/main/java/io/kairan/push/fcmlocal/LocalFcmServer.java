@@ -126,6 +126,11 @@ public final class LocalFcmServer implements AutoCloseable {
     return List.copyOf(received);
   }
 
+  /** How many messages to devices it has accepted, without copying them. */
+  public int receivedCount() {
+    return received.size();
+  }
+
   /**
    * Every send to this token the server answered, failed ones included, newest first (as far back
    * as the request log reaches).

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Kairan on real clusters on this machine, each part its own process: three Kafka brokers
+# (replication 3), a Flink session cluster (a JobManager and two TaskManagers, the job submitted
+# with `flink run`), two Elasticsearch nodes, the API and push from their jars; the demo city
+# loaded. deploy/cluster.sh [--parallelism 2] [--residents 3000]. Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+parallelism=2
+residents=3000
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --parallelism) parallelism="${2:?--parallelism needs a value}"; shift 2 ;;
+    --residents) residents="${2:?--residents needs a value}"; shift 2 ;;
+    -h|--help) sed -n 2,5p "$0"; exit 0 ;;
+    *) echo "unknown option $1" >&2; sed -n 2,5p "$0" >&2; exit 2 ;;
+  esac
+done
+[[ "$parallelism" =~ ^[1-4]$ ]] || { echo "--parallelism: 1 to 4 (two TaskManagers, 2 slots each)" >&2; exit 2; }
+[[ "$residents" =~ ^[1-9][0-9]*$ ]] || { echo "--residents: a positive number" >&2; exit 2; }
+./mvnw -q -B install -DskipTests
+exec java -Xmx2g \
+  -Dkairan.classpath.file=deploy/target/runtime.classpath \
+  -Dkairan.samples="$(pwd)/samples" \
+  -Dkairan.parallelism="$parallelism" \
+  -Dkairan.demo.residents="$residents" \
+  -cp "deploy/target/classes:$(cat deploy/target/runtime.classpath)" \
+  io.kairan.deploy.cluster.RunCluster

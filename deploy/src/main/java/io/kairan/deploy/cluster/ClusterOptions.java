@@ -1,0 +1,36 @@
+package io.kairan.deploy.cluster;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What the cluster runs and how: the three jars an operator deploys, the job's parallelism on how
+ * many TaskManagers, and the partitions of each topic.
+ */
+public record ClusterOptions(
+    Path apiJar,
+    Path pushJar,
+    Path jobJar,
+    Path elasticsearchHome,
+    int taskManagers,
+    int parallelism,
+    int partitions,
+    Duration checkpointInterval) {
+
+  /** The jars where a build of this checkout leaves them (./mvnw install). */
+  public static ClusterOptions fromBuild(Path root, int parallelism) {
+    String version = System.getProperty("kairan.version", "0.1.0-SNAPSHOT");
+    return new ClusterOptions(
+        root.resolve("api/target/kairan-api-" + version + "-exec.jar"),
+        root.resolve("push/target/kairan-push-" + version + "-exec.jar"),
+        root.resolve("recommender/target/kairan-recommender-" + version + "-job.jar"),
+        Path.of(
+            System.getProperty(
+                "kairan.elasticsearch.home",
+                root.resolve("deploy/target/elasticsearch-8.19.21").toString())),
+        2,
+        parallelism,
+        4,
+        Duration.ofSeconds(5));
+  }
+}
