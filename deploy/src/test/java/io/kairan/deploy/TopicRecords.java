@@ -11,10 +11,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Every record a topic holds now, read from the start to the current end, for assertions. */
-final class TopicRecords {
+public final class TopicRecords {
   private TopicRecords() {}
 
-  static List<ConsumerRecord<String, String>> all(String bootstrapServers, String topic) {
+  public static List<ConsumerRecord<String, String>> all(String bootstrapServers, String topic) {
     Map<String, Object> config =
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

@@ -27,7 +27,6 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -179,15 +178,7 @@ public final class LocalStack implements AutoCloseable {
     flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     flink.set(RestOptions.BIND_PORT, String.valueOf(flinkRestPort));
     flink.set(RestOptions.PORT, flinkRestPort);
-    // A failure restarts the job from its last checkpoint, backing off exponentially (1 s up to
-    // 1 min) so a record that keeps failing cannot spin the machine; the API's health shows it.
-    flink.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
-    flink.set(
-        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
-        Duration.ofSeconds(1));
-    flink.set(
-        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
-        Duration.ofMinutes(1));
+    JobRestarts.configure(flink);
     // On disk: the JobManager's memory holds at most 5 MB of state, a few ten thousand residents.
     flink.set(
         CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
