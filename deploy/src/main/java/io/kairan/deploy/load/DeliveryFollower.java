@@ -29,6 +29,7 @@ final class DeliveryFollower implements AutoCloseable {
 
   private final Map<String, Span> spans = new ConcurrentHashMap<>();
   private final AtomicLong total = new AtomicLong();
+  private final AtomicLong bytes = new AtomicLong();
   private final Thread reader;
   private volatile boolean stopped;
   private volatile boolean atEnd;
@@ -51,6 +52,11 @@ final class DeliveryFollower implements AutoCloseable {
 
   long total() {
     return total.get();
+  }
+
+  /** The deliveries' record values in bytes (JSON, uncompressed), for sizing partitions. */
+  long bytes() {
+    return bytes.get();
   }
 
   private void follow(String bootstrapServers) {
@@ -79,6 +85,7 @@ final class DeliveryFollower implements AutoCloseable {
           long at = record.timestamp();
           spans.merge(noticeId, new Span(at, at, 1), (a, b) -> a.with(at));
           total.incrementAndGet();
+          bytes.addAndGet(record.serializedValueSize());
         }
       }
     }

@@ -57,6 +57,11 @@ final class LoadReport {
         r.stateBytes(),
         r.residents() == 0 ? 0 : r.stateBytes() / (double) r.residents(),
         r.restarts());
+    System.out.printf(
+        "  deliveries.v1: %,d B of record values (%.0f B each); Elasticsearch: %s%n",
+        r.deliveryBytes(),
+        s.deliveries() == 0 ? 0 : r.deliveryBytes() / (double) s.deliveries(),
+        r.elasticsearch());
     r.posted().reasons().forEach(reason -> System.out.println("  refused: " + reason));
     System.out.printf(
         "  %-16s %8s | %10s %7s | %10s %7s | %8s %9s%n",

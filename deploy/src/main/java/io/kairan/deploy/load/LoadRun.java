@@ -48,7 +48,9 @@ final class LoadRun {
       double[] loadAverageLoad,
       double[] loadAverageStream,
       long stateBytes,
-      long restarts) {
+      long restarts,
+      long deliveryBytes,
+      Map<String, Long> elasticsearch) {
 
     Map<String, Object> json(LoadPlan plan) {
       Map<String, Object> json = new LinkedHashMap<>();
@@ -77,6 +79,8 @@ final class LoadRun {
       json.put("checkpointedStateBytes", stateBytes);
       json.put("stateBytesPerResident", residents == 0 ? 0 : stateBytes / (double) residents);
       json.put("jobRestarts", restarts);
+      json.put("deliveryRecordBytes", deliveryBytes);
+      json.put("elasticsearch", elasticsearch);
       return json;
     }
 
@@ -168,7 +172,9 @@ final class LoadRun {
             meter.loadAverageRange(before),
             meter.loadAverageRange(loaded),
             stateBytes(stack),
-            stack.flink().restarts(stack.jobId()));
+            stack.flink().restarts(stack.jobId()),
+            deliveries.bytes(),
+            elasticsearch(stack));
       }
     }
   }
@@ -224,17 +230,7 @@ final class LoadRun {
   /** The job's state in its latest completed checkpoint, as the JobManager reports it. */
   private static long stateBytes(ClusterStack stack) {
     try {
-      HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create(
-                              stack.flink().restUrl() + "/jobs/" + stack.jobId() + "/checkpoints"))
-                      .timeout(Duration.ofSeconds(10))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      return Json.mapper()
-          .readTree(response.body())
+      return get(stack.flink().restUrl() + "/jobs/" + stack.jobId() + "/checkpoints")
           .path("latest")
           .path("completed")
           .path("state_size")
@@ -243,5 +239,39 @@ final class LoadRun {
       System.err.println("[load] the job's checkpointed state is unknown: " + e);
       return 0;
     }
+  }
+
+  /**
+   * Documents and bytes on disk (primaries and replicas) over the read model's indices, to size
+   * Elasticsearch's shards from: the feed's deliveries, the profiles for the reach preview.
+   */
+  private static Map<String, Long> elasticsearch(ClusterStack stack) {
+    Map<String, Long> sizes = new LinkedHashMap<>();
+    try {
+      String url =
+          stack.elasticsearch().get(0).url()
+              + "/_cat/indices?format=json&bytes=b&h=index,docs.count,store.size,pri.store.size";
+      for (var index : get(url)) {
+        String name = index.path("index").asText();
+        if (name.startsWith(".")) {
+          continue;
+        }
+        sizes.put(name + ".docs", index.path("docs.count").asLong());
+        sizes.put(name + ".storeBytes", index.path("store.size").asLong());
+        sizes.put(name + ".primaryStoreBytes", index.path("pri.store.size").asLong());
+      }
+    } catch (Exception e) {
+      System.err.println("[load] Elasticsearch's index sizes are unknown: " + e);
+    }
+    return sizes;
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode get(String url) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    return Json.mapper().readTree(response.body());
   }
 }
