@@ -99,6 +99,7 @@ public final class ClusterLoad implements Callable<Integer> {
             Path.of(System.getProperty("kairan.samples", "samples"))
                 .resolve("city/aizuwakamatsu_towns.csv"));
     List<LoadRun.Result> results = new ArrayList<>();
+    List<Map<String, Object>> failures = new ArrayList<>();
     Files.createDirectories(json.toAbsolutePath().getParent());
     for (LoadShape s : plan.shapes()) {
       List<ResidentProfile> profiles = s.residents(towns, plan.residents(), Instant.now());
@@ -107,18 +108,29 @@ public final class ClusterLoad implements Callable<Integer> {
         System.out.printf(
             "%n[load] shape %s (%d municipalities), %,d residents, parallelism %d%n",
             s.label(), s.municipalities(), plan.residents(), p);
-        LoadRun.Result result = LoadRun.run(root, plan, s, p, profiles);
-        results.add(result);
-        LoadReport.print(plan, result);
-        write(plan, results); // after every run: a later failure keeps what was measured
+        try {
+          LoadRun.Result result = LoadRun.run(root, plan, s, p, profiles);
+          results.add(result);
+          LoadReport.print(plan, result);
+        } catch (Exception e) {
+          // A run that does not fit (a TaskManager out of memory) is a finding: said, kept, and
+          // the next run goes on.
+          String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+          System.out.printf(
+              "%n[load] shape %s at parallelism %d failed: %s%n", s.label(), p, reason);
+          failures.add(Map.of("shape", s.label(), "parallelism", p, "reason", reason));
+        }
+        write(plan, results, failures); // after every run: a later failure keeps what was measured
       }
     }
     LoadReport.printScaling(results);
     System.out.println("[load] figures written to " + json);
-    return Tool.DONE;
+    return failures.isEmpty() ? Tool.DONE : Tool.FAILED;
   }
 
-  private void write(LoadPlan plan, List<LoadRun.Result> results) throws IOException {
+  private void write(
+      LoadPlan plan, List<LoadRun.Result> results, List<Map<String, Object>> failures)
+      throws IOException {
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("machine", LoadReport.machine());
     Map<String, Object> options = new LinkedHashMap<>();
@@ -131,6 +143,7 @@ public final class ClusterLoad implements Callable<Integer> {
     options.put("publishersOfTheOneCity", plan.publishers());
     figures.put("options", options);
     figures.put("runs", results.stream().map(r -> r.json(plan)).toList());
+    figures.put("failedRuns", failures);
     figures.put("scaling", LoadReport.scaling(results));
     Files.writeString(
         json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));

@@ -121,10 +121,7 @@ final class LoadRun {
           () -> {
             if (stack.flink().restarts(stack.jobId()) > 0) {
               throw new IllegalStateException(
-                  "the job restarted while loading the profiles (a TaskManager out of memory?"
-                      + " see "
-                      + stack.flink().logs()
-                      + ")");
+                  "the job restarted while loading the profiles: " + whyRestarted(stack));
             }
             return stack.kafka().brokers().get(0).committed(JOB_GROUP, Topics.PROFILES)
                 >= residents.size();
@@ -225,6 +222,24 @@ final class LoadRun {
       }
       producer.flush();
     }
+  }
+
+  /** The TaskManagers' first OutOfMemoryError lines, else where their logs are. */
+  static String whyRestarted(ClusterStack stack) throws java.io.IOException {
+    List<String> found = new java.util.ArrayList<>();
+    try (var logs = java.nio.file.Files.list(stack.flink().logs())) {
+      for (Path log :
+          logs.filter(l -> l.getFileName().toString().startsWith("taskmanager")).toList()) {
+        try (var lines =
+            java.nio.file.Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+          lines
+              .filter(l -> l.contains("OutOfMemoryError"))
+              .findFirst()
+              .ifPresent(l -> found.add(log.getFileName() + ": " + l.trim()));
+        }
+      }
+    }
+    return found.isEmpty() ? "see " + stack.flink().logs() : String.join("; ", found);
   }
 
   /** The job's state in its latest completed checkpoint, as the JobManager reports it. */
