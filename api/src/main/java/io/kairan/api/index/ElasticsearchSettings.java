@@ -18,10 +18,6 @@ public record ElasticsearchSettings(String url, String indexPrefix, Integer repl
     }
   }
 
-  public ElasticsearchSettings(String url, String indexPrefix) {
-    this(url, indexPrefix, 0);
-  }
-
   /** Each node's URL, so the client goes on to another node when one does not answer. */
   public java.util.List<String> urls() {
     return java.util.Arrays.stream(url.split(","))

@@ -22,6 +22,24 @@ class ElasticsearchSettingsTest {
   }
 
   @Test
+  void springBindsItFromTheApplicationsProperties() {
+    var properties =
+        new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+            java.util.Map.of(
+                "kairan.elasticsearch.url", "http://a:9200,http://b:9200",
+                "kairan.elasticsearch.replicas", "1"));
+
+    var settings =
+        new org.springframework.boot.context.properties.bind.Binder(properties)
+            .bind("kairan.elasticsearch", ElasticsearchSettings.class)
+            .get();
+
+    assertThat(settings.urls()).containsExactly("http://a:9200", "http://b:9200");
+    assertThat(settings.replicas()).isEqualTo(1);
+    assertThat(settings.indexPrefix()).isEmpty();
+  }
+
+  @Test
   void aNegativeReplicaCountIsRefused() {
     assertThatThrownBy(() -> new ElasticsearchSettings("http://localhost:9200", "", -1))
         .isInstanceOf(IllegalArgumentException.class)

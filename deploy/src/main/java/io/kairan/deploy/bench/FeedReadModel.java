@@ -43,7 +43,7 @@ final class FeedReadModel implements Closeable {
   private final ElasticsearchClient client;
 
   FeedReadModel(String url) {
-    indices = new ElasticsearchSettings(url, "");
+    indices = new ElasticsearchSettings(url, "", 0);
     rest = RestClient.builder(HttpHost.create(url)).build();
     client =
         new ElasticsearchClient(

@@ -20,6 +20,7 @@ record DrillCounts(
     long deliveriesLost,
     long deliveriesMisdirected,
     long deliveryRecords,
+    long deliveryRecordsRepeated,
     long pushesExpected,
     long devicesPushed,
     long pushesMissing,
@@ -42,6 +43,7 @@ record DrillCounts(
     long missing = 0;
     long twice = 0;
     long extra = 0;
+    long records = 0;
     int noTopic = 0;
     Map<String, Set<String>> wantedFeeds = new HashMap<>();
     for (var accepted : outcome.accepted().values()) {
@@ -54,6 +56,7 @@ record DrillCounts(
       Set<String> delivered = outcome.deliveries().getOrDefault(id, Set.of());
       expected += eligible.size();
       found += delivered.size();
+      records += outcome.deliveryRecords().getOrDefault(id, 0L);
       deliveriesLost += eligible.stream().filter(r -> !delivered.contains(r)).count();
       misdirected += delivered.stream().filter(r -> !eligible.contains(r)).count();
       eligible.forEach(r -> wantedFeeds.computeIfAbsent(r, x -> new HashSet<>()).add(id));
@@ -102,7 +105,8 @@ record DrillCounts(
         found,
         deliveriesLost,
         misdirected,
-        outcome.deliveryRecords(),
+        records,
+        records - found,
         pushesExpected,
         pushed,
         missing,

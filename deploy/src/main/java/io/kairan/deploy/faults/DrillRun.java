@@ -45,7 +45,7 @@ final class DrillRun {
       Map<Integer, DrillStream.Accepted> accepted,
       Set<String> noticesOnTopic,
       Map<String, Set<String>> deliveries,
-      long deliveryRecords,
+      Map<String, Long> deliveryRecords,
       Map<String, Integer> pushes,
       Map<String, Integer> topicMessages,
       Map<String, Set<String>> feeds,
@@ -72,21 +72,37 @@ final class DrillRun {
     long start = System.nanoTime();
     Instant startedAt = Instant.now();
     double streamSeconds = workload.notices() / options.noticesPerSecond();
-    long until = start + (long) (streamSeconds * 1e9);
     List<FaultReport> reports = new ArrayList<>();
+    var faultsDone = new java.util.concurrent.atomic.AtomicBoolean(faults.isEmpty());
+    var noticesDone = new java.util.concurrent.atomic.AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Future<?> notices =
-          pool.submit(() -> call(() -> stream.postNotices(options.noticesPerSecond())));
+          pool.submit(
+              () ->
+                  call(
+                      () -> {
+                        stream.postNotices(options.noticesPerSecond(), () -> !faultsDone.get());
+                        noticesDone.set(true);
+                      }));
       Future<?> profiles =
           pool.submit(
-              () -> call(() -> stream.changeProfiles(options.profileChangesPerSecond(), until)));
-      // The faults spread over the stream, the first after a tenth of it, one after another.
+              () ->
+                  call(
+                      () ->
+                          stream.changeProfiles(
+                              options.profileChangesPerSecond(), () -> !noticesDone.get())));
+      // The faults spread over the stream, the first after a tenth of it, one after another (a
+      // fault starts when the one before has recovered); the stream goes on until the last has.
       double gap = streamSeconds * 0.8 / Math.max(1, faults.size());
-      for (int i = 0; i < faults.size(); i++) {
-        long due = start + (long) ((streamSeconds * 0.1 + i * gap) * 1e9);
-        Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
-        reports.add(inject(faults.get(i), stream, startedAt));
+      try {
+        for (int i = 0; i < faults.size(); i++) {
+          long due = start + (long) ((streamSeconds * 0.1 + i * gap) * 1e9);
+          Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+          reports.add(inject(faults.get(i), stream, startedAt));
+        }
+      } finally {
+        faultsDone.set(true);
       }
       notices.get();
       profiles.get();
@@ -236,16 +252,17 @@ final class DrillRun {
         });
   }
 
-  private long deliveryRecords;
+  /** Records per notice id on deliveries.v1 when it was last read (a replay writes some twice). */
+  private Map<String, Long> deliveryRecords = Map.of();
 
   /** deliveries.v1 from its start to its end now (committed records only). */
   private synchronized Map<String, Set<String>> deliveries() {
     Map<String, Set<String>> byNotice = new HashMap<>();
-    long records = 0;
+    Map<String, Long> records = new HashMap<>();
     for (String value : readTopic(Topics.DELIVERIES)) {
       Delivery d = Json.read(value, Delivery.class);
       byNotice.computeIfAbsent(d.noticeId(), n -> new HashSet<>()).add(d.residentId());
-      records++;
+      records.merge(d.noticeId(), 1L, Long::sum);
     }
     deliveryRecords = records;
     return byNotice;

@@ -36,19 +36,25 @@ final class DrillStream {
     this.department = tokens.publisher("bousai-ka", "危機管理課", "DEPARTMENT", "072028");
   }
 
-  /** Posts the workload's notices {@code 1 / noticesPerSecond} apart, each until accepted. */
-  void postNotices(double noticesPerSecond) throws Exception {
+  /**
+   * Posts the workload's notices {@code 1 / noticesPerSecond} apart, each until accepted, and goes
+   * on past them while {@code more} holds: a fault's recovery is measured by a notice sent after
+   * it.
+   */
+  void postNotices(double noticesPerSecond, java.util.function.BooleanSupplier more)
+      throws Exception {
     long start = System.nanoTime();
-    for (int k = 0; k < workload.notices(); k++) {
+    for (int k = 0; k < workload.notices() || more.getAsBoolean(); k++) {
       pace(start, k, noticesPerSecond);
       post(k);
     }
   }
 
-  /** Changes residents' languages at a rate until {@code until} (System.nanoTime). */
-  void changeProfiles(double changesPerSecond, long until) throws InterruptedException {
+  /** Changes residents' languages at a rate while the notices are being posted. */
+  void changeProfiles(double changesPerSecond, java.util.function.BooleanSupplier more)
+      throws InterruptedException {
     long start = System.nanoTime();
-    for (int n = 0; System.nanoTime() < until; n++) {
+    for (int n = 0; more.getAsBoolean(); n++) {
       pace(start, n, changesPerSecond);
       int resident = n % workload.residents();
       boolean english = (n / workload.residents()) % 2 == 0;

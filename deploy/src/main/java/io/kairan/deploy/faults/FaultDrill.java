@@ -87,8 +87,15 @@ public final class FaultDrill {
   private static DrillRun.Outcome run(
       ClusterOptions cluster, DrillWorkload workload, DrillOptions options, List<Fault> faults)
       throws Exception {
-    try (ClusterStack stack = ClusterStack.start(cluster)) {
+    ClusterStack stack = ClusterStack.start(cluster);
+    // Ctrl-C must not leave nine servers behind: the stack's processes are not this JVM's to end.
+    Thread stopOnExit = new Thread(stack::close);
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
+    try {
       return new DrillRun(stack, workload, options).run(faults);
+    } finally {
+      stack.close();
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
     }
   }
 
