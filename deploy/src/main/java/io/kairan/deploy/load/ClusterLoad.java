@@ -101,6 +101,16 @@ public final class ClusterLoad implements Callable<Integer> {
     List<LoadRun.Result> results = new ArrayList<>();
     List<Map<String, Object>> failures = new ArrayList<>();
     Files.createDirectories(json.toAbsolutePath().getParent());
+    // Ctrl-C or a kill stops the cluster under way too, not only this launcher.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  var stack = LoadRun.current;
+                  if (stack != null) {
+                    stack.close();
+                  }
+                }));
     for (LoadShape s : plan.shapes()) {
       List<ResidentProfile> profiles = s.residents(towns, plan.residents(), Instant.now());
       for (int p : plan.parallelisms()) {

@@ -89,6 +89,9 @@ final class LoadRun {
     }
   }
 
+  /** The cluster of the run under way, for the launcher's shutdown hook to stop. */
+  static volatile ClusterStack current;
+
   private LoadRun() {}
 
   static Result run(
@@ -107,6 +110,7 @@ final class LoadRun {
             Duration.ofMillis(plan.checkpointMs()));
     try (ClusterStack stack = ClusterStack.start(options);
         ProcessMeter meter = new ProcessMeter(ClusterProcesses.of(stack))) {
+      current = stack;
       String bootstrap = stack.kafka().bootstrapServers();
       ProcessMeter.Mark before = meter.mark();
       long t0 = System.nanoTime();
@@ -173,6 +177,8 @@ final class LoadRun {
             deliveries.bytes(),
             elasticsearch(stack));
       }
+    } finally {
+      current = null;
     }
   }
 
