@@ -17,13 +17,18 @@ public record ClusterOptions(
     int partitions,
     Duration checkpointInterval) {
 
-  /** The jars where a build of this checkout leaves them (./mvnw install). */
+  /**
+   * The jars where a build of this checkout leaves them (./mvnw install): the services' in their
+   * modules, the job's where deploy's build copies it beside Flink's lib (the jar an operator
+   * submits).
+   */
   public static ClusterOptions fromBuild(Path root, int parallelism) {
     String version = System.getProperty("kairan.version", "0.1.0-SNAPSHOT");
+    root = root.toAbsolutePath().normalize();
     return new ClusterOptions(
         root.resolve("api/target/kairan-api-" + version + "-exec.jar"),
         root.resolve("push/target/kairan-push-" + version + "-exec.jar"),
-        root.resolve("recommender/target/kairan-recommender-" + version + "-job.jar"),
+        FlinkSessionSettings.defaultHome().resolve("jobs/kairan-recommender-job.jar"),
         Path.of(
             System.getProperty(
                 "kairan.elasticsearch.home",

@@ -1,7 +1,6 @@
 package io.kairan.deploy.cluster;
 
 import io.kairan.deploy.stack.ChildProcess;
-import io.kairan.deploy.stack.Waits;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,7 +51,8 @@ public final class ServiceProcess implements AutoCloseable {
                 "-XX:+UseG1GC",
                 "-Xlog:gc:file=" + dir.resolve("gc.log") + ":time",
                 "-jar",
-                jar.toString()));
+                // Absolute: the service runs in its own directory.
+                jar.toAbsolutePath().toString()));
     command.addAll(args);
     ServiceProcess service = new ServiceProcess(name, List.copyOf(command), dir, readinessUrl);
     service.launch();
@@ -70,22 +70,33 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** Waits until the readiness probe answers 200 (the service has read what it needs). */
+  /**
+   * Waits until the readiness probe answers 200 (the service has read what it needs); fails at
+   * once, with the end of its log, when the process has exited.
+   */
   public void awaitReady(Duration timeout) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Waits.until(
-        name + " ready at " + readinessUrl,
-        timeout,
-        () -> {
-          if (!process.isAlive()) {
-            throw new IllegalStateException(name + " exited:\n" + process.tail());
-          }
-          var request =
-              HttpRequest.newBuilder(URI.create(readinessUrl))
-                  .timeout(Duration.ofSeconds(5))
-                  .build();
-          return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        });
+    var request =
+        HttpRequest.newBuilder(URI.create(readinessUrl)).timeout(Duration.ofSeconds(5)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "no answer yet";
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited:\n" + process.tail());
+      }
+      try {
+        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status == 200) {
+          return;
+        }
+        last = "readiness " + status;
+      } catch (java.io.IOException e) {
+        last = e.toString();
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(
+        name + " not ready at " + readinessUrl + " after " + timeout + " (" + last + ")");
   }
 
   /** Kills the service as a crash would (SIGKILL): no shutdown hook, nothing flushed. */
