@@ -49,6 +49,12 @@ public final class RunCluster {
     for (int i = 0; i < stack.flink().taskManagerCount(); i++) {
       pids.append(" taskmanager-").append(i).append('=').append(stack.flink().taskManagerPid(i));
     }
+    for (int i = 0; i < stack.elasticsearch().size(); i++) {
+      pids.append(" elasticsearch-")
+          .append(i + 1)
+          .append('=')
+          .append(stack.elasticsearch().get(i).pid());
+    }
     pids.append(" api=").append(stack.api().pid()).append(" push=").append(stack.push().pid());
     ResidentProfile someone = demo.get(0);
     System.out.printf(

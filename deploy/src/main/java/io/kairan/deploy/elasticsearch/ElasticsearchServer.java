@@ -193,6 +193,11 @@ public final class ElasticsearchServer implements AutoCloseable {
     process.signal("CONT");
   }
 
+  /** The process started (under root: runuser, whose child is the server). */
+  public long pid() {
+    return process.pid();
+  }
+
   public String url() {
     return "http://127.0.0.1:" + port;
   }
