@@ -193,9 +193,9 @@ public final class ElasticsearchServer implements AutoCloseable {
     process.signal("CONT");
   }
 
-  /** The process started (under root: runuser, whose child is the server). */
+  /** The server's JVM (under root the process started is runuser, and the server its child). */
   public long pid() {
-    return process.pid();
+    return process.serverPid();
   }
 
   public String url() {

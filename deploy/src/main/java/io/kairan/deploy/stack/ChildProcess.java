@@ -71,6 +71,21 @@ public final class ChildProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /**
+   * The server's own process when it runs under a wrapper (runuser, a launcher script): the
+   * descendant that started last and has no children of its own; the process itself if none.
+   */
+  public long serverPid() {
+    return process
+        .descendants()
+        .filter(p -> p.children().findAny().isEmpty())
+        .max(
+            java.util.Comparator.comparing(
+                p -> p.info().startInstant().orElse(java.time.Instant.MIN)))
+        .map(ProcessHandle::pid)
+        .orElse(process.pid());
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }
