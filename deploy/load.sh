@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 case " $* " in *" -h "*|*" --help "*) ;; *) ./mvnw -q -B install -DskipTests ;; esac
 exec java -Xmx4g \
   -Dkairan.classpath.file=deploy/target/runtime.classpath \
+  -Dkairan.flink.taskmanager.memory="${TASKMANAGER_MEMORY:-1280m}" \
   -Dkairan.samples="$(pwd)/samples" \
   -cp "deploy/target/classes:$(cat deploy/target/runtime.classpath)" \
   io.kairan.deploy.load.ClusterLoad "$@"

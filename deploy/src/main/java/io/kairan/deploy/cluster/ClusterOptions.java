@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * What the cluster runs and how: the three jars an operator deploys, the job's parallelism on how
- * many TaskManagers, and the partitions of each topic.
+ * many TaskManagers and their memory, and the partitions of each topic.
  */
 public record ClusterOptions(
     Path apiJar,
@@ -15,7 +15,28 @@ public record ClusterOptions(
     int taskManagers,
     int parallelism,
     int partitions,
-    Duration checkpointInterval) {
+    Duration checkpointInterval,
+    String taskManagerMemory) {
+
+  /**
+   * Each TaskManager's process size ({@code taskmanager.memory.process.size}): the default fits a
+   * few hundred thousand residents; a million want about 4 GB of heap per TaskManager (README).
+   */
+  public static final String TASK_MANAGER_MEMORY_PROPERTY = "kairan.flink.taskmanager.memory";
+
+  /** The same options with another checkpoint interval. */
+  public ClusterOptions withCheckpointInterval(Duration interval) {
+    return new ClusterOptions(
+        apiJar,
+        pushJar,
+        jobJar,
+        elasticsearchHome,
+        taskManagers,
+        parallelism,
+        partitions,
+        interval,
+        taskManagerMemory);
+  }
 
   /**
    * The jars where a build of this checkout leaves them (./mvnw install): the services' in their
@@ -36,6 +57,7 @@ public record ClusterOptions(
         2,
         parallelism,
         4,
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        System.getProperty(TASK_MANAGER_MEMORY_PROPERTY, "1280m"));
   }
 }

@@ -53,7 +53,8 @@ public final class ClusterStack implements AutoCloseable {
     ClusterStack stack = new ClusterStack(options, dir);
     try {
       stack.startAll();
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
+      // An Error too (a class missing from a jar): nothing may outlive a start that failed.
       stack.close();
       throw e;
     }
@@ -85,7 +86,16 @@ public final class ClusterStack implements AutoCloseable {
     started.push(mail::stop);
 
     t = System.nanoTime();
-    flink = FlinkSessionCluster.start(dir.resolve("flink"), options.taskManagers());
+    flink =
+        FlinkSessionCluster.start(
+            new FlinkSessionSettings(
+                FlinkSessionSettings.defaultHome(),
+                dir.resolve("flink"),
+                options.taskManagers(),
+                2,
+                Ports.free(),
+                "1g",
+                options.taskManagerMemory()));
     started.push(flink);
     jobId =
         flink.submit(

@@ -195,7 +195,7 @@ public final class ElasticsearchServer implements AutoCloseable {
 
   /** The server's JVM (under root the process started is runuser, and the server its child). */
   public long pid() {
-    return process.serverPid();
+    return process.pidOf("org.elasticsearch.bootstrap.Elasticsearch");
   }
 
   public String url() {

@@ -97,17 +97,9 @@ final class LoadRun {
   static Result run(
       Path root, LoadPlan plan, LoadShape shape, int parallelism, List<ResidentProfile> residents)
       throws Exception {
-    ClusterOptions build = ClusterOptions.fromBuild(root, parallelism);
     ClusterOptions options =
-        new ClusterOptions(
-            build.apiJar(),
-            build.pushJar(),
-            build.jobJar(),
-            build.elasticsearchHome(),
-            build.taskManagers(),
-            parallelism,
-            build.partitions(),
-            Duration.ofMillis(plan.checkpointMs()));
+        ClusterOptions.fromBuild(root, parallelism)
+            .withCheckpointInterval(Duration.ofMillis(plan.checkpointMs()));
     try (ClusterStack stack = ClusterStack.start(options);
         ProcessMeter meter = new ProcessMeter(ClusterProcesses.of(stack))) {
       current = stack;

@@ -72,17 +72,15 @@ public final class ChildProcess implements AutoCloseable {
   }
 
   /**
-   * The server's own process when it runs under a wrapper (runuser, a launcher script): the
-   * descendant that started last and has no children of its own; the process itself if none.
+   * The process of the wrapper's descendants whose command line names {@code mainClass} (the
+   * server's JVM under runuser or a launcher); the process itself if none does.
    */
-  public long serverPid() {
+  public long pidOf(String mainClass) {
     return process
         .descendants()
-        .filter(p -> p.children().findAny().isEmpty())
-        .max(
-            java.util.Comparator.comparing(
-                p -> p.info().startInstant().orElse(java.time.Instant.MIN)))
+        .filter(p -> p.info().commandLine().orElse("").contains(mainClass))
         .map(ProcessHandle::pid)
+        .findFirst()
         .orElse(process.pid());
   }
 

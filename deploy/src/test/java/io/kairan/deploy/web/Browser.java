@@ -102,6 +102,23 @@ public final class Browser implements AutoCloseable {
     return waitUntil("an element " + by, d -> d.findElements(by).stream().findFirst().orElse(null));
   }
 
+  /**
+   * Clicks the element once it is there; when the page re-renders it between finding and clicking
+   * (a list refreshed after a tab is opened), finds it again and clicks that one.
+   */
+  public void click(By by) {
+    waitUntil(
+        "an element to click " + by,
+        d -> {
+          var found = d.findElements(by);
+          if (found.isEmpty()) {
+            return null;
+          }
+          found.get(0).click();
+          return Boolean.TRUE;
+        });
+  }
+
   /** Waits (30 s at most) until the element is there and shows the text. */
   public WebElement findWithText(By by, String text) {
     return waitUntil(

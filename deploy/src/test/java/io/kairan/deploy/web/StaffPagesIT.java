@@ -355,9 +355,7 @@ class StaffPagesIT {
       set(browser, "f-publish-at", local(Instant.now().plus(Duration.ofDays(2))));
       String scheduled = sendAndGetId(browser, "schedule");
       browser.find(By.cssSelector("nav.tabs button[data-view='mine']")).click();
-      browser
-          .find(By.cssSelector("#scheduled-table tr[data-id='" + scheduled + "'] button"))
-          .click();
+      browser.click(By.cssSelector("#scheduled-table tr[data-id='" + scheduled + "'] button"));
       browser.waitUntil(
           "the scheduled notice to leave the list",
           d ->
@@ -369,7 +367,7 @@ class StaffPagesIT {
           .doesNotContain(scheduled);
 
       // Its figures, once the job has delivered it to the 14 residents: a chart of them.
-      browser.find(By.cssSelector("#mine-table tr[data-id='" + id + "'] button")).click();
+      browser.click(By.cssSelector("#mine-table tr[data-id='" + id + "'] button"));
       Waits.until(
           "the figures' chart once the notice is delivered and indexed",
           PATIENCE,
@@ -407,7 +405,7 @@ class StaffPagesIT {
       assertThat(updated.path("status").asText()).isEqualTo("CHANGED");
 
       browser.find(By.cssSelector("nav.tabs button[data-view='mine']")).click();
-      browser.find(By.cssSelector("#mine-table tr[data-id='" + id + "'] button")).click();
+      browser.click(By.cssSelector("#mine-table tr[data-id='" + id + "'] button"));
       browser.findWithText(By.id("detail-meta"), "CHANGED");
       browser.find(By.id("detail-correct")).click();
       type(browser, "f-what-ja", "締め切りは12月15日です。");
@@ -418,7 +416,7 @@ class StaffPagesIT {
       assertThat(corrected.path("correction").path("ja").asText()).isEqualTo("締め切りは12月15日です。");
 
       browser.find(By.cssSelector("nav.tabs button[data-view='mine']")).click();
-      browser.find(By.cssSelector("#mine-table tr[data-id='" + id + "'] button")).click();
+      browser.click(By.cssSelector("#mine-table tr[data-id='" + id + "'] button"));
       browser.findWithText(By.id("detail-meta"), "CORRECTED");
       browser.find(By.id("detail-withdraw")).click();
       browser.find(By.id("withdraw-yes")).click();
@@ -640,15 +638,13 @@ class StaffPagesIT {
           changed.path("withheld").asBoolean() ? "非表示" : changed.path("residents").asText() + " 人");
       assertThat(browser.find(By.cssSelector("#chart-pushes svg")).isDisplayed()).isTrue();
       check(browser, "workbench-comparison", "comparison");
-      browser
-          .find(By.cssSelector("#history-shadow tr[data-id='" + shadowId + "'] .rollback-active"))
-          .click();
+      browser.click(
+          By.cssSelector("#history-shadow tr[data-id='" + shadowId + "'] .rollback-active"));
       browser.waitUntil(
           "the active slot to hold " + candidate,
           d -> candidate.equals(d.findElement(By.id("slot-active")).getDomAttribute("data-name")));
-      browser
-          .find(By.cssSelector("#history-active tr[data-id='" + baseId + "'] .rollback-active"))
-          .click();
+      browser.click(
+          By.cssSelector("#history-active tr[data-id='" + baseId + "'] .rollback-active"));
       browser.waitUntil(
           "the active slot to hold " + base + " again",
           d -> base.equals(d.findElement(By.id("slot-active")).getDomAttribute("data-name")));
