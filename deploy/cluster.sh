@@ -32,5 +32,6 @@ exec java -Xmx2g \
   -Dkairan.parallelism="$parallelism" \
   -Dkairan.demo.residents="$residents" \
   -Dkairan.flink.taskmanager.memory="$tm_memory" \
+  -Dkairan.api.heap="${API_HEAP:-768m}" \
   -cp "deploy/target/classes:$(cat deploy/target/runtime.classpath)" \
   io.kairan.deploy.cluster.RunCluster

@@ -10,6 +10,7 @@ case " $* " in *" -h "*|*" --help "*) ;; *) ./mvnw -q -B install -DskipTests ;; 
 exec java -Xmx4g \
   -Dkairan.classpath.file=deploy/target/runtime.classpath \
   -Dkairan.flink.taskmanager.memory="${TASKMANAGER_MEMORY:-1280m}" \
+  -Dkairan.api.heap="${API_HEAP:-768m}" \
   -Dkairan.samples="$(pwd)/samples" \
   -cp "deploy/target/classes:$(cat deploy/target/runtime.classpath)" \
   io.kairan.deploy.load.ClusterLoad "$@"

@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  * city's identity provider, FCM and SMTP server are stand-ins in this JVM, as in the local stack.
  */
 public final class ClusterStack implements AutoCloseable {
+  /** The API's heap ({@code -Xmx}); the default fits a few hundred thousand residents. */
+  public static final String API_HEAP_PROPERTY = "kairan.api.heap";
+
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final ClusterOptions options;
   private final Path dir;
@@ -114,7 +117,8 @@ public final class ClusterStack implements AutoCloseable {
         ServiceProcess.start(
             "api",
             options.apiJar(),
-            "768m",
+            // The API keeps a reach index of every resident: a million want about 3 GB.
+            System.getProperty(API_HEAP_PROPERTY, "768m"),
             List.of(
                 "--spring.main.banner-mode=off",
                 "--server.port=" + apiPort,
