@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kairan.deploy.cluster.ClusterStack;
 import io.kairan.deploy.stack.ApiClient;
 import io.kairan.deploy.stack.Waits;
+import io.kairan.ingest.publish.TopicReader;
 import io.kairan.model.Topics;
 import io.kairan.model.delivery.Delivery;
 import io.kairan.model.json.Json;
@@ -21,13 +22,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -255,7 +253,7 @@ final class DrillRun {
   /** Records per notice id on deliveries.v1 when it was last read (a replay writes some twice). */
   private Map<String, Long> deliveryRecords = Map.of();
 
-  /** deliveries.v1 from its start to its end now (committed records only). */
+  /** deliveries.v1 from its start to its end now. */
   private synchronized Map<String, Set<String>> deliveries() {
     Map<String, Set<String>> byNotice = new HashMap<>();
     Map<String, Long> records = new HashMap<>();
@@ -277,32 +275,27 @@ final class DrillRun {
     return ids;
   }
 
+  /**
+   * Every value of a topic from its beginning to its end now (no writer of Kairan's is
+   * transactional).
+   */
   private List<String> readTopic(String topic) {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     List<String> values = new ArrayList<>();
-    try (var consumer = new KafkaConsumer<String, String>(config)) {
+    try (var consumer = TopicReader.consumer(stack.kafka().bootstrapServers())) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
               .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer
-            .poll(Duration.ofMillis(500))
-            .forEach(
-                r -> {
-                  if (r.value() != null) {
-                    values.add(r.value());
-                  }
-                });
-      }
+      TopicReader.read(
+          consumer,
+          partitions,
+          false,
+          r -> {
+            if (r.value() != null) {
+              values.add(r.value());
+            }
+            return true;
+          });
     }
     return values;
   }
