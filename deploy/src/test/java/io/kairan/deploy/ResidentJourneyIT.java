@@ -201,19 +201,19 @@ class ResidentJourneyIT {
                 .statusCode())
         .isEqualTo(201);
 
-    // The day's event goes to the digest once the job runs the analyst's rules (a separate
-    // stream from the notices: post until one is decided under them).
+    // The day's event goes to the digest once the job runs the analyst's rules and knows the
+    // resident (rules, profiles and notices are separate streams, and a notice read before the
+    // profile reaches the resident only as the profile's catch-up, in the feed): post until one is.
     Delivery digested = null;
     for (int attempt = 0; attempt < 10 && digested == null; attempt++) {
       String event = post(city, draft(Category.EVENTS, Map.of("ja", "鶴ヶ城の紅葉まつり " + attempt)));
       Waits.until("the event's delivery", PATIENCE, () -> !deliveries(event).isEmpty());
       Delivery delivery = deliveries(event).get(0);
-      if (delivery.ruleVersion().equals("journey/1")) {
+      if (delivery.ruleVersion().equals("journey/1") && delivery.channel() == Channel.DIGEST) {
         digested = delivery;
       }
     }
-    assertThat(digested).as("an event decided under the analyst's rules").isNotNull();
-    assertThat(digested.channel()).isEqualTo(Channel.DIGEST);
+    assertThat(digested).as("an event sent to the digest under the analyst's rules").isNotNull();
     String event = digested.noticeId();
 
     // Receives five childcare notices.
