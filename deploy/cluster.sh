@@ -9,11 +9,12 @@ cd "$(dirname "$0")/.."
 parallelism=2
 residents=3000
 tm_memory=1280m
+value() { [ $# -ge 2 ] || { echo "$1 needs a value" >&2; exit 2; }; }
 while [ $# -gt 0 ]; do
   case "$1" in
-    --parallelism) parallelism="${2:?--parallelism needs a value}"; shift 2 ;;
-    --residents) residents="${2:?--residents needs a value}"; shift 2 ;;
-    --taskmanager-memory) tm_memory="${2:?--taskmanager-memory needs a value}"; shift 2 ;;
+    --parallelism) value "$@"; parallelism="$2"; shift 2 ;;
+    --residents) value "$@"; residents="$2"; shift 2 ;;
+    --taskmanager-memory) value "$@"; tm_memory="$2"; shift 2 ;;
     -h|--help) sed -n 2,6p "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; sed -n 2,6p "$0" >&2; exit 2 ;;
   esac
@@ -21,6 +22,7 @@ done
 [[ "$parallelism" =~ ^[1-4]$ ]] || { echo "--parallelism: 1 to 4 (two TaskManagers, 2 slots each)" >&2; exit 2; }
 [[ "$residents" =~ ^[1-9][0-9]*$ ]] || { echo "--residents: a positive number" >&2; exit 2; }
 [[ "$tm_memory" =~ ^[1-9][0-9]*[mg]$ ]] || { echo "--taskmanager-memory: a size such as 1280m or 5g" >&2; exit 2; }
+[[ "${API_HEAP:-768m}" =~ ^[1-9][0-9]*[mg]$ ]] || { echo "API_HEAP: a size such as 768m or 3g" >&2; exit 2; }
 # Two clusters on one 2-core machine would each measure the other: one at a time.
 if others=$(pgrep -f 'kairan-cluster-' | tr '\n' ' ') && [ -n "$others" ]; then
   echo "another Kairan cluster is running (pids $others); stop it first" >&2; exit 3

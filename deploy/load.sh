@@ -6,6 +6,8 @@
 # [--parallelism 1,2] [--json deploy/target/load/load.json] (--help lists the options).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[[ "${TASKMANAGER_MEMORY:-1280m}" =~ ^[1-9][0-9]*[mg]$ ]] || { echo "TASKMANAGER_MEMORY: a size such as 1280m or 5g" >&2; exit 2; }
+[[ "${API_HEAP:-768m}" =~ ^[1-9][0-9]*[mg]$ ]] || { echo "API_HEAP: a size such as 768m or 3g" >&2; exit 2; }
 case " $* " in *" -h "*|*" --help "*) ;; *) ./mvnw -q -B install -DskipTests ;; esac
 exec java -Xmx4g \
   -Dkairan.classpath.file=deploy/target/runtime.classpath \
