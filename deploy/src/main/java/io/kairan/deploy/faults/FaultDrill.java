@@ -177,8 +177,10 @@ public final class FaultDrill {
         "feed items of someone else's notice",
         counts.feedItemsForeign(),
         baseline == null ? null : baseline.feedItemsForeign());
-    differences.forEach(
-        (what, n) -> row("differences from the run without faults: " + what, n, null));
+    if (!differences.isEmpty()) {
+      System.out.println("differences from the run without faults:");
+      differences.forEach((what, n) -> row("  " + what, n, null));
+    }
     System.out.printf(
         "%nprofile changes %d, calls tried again while a fault lasted %d, stream %.0f s%n",
         faulty.profileChanges(), faulty.retries(), faulty.streamSeconds());
