@@ -6,6 +6,7 @@ import io.kairan.model.json.Json;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
@@ -42,6 +43,15 @@ public class JsonBodies implements WebMvcConfigurer {
   // Jackson 3 and this converter with it. Until then one codec serves topics and HTTP alike.
   @SuppressWarnings("removal")
   public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
-    builder.withJsonConverter(new MappingJackson2HttpMessageConverter(mapper()));
+    builder
+        .withJsonConverter(new MappingJackson2HttpMessageConverter(mapper()))
+        // JSON only: where another component puts an XML data format on the classpath (the local
+        // stack, ingest's), Spring would otherwise read XML bodies too, past the model's codec.
+        .configureMessageConvertersList(converters -> converters.removeIf(JsonBodies::readsXml));
+  }
+
+  private static boolean readsXml(HttpMessageConverter<?> converter) {
+    return converter.getSupportedMediaTypes().stream()
+        .anyMatch(type -> type.getSubtype().equals("xml") || type.getSubtype().endsWith("+xml"));
   }
 }

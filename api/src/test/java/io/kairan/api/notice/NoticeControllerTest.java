@@ -51,6 +51,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.util.ClassUtils;
 
 /**
  * The notice endpoints on the real write path (ledger, preconditions, idempotency) with no
@@ -263,6 +264,26 @@ class NoticeControllerTest {
                 .with(department())
                 .header(HttpHeaders.CONTENT_TYPE, "application/json;charset=" + charset)
                 .content(NoticeTestSupport.DRAFT.getBytes(StandardCharsets.UTF_8)))
+        .andExpect(status().isUnsupportedMediaType())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+    verify(kafka, never()).publish(any(), any(), any(), anyMap());
+  }
+
+  @ParameterizedTest(name = "Content-Type: {0}")
+  @ValueSource(strings = {"application/xml", "text/xml", "application/atom+xml"})
+  void anXmlBodyIs415AsAProblemAndPublishesNothingThoughXmlCouldBeReadHere(String contentType)
+      throws Exception {
+    assertThat(ClassUtils.isPresent("com.fasterxml.jackson.dataformat.xml.XmlMapper", null))
+        .as("an XML data format on the test's classpath")
+        .isTrue();
+    mvc.perform(
+            post("/api/v1/notices")
+                .with(department())
+                .header(HttpHeaders.CONTENT_TYPE, contentType)
+                .content(
+                    "<NoticeDraft><municipalityCode>072028</municipalityCode></NoticeDraft>"
+                        .getBytes(StandardCharsets.UTF_8)))
         .andExpect(status().isUnsupportedMediaType())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
