@@ -528,6 +528,13 @@ class EndToEndIT {
   void anEmergencyAboutAFloodTellsEachResidentTheNearestFloodSafeSiteAndAShelterForTheirNeeds()
       throws Exception {
     DemoLoader.publishSites(stack.kafkaBootstrapServers(), SAMPLES, NOW);
+    // Sites and notices are separate streams: an alert decided before the job has read every site
+    // would be advised from those it has. The job's group commits a topic on each checkpoint.
+    long sites = TopicRecords.end(stack.kafkaBootstrapServers(), Topics.SITES);
+    Waits.until(
+        "every site in the job's checkpointed state",
+        PATIENCE,
+        () -> stack.kafka().committed("kairan-recommender", Topics.SITES) >= sites);
     GeoPoint home = new GeoPoint(37.4947, 139.9298); // near 会津若松市役所
     ResidentProfile elderly =
         new ResidentProfile(
