@@ -49,9 +49,9 @@ public final class Ports {
 
   /** The first port the kernel hands to outgoing connections (32768 on Linux by default). */
   private static int ephemeralRangeStart() {
-    try {
-      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
-      return Integer.parseInt(range.split("\\s+")[0]);
+    // A line, not Files.readString: procfs reports a size of 0 and readString returned "3" here.
+    try (var reader = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+      return Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
     } catch (IOException | RuntimeException unknown) {
       return 32_768;
     }
