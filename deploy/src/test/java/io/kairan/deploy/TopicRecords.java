@@ -15,13 +15,8 @@ public final class TopicRecords {
   private TopicRecords() {}
 
   public static List<ConsumerRecord<String, String>> all(String bootstrapServers, String topic) {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     List<ConsumerRecord<String, String>> records = new ArrayList<>();
-    try (var consumer = new KafkaConsumer<String, String>(config)) {
+    try (var consumer = consumer(bootstrapServers)) {
       var partitions =
           consumer.partitionsFor(topic).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
@@ -38,17 +33,20 @@ public final class TopicRecords {
 
   /** The topic's end offsets, summed over its partitions: how many records it has ever taken. */
   public static long end(String bootstrapServers, String topic) {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    try (var consumer = new KafkaConsumer<String, String>(config)) {
+    try (var consumer = consumer(bootstrapServers)) {
       var partitions =
           consumer.partitionsFor(topic).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
               .toList();
       return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
     }
+  }
+
+  private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
   }
 }
